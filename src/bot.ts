@@ -1,0 +1,133 @@
+/**
+ * The one path every message takes: load the conversation (with its version), run the pure
+ * machine, save with compare-and-set (retry on a lost race), return platform-neutral replies.
+ * Adapters call `bot.handle(key, event, meta)` and render what comes back.
+ */
+import { step } from './conversation/machine.js';
+import { copy } from './conversation/copy.js';
+import { upgradeState } from './conversation/upgrade.js';
+import type { ConversationState, EventMeta, Reply, UserEvent } from './conversation/types.js';
+import { CalfbotError, isCalfbotError } from './errors.js';
+import type { Knowledge } from './knowledge/schema.js';
+import { type Logger, silentLogger } from './log.js';
+import {
+  type ConversationRecord,
+  type ConversationStore,
+  CONVERSATION_TTL_HOURS_DEFAULT,
+  PROCESSED_EVENTS_MAX,
+} from './store/types.js';
+
+/** Longest message we accept, in characters (Discord's own limit for a message). */
+export const MAX_TEXT_CHARS = 2000;
+const CAS_ATTEMPTS_MAX = 8;
+
+export interface BotOptions {
+  knowledge: Knowledge;
+  store: ConversationStore;
+  region?: string;
+  conversationTtlHours?: number;
+  logger?: Logger;
+  now?: () => number;
+}
+
+export interface HandleResult {
+  replies: Reply[];
+  /** True when this event id was already processed: nothing changed. */
+  duplicate: boolean;
+}
+
+export class Bot {
+  readonly knowledge: Knowledge;
+  readonly store: ConversationStore;
+  private readonly region: string;
+  private readonly ttlMs: number;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+
+  constructor(options: BotOptions) {
+    this.knowledge = options.knowledge;
+    this.store = options.store;
+    this.region = options.region ?? options.knowledge.care.default_region;
+    this.ttlMs = (options.conversationTtlHours ?? CONVERSATION_TTL_HOURS_DEFAULT) * 3_600_000;
+    this.logger = options.logger ?? silentLogger;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Handle one user event in one conversation. Never throws for user input or store outages. */
+  async handle(key: string, event: UserEvent, meta: EventMeta = {}): Promise<Reply[]> {
+    return (await this.handleDetailed(key, event, meta)).replies;
+  }
+
+  async handleDetailed(key: string, event: UserEvent, meta: EventMeta = {}): Promise<HandleResult> {
+    const started = this.now();
+    if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
+      this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
+      return { replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }], duplicate: false };
+    }
+    try {
+      const result =
+        event.kind === 'command' && event.command === 'forget'
+          ? await this.forget(key, meta)
+          : await this.turn(key, event, meta);
+      this.logger.info(
+        { event: 'turn', kind: event.kind, duplicate: result.duplicate, ms: this.now() - started },
+        'turn done',
+      );
+      return result;
+    } catch (error) {
+      if (isCalfbotError(error, 'STORE_UNAVAILABLE')) {
+        this.logger.warn({ event: 'turn', kind: event.kind, code: error.code }, 'store unavailable');
+        return { replies: [{ kind: 'text', text: copy.storeDown, tone: 'error' }], duplicate: false };
+      }
+      this.logger.error(
+        { event: 'turn', kind: event.kind, err: { name: (error as Error).name, code: (error as CalfbotError).code } },
+        'turn failed',
+      );
+      return { replies: [{ kind: 'text', text: copy.internalError, tone: 'error' }], duplicate: false };
+    }
+  }
+
+  private async turn(key: string, event: UserEvent, meta: EventMeta): Promise<HandleResult> {
+    for (let attempt = 0; attempt < CAS_ATTEMPTS_MAX; attempt++) {
+      const record = await this.store.get(key);
+      if (meta.eventId && record) {
+        const seen = record.processed.find((p) => p.id === meta.eventId);
+        if (seen) return { replies: seen.replies, duplicate: true };
+      }
+      const now = this.now();
+      let state: ConversationState | null = null;
+      const preface: Reply[] = [];
+      if (record) {
+        const upgraded = upgradeState(record.state);
+        if (upgraded) state = upgraded;
+        else preface.push({ kind: 'text', text: copy.restartedAfterUpgrade });
+      }
+      const out = step(state, event, { knowledge: this.knowledge, region: this.region, now });
+      const replies = [...preface, ...out.replies];
+      const processed = meta.eventId
+        ? [...(record?.processed ?? []), { id: meta.eventId, replies }].slice(-PROCESSED_EVENTS_MAX)
+        : (record?.processed ?? []);
+      const next: ConversationRecord = {
+        version: (record?.version ?? 0) + 1,
+        user: meta.user ?? record?.user ?? null,
+        state: out.state,
+        processed,
+        expiresAt: now + this.ttlMs,
+      };
+      if (await this.store.compareAndSet(key, record?.version ?? 0, next)) return { replies, duplicate: false };
+      this.logger.debug({ event: 'cas_retry', attempt }, 'lost a race, retrying on fresh state');
+    }
+    throw new CalfbotError('STORE_CONFLICT', 'Too many concurrent updates to one conversation.');
+  }
+
+  private async forget(key: string, meta: EventMeta): Promise<HandleResult> {
+    let removed = 0;
+    if (meta.user) removed = await this.store.forgetUser(meta.user);
+    const stillThere = await this.store.get(key);
+    if (stillThere) {
+      await this.store.delete(key);
+      removed++;
+    }
+    return { replies: [{ kind: 'text', text: copy.forgotten(removed) }], duplicate: false };
+  }
+}

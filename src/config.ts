@@ -1,0 +1,84 @@
+/**
+ * Configuration from the environment (and `.env` via dotenv), validated once at start-up.
+ * A bad value stops start-up with one line naming the variable and how to fix it.
+ */
+import { z } from 'zod';
+import { CalfbotError } from './errors.js';
+import { CONVERSATION_TTL_HOURS_DEFAULT } from './store/types.js';
+
+const optionalString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url({ protocol: /^https?$/ }).optional());
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APPLICATION_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_API_URL: optionalUrl,
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: optionalUrl,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  STORE_URL: z
+    .string()
+    .trim()
+    .default('sqlite:./data/calfbot.db')
+    .refine((v) => /^(memory:|sqlite:.+|redis:\/\/.+|rediss:\/\/.+)$/.test(v), {
+      message: 'must be memory:, sqlite:PATH or redis://HOST:PORT',
+    }),
+  CONVERSATION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(CONVERSATION_TTL_HOURS_DEFAULT),
+  EMERGENCY_REGION: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .default('US')
+    .refine((v) => /^[A-Z]{2}$/.test(v), { message: 'must be a two-letter region such as US, UK, EU or AU' }),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const HOW_TO_FIX: Partial<Record<keyof Config, string>> = {
+  SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token from your Slack app (OAuth & Permissions)',
+  SLACK_APP_TOKEN: 'create an app-level token with connections:write (Basic Information)',
+  STORE_URL: 'for example sqlite:./data/calfbot.db',
+  EMERGENCY_REGION: 'for example US, UK, EU or AU',
+};
+
+/** Parse the environment; throws CONFIG_INVALID naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'configuration') as keyof Config;
+    const fix = HOW_TO_FIX[name];
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      `${name} ${issue.message.replace(/^Invalid input: /, '')}${fix ? ` (${fix})` : ''}. Set it in .env or the environment; see .env.example.`,
+    );
+  }
+  const config = result.data;
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode. See .env.example.',
+    );
+  }
+  if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      'DISCORD_APPLICATION_ID is missing: copy the Application ID from the Discord Developer Portal (General Information). See .env.example.',
+    );
+  }
+  return config;
+}

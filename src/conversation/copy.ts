@@ -1,0 +1,34 @@
+/** Everything the bot says that is not clinical knowledge: greetings, nudges, errors. */
+export const copy = {
+  greeting:
+    "Hi, I'm calfbot. I help you think through sore or cramping calves: first I check for the few causes that need a doctor fast, then I ask a few questions and explain what might be going on, with sources.",
+  help: [
+    'Tell me what is going on with your calves in your own words, or answer my questions with the buttons.',
+    'Commands: "restart" starts over, "back" changes your last answer, "why" explains the current question, "forget" deletes everything I stored about you.',
+    'After the assessment you can ask things like "what foods have magnesium?" or "tell me more about B12".',
+    'I am not a doctor and I cannot diagnose. In an emergency call your local emergency number.',
+  ].join('\n'),
+  restarted: "OK, let's start over. Nothing from before is kept in this conversation.",
+  forgotten: (n: number) =>
+    n > 0
+      ? `Done: I deleted everything I had stored about you (${n} conversation${n === 1 ? '' : 's'}). Nothing else is kept.`
+      : 'There was nothing stored about you, so there is nothing to delete.',
+  tooLong: (max: number) =>
+    `That message is too long for me (over ${max.toLocaleString('en-US')} characters), so I did not read or keep it. Could you say it more briefly?`,
+  storeDown: "I can't reach my memory right now, please try again in a minute.",
+  internalError: 'Sorry, something went wrong on my side. Please try again, or type "restart".',
+  restartedAfterUpgrade:
+    'calfbot was updated and could not continue our earlier conversation, so we are starting fresh. Sorry about that.',
+  noPending: "There's no question waiting for an answer right now.",
+  staleAnswer:
+    'That question is from an earlier point in our conversation, so I did not change anything. Please answer the latest question, or type "restart".',
+  nothingToUndo: "There's nothing to go back to yet.",
+  wentBack: 'OK, let us go back one step.',
+  noQuestionToExplain: 'I am not asking you anything right now.',
+  nudgeYesNo: 'Sorry, I did not catch that. Please answer yes, no or not sure (or type "help").',
+  nudgeMulti:
+    'Sorry, I did not catch that. Pick the ones that apply (by name or number), or say "none of these" (or type "help").',
+  afterAssessmentNudge:
+    'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"), or type "restart" to start a new check.',
+  ratedLimited: "You're sending messages faster than I can read them carefully. Please slow down and try again in a minute.",
+} as const;

@@ -1,0 +1,24 @@
+/** Errors carry a stable code and a message a user (or an operator) can act on. */
+export type ErrorCode =
+  | 'CONFIG_INVALID'
+  | 'KNOWLEDGE_INVALID'
+  | 'STORE_UNAVAILABLE'
+  | 'STORE_CONFLICT'
+  | 'INPUT_INVALID_JSON'
+  | 'INPUT_INVALID_SHAPE'
+  | 'INPUT_TOO_LONG'
+  | 'RATE_LIMITED'
+  | 'PLATFORM_ERROR'
+  | 'INTERNAL';
+
+export class CalfbotError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CalfbotError';
+    this.code = code;
+  }
+}
+
+export const isCalfbotError = (e: unknown, code?: ErrorCode): e is CalfbotError =>
+  e instanceof CalfbotError && (code === undefined || e.code === code);

@@ -1,0 +1,108 @@
+/**
+ * Cross-file checks the per-file schemas cannot make: unknown source / finding / cause ids,
+ * duplicates, and the ids the contract requires. Errors name the file, field path and line.
+ */
+import path from 'node:path';
+import { CalfbotError } from '../errors.js';
+import { CONTRACT_CAUSES, CONTRACT_FINDINGS } from './contract-ids.js';
+import type { Knowledge } from './schema.js';
+
+interface FileInfo {
+  file: string;
+  data: unknown;
+  lineOf: (p: ReadonlyArray<PropertyKey>) => number | undefined;
+}
+
+function fail(f: FileInfo, fieldPath: ReadonlyArray<PropertyKey>, message: string): never {
+  const line = f.lineOf(fieldPath);
+  const field = fieldPath.map(String).join('.') || '(top level)';
+  throw new CalfbotError('KNOWLEDGE_INVALID', `${f.file}${line ? `:${line}` : ''}: field "${field}": ${message}`);
+}
+
+/** Visit every `sources: [...]` array in a parsed file. */
+function eachSourceList(
+  value: unknown,
+  fieldPath: PropertyKey[],
+  visit: (ids: string[], p: PropertyKey[]) => void,
+): void {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      eachSourceList(v, [...fieldPath, i], visit);
+    });
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'sources' && Array.isArray(v)) visit(v as string[], [...fieldPath, k]);
+      else eachSourceList(v, [...fieldPath, k], visit);
+    }
+  }
+}
+
+export function validateReferences(
+  k: Knowledge,
+  files: {
+    sources: FileInfo;
+    findings: FileInfo;
+    questions: FileInfo;
+    redFlags: FileInfo;
+    care: FileInfo;
+    causes: FileInfo[];
+  },
+): void {
+  const dupes = (f: FileInfo, key: string, ids: string[]) => {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) fail(f, [key, i, 'id'], `duplicate id "${id}"`);
+      seen.add(id);
+    });
+  };
+  dupes(files.sources, 'sources', (files.sources.data as { sources: { id: string }[] }).sources.map((s) => s.id));
+  dupes(
+    files.findings,
+    'findings',
+    (files.findings.data as { findings: { id: string }[] }).findings.map((s) => s.id),
+  );
+
+  for (const f of [files.sources, files.findings, files.questions, files.redFlags, files.care, ...files.causes]) {
+    eachSourceList(f.data, [], (ids, p) => {
+      ids.forEach((id, i) => {
+        if (!k.sources.has(id)) fail(f, [...p, i], `unknown source id "${id}" (add it to sources.yaml)`);
+      });
+    });
+  }
+
+  const finding = (f: FileInfo, p: PropertyKey[], id: string) => {
+    if (!k.findings.has(id)) fail(f, p, `unknown finding id "${id}" (define it in findings.yaml)`);
+  };
+  k.groups.forEach((g, gi) => {
+    g.findings.forEach((id, i) => {
+      finding(files.questions, ['groups', gi, 'findings', i], id);
+    });
+  });
+  k.redFlags.forEach((r, ri) => {
+    [...r.all, ...r.any].forEach((id) => {
+      finding(files.redFlags, ['rules', ri], id);
+    });
+    if (!k.causes.has(r.cause)) fail(files.redFlags, ['rules', ri, 'cause'], `unknown cause id "${r.cause}"`);
+  });
+  const seenCauses = new Set<string>();
+  for (const f of files.causes) {
+    const c = f.data as { id: string; scoring: { weights: Record<string, number>; absent: Record<string, number> } };
+    const expected = path.basename(f.file, '.yaml');
+    if (c.id !== expected) fail(f, ['id'], `the id "${c.id}" must match the file name "${expected}"`);
+    if (seenCauses.has(c.id)) fail(f, ['id'], `duplicate cause id "${c.id}"`);
+    seenCauses.add(c.id);
+    for (const id of Object.keys(c.scoring.weights)) finding(f, ['scoring', 'weights', id], id);
+    for (const id of Object.keys(c.scoring.absent ?? {})) finding(f, ['scoring', 'absent', id], id);
+  }
+  if (!k.care.regions[k.care.default_region]) {
+    fail(files.care, ['default_region'], `no region "${k.care.default_region}" under regions`);
+  }
+  for (const id of CONTRACT_FINDINGS) {
+    if (!k.findings.has(id)) fail(files.findings, ['findings'], `the contract's finding "${id}" is not defined`);
+  }
+  for (const id of CONTRACT_CAUSES) {
+    if (!k.causes.has(id)) {
+      throw new CalfbotError('KNOWLEDGE_INVALID', `knowledge/causes/${id}.yaml: file is missing (a contract cause).`);
+    }
+  }
+}
