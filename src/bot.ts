@@ -8,6 +8,7 @@ import { copy } from './conversation/copy.js';
 import { upgradeState } from './conversation/upgrade.js';
 import type { ConversationState, EventMeta, Reply, UserEvent } from './conversation/types.js';
 import { CalfbotError, isCalfbotError } from './errors.js';
+import { parseCommand } from './understanding/parse-command.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { type Logger, silentLogger } from './log.js';
 import {
@@ -65,8 +66,9 @@ export class Bot {
       return { replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }], duplicate: false };
     }
     try {
+      const command = event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
       const result =
-        event.kind === 'command' && event.command === 'forget'
+        command === 'forget'
           ? await this.forget(key, meta)
           : await this.turn(key, event, meta);
       this.logger.info(

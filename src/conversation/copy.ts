@@ -19,6 +19,15 @@ export const copy = {
   internalError: 'Sorry, something went wrong on my side. Please try again, or type "restart".',
   restartedAfterUpgrade:
     'calfbot was updated and could not continue our earlier conversation, so we are starting fresh. Sorry about that.',
+  conversationGone:
+    'That question belongs to a conversation that has ended or expired, so I could not use the answer. Say hi (or type /calves) to start again.',
+  checkFinished:
+    'That check is already finished, so I did not change anything. Type "restart" to start a new one, or ask me about any cause in it.',
+  notAnOption: 'That is not one of the options for this question, so I did not change anything. Please pick from the list.',
+  emptyMessage: 'Tell me what is going on with your calves, or type "help".',
+  newInformation: 'Thank you for telling me. That changes my advice:',
+  unsureMulti:
+    'That is OK. Pick the ones that might apply (if you are not sure about one, pick it and I will take it seriously), or say "none of these".',
   noPending: "There's no question waiting for an answer right now.",
   staleAnswer:
     'That question is from an earlier point in our conversation, so I did not change anything. Please answer the latest question, or type "restart".',

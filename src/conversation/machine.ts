@@ -1,17 +1,277 @@
+/**
+ * The conversation machine: a pure function of (state, event, knowledge) → (state, replies).
+ *
+ *   new ──text──▶ screening (red-flag screen) ──▶ questioning ──▶ assessed
+ *    ▲                                                               │
+ *    └────────────────────────── restart ◀───────────────────────────┘
+ *
+ * Every state accepts restart, help, forget, why, back, a button answer and free text.
+ */
 import type { Knowledge } from '../knowledge/schema.js';
-import type { ConversationState, Reply, UserEvent } from './types.js';
+import { nextQuestion } from '../triage/next-question.js';
+import { evaluate } from '../triage/evaluate.js';
+import { classifyAnswer } from '../understanding/classify-answer.js';
+import { extractFindings } from '../understanding/extract-findings.js';
+import { parseCommand } from '../understanding/parse-command.js';
+import { parseSelection } from '../understanding/parse-selection.js';
+import { composeAssessment } from './compose-assessment.js';
+import { copy } from './copy.js';
+import { answerFollowUp } from './follow-up.js';
+import { freshState } from './fresh-state.js';
+import {
+  type Choice,
+  type Command,
+  type ConversationState,
+  type PendingQuestion,
+  type Reply,
+  triageRank,
+  type UserEvent,
+} from './types.js';
 
 export interface StepContext {
   knowledge: Knowledge;
   region: string;
   now: number;
 }
+
 export interface StepResult {
   state: ConversationState;
   replies: Reply[];
 }
 
-/** Pure: the next state and the replies for one event. (Implementation in progress.) */
-export function step(_state: ConversationState | null, _event: UserEvent, _ctx: StepContext): StepResult {
-  throw new Error('not implemented yet');
+export function step(state: ConversationState | null, event: UserEvent, ctx: StepContext): StepResult {
+  const s: ConversationState = state ? structuredClone(state) : freshState(ctx.now);
+  s.updatedAt = ctx.now;
+  switch (event.kind) {
+    case 'command':
+      return onCommand(s, event.command, ctx);
+    case 'answer':
+      return onAnswer(s, state === null, event.question, (p) => applyChoice(p, event.choice), ctx);
+    case 'select':
+      return onAnswer(s, state === null, event.question, (p) => applySelection(p, event.selected, [], ctx), ctx);
+    case 'text':
+      return onText(s, event.text, ctx);
+  }
+}
+
+// ── answers ────────────────────────────────────────────────────────────────
+
+type Apply = (pending: PendingQuestion) => Array<[string, Choice]> | { error: string };
+
+function applyChoice(pending: PendingQuestion, choice: Choice): Array<[string, Choice]> | { error: string } {
+  if (pending.type !== 'yes_no') return { error: copy.nudgeMulti };
+  return [[pending.findings[0]!, choice]];
+}
+
+function applySelection(
+  pending: PendingQuestion,
+  selected: string[],
+  unsure: string[],
+  ctx: StepContext,
+): Array<[string, Choice]> | { error: string } {
+  if (pending.type !== 'multi') {
+    // A one-option "selection" for a yes/no question still says yes or no.
+    return [[pending.findings[0]!, selected.includes(pending.findings[0]!) ? 'yes' : 'no']];
+  }
+  const unknown = selected.filter((f) => !pending.findings.includes(f));
+  if (unknown.length > 0) {
+    const known = unknown.every((f) => ctx.knowledge.findings.has(f));
+    return { error: known ? copy.notAnOption : copy.nudgeMulti };
+  }
+  return pending.findings.map((f): [string, Choice] => [
+    f,
+    selected.includes(f) ? 'yes' : unsure.includes(f) ? 'unsure' : 'no',
+  ]);
+}
+
+function onAnswer(s: ConversationState, isNew: boolean, questionId: string, apply: Apply, ctx: StepContext): StepResult {
+  if (isNew) return { state: s, replies: [{ kind: 'text', text: copy.conversationGone }] };
+  if (s.phase === 'assessed') return { state: s, replies: [{ kind: 'text', text: copy.checkFinished }] };
+  if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noPending }] };
+  if (s.pending.id !== questionId) {
+    return { state: s, replies: [{ kind: 'text', text: copy.staleAnswer }, askAgain(s, ctx)] };
+  }
+  const changes = apply(s.pending);
+  if ('error' in changes) return { state: s, replies: [{ kind: 'text', text: changes.error }] };
+  record(s, s.pending, changes);
+  return advance(s, ctx, []);
+}
+
+/** Set findings from an answer and remember how to undo it. */
+function record(s: ConversationState, question: PendingQuestion, changes: Array<[string, Choice]>): void {
+  s.history.push({
+    question,
+    changes: changes.map(([finding, after]) => ({ finding, before: s.findings[finding] ?? null, after })),
+  });
+  for (const [finding, choice] of changes) s.findings[finding] = choice;
+  s.pending = null;
+}
+
+/** Add what free text volunteered: unknown findings are set; a newly present finding overrides. */
+function absorb(s: ConversationState, found: Map<string, Choice>): string[] {
+  const changed: string[] = [];
+  for (const [finding, choice] of found) {
+    const before = s.findings[finding];
+    if (before === undefined || (choice === 'yes' && before !== 'yes')) {
+      s.findings[finding] = choice;
+      if (!s.volunteered.includes(finding)) s.volunteered.push(finding);
+      changed.push(finding);
+    }
+  }
+  return changed;
+}
+
+// ── free text ──────────────────────────────────────────────────────────────
+
+function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult {
+  const text = raw.trim();
+  const command = parseCommand(text);
+  if (command) return onCommand(s, command, ctx);
+  if (text.length === 0) return { state: s, replies: [{ kind: 'text', text: copy.emptyMessage }] };
+  const { knowledge } = ctx;
+
+  if (s.phase === 'new') {
+    absorb(s, extractFindings(text, knowledge));
+    return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
+  }
+
+  if (s.phase === 'assessed') {
+    const before = s.assessment?.triage ?? 'self_care';
+    const found = extractFindings(text, knowledge);
+    const followUp = answerFollowUp(text, knowledge);
+    const changed = absorb(s, found);
+    if (changed.length > 0 && triageRank(evaluate(knowledge, s.findings).triage) > triageRank(before)) {
+      // Something new and more serious: the advice changes now.
+      return assess(s, ctx, [{ kind: 'text', text: copy.newInformation }]);
+    }
+    if (followUp) return { state: s, replies: [followUp] };
+    return { state: s, replies: [{ kind: 'text', text: copy.afterAssessmentNudge }] };
+  }
+
+  const pending = s.pending;
+  if (!pending) return advance(s, ctx, []);
+  const found = extractFindings(text, knowledge);
+  if (pending.type === 'yes_no') {
+    const finding = pending.findings[0]!;
+    const choice = found.get(finding) ?? classifyAnswer(text);
+    found.delete(finding);
+    const changed = absorb(s, found);
+    if (choice) {
+      record(s, pending, [[finding, choice]]);
+      return advance(s, ctx, []);
+    }
+    if (changed.length > 0) return advance(s, ctx, [], pending);
+    return { state: s, replies: [{ kind: 'text', text: copy.nudgeYesNo }] };
+  }
+  const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
+  const selection = parseSelection(text, options, knowledge);
+  for (const f of pending.findings) found.delete(f);
+  const changed = absorb(s, found);
+  if (selection?.kind === 'selected') {
+    const result = applySelection(pending, selection.findings, selection.unsure ?? [], ctx);
+    if (!('error' in result)) {
+      record(s, pending, result);
+      return advance(s, ctx, []);
+    }
+  }
+  if (changed.length > 0) return advance(s, ctx, [], pending);
+  return {
+    state: s,
+    replies: [{ kind: 'text', text: selection?.kind === 'unsure' ? copy.unsureMulti : copy.nudgeMulti }],
+  };
+}
+
+// ── commands ───────────────────────────────────────────────────────────────
+
+function onCommand(s: ConversationState, command: Command, ctx: StepContext): StepResult {
+  switch (command) {
+    case 'restart': {
+      const fresh = freshState(ctx.now, s.seq);
+      return advance(fresh, ctx, [{ kind: 'text', text: copy.restarted }]);
+    }
+    case 'forget':
+      return { state: freshState(ctx.now, s.seq), replies: [{ kind: 'text', text: copy.forgotten(1) }] };
+    case 'help':
+      return { state: s, replies: [{ kind: 'text', text: copy.help }] };
+    case 'why': {
+      if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noQuestionToExplain }] };
+      return { state: s, replies: [{ kind: 'text', text: whyOf(s.pending, ctx.knowledge) }] };
+    }
+    case 'back': {
+      const last = s.history.pop();
+      if (!last) return { state: s, replies: [{ kind: 'text', text: copy.nothingToUndo }] };
+      for (const c of last.changes) {
+        if (c.before === null) delete s.findings[c.finding];
+        else s.findings[c.finding] = c.before;
+      }
+      s.assessment = null;
+      s.phase = last.question.topic === 'red_flags' ? 'screening' : 'questioning';
+      s.asked = Math.max(0, s.asked - 1);
+      return ask(s, ctx, [{ kind: 'text', text: copy.wentBack }], last.question.topic, last.question.findings);
+    }
+  }
+}
+
+// ── asking and assessing ───────────────────────────────────────────────────
+
+/** Ask the next question, or give the assessment when no answer could change it. */
+function advance(s: ConversationState, ctx: StepContext, replies: Reply[], keep?: PendingQuestion): StepResult {
+  const next = nextQuestion(ctx.knowledge, s.findings, s.asked);
+  if (!next) return assess(s, ctx, replies);
+  if (keep && keep.topic === next.group.id && sameList(keep.findings, next.findings)) {
+    s.pending = keep;
+    return { state: s, replies: [...replies, questionReply(keep, ctx.knowledge)] };
+  }
+  if (keep) s.asked = Math.max(0, s.asked - 1);
+  return ask(s, ctx, replies, next.group.id, next.findings);
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function ask(s: ConversationState, ctx: StepContext, replies: Reply[], topic: string, findings: string[]): StepResult {
+  s.seq += 1;
+  s.asked += 1;
+  const screen = ctx.knowledge.groups.find((g) => g.id === topic)?.screen ?? false;
+  s.phase = screen || topic === 'red_flags' ? 'screening' : 'questioning';
+  const single = findings.length === 1;
+  s.pending = {
+    id: `q${s.seq}.${s.startedAt.toString(36)}`,
+    type: single ? 'yes_no' : 'multi',
+    findings,
+    topic,
+  };
+  return { state: s, replies: [...replies, questionReply(s.pending, ctx.knowledge)] };
+}
+
+function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): StepResult {
+  const assessment = composeAssessment(ctx.knowledge, s.findings, ctx.region);
+  s.phase = 'assessed';
+  s.pending = null;
+  s.assessment = { triage: assessment.triage, causes: assessment.causes.map((c) => c.id) };
+  return { state: s, replies: [...replies, assessment] };
+}
+
+function questionReply(p: PendingQuestion, knowledge: Knowledge): Reply {
+  if (p.type === 'yes_no') {
+    const f = knowledge.findings.get(p.findings[0]!)!;
+    return { kind: 'question', question: p.id, type: 'yes_no', finding: f.id, text: f.question, why: f.why };
+  }
+  const group = knowledge.groups.find((g) => g.id === p.topic)!;
+  return {
+    kind: 'question',
+    question: p.id,
+    type: 'multi',
+    options: p.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label })),
+    text: group.text,
+    why: group.why,
+  };
+}
+
+function askAgain(s: ConversationState, ctx: StepContext): Reply {
+  return questionReply(s.pending!, ctx.knowledge);
+}
+
+function whyOf(p: PendingQuestion, knowledge: Knowledge): string {
+  if (p.type === 'yes_no') return knowledge.findings.get(p.findings[0]!)!.why;
+  return knowledge.groups.find((g) => g.id === p.topic)!.why;
 }

@@ -48,7 +48,7 @@ export interface RankedCause {
 }
 
 export type Reply =
-  | { kind: 'text'; text: string; tone?: 'info' | 'warning' | 'error' }
+  | { kind: 'text'; text: string; tone?: 'info' | 'warning' | 'error'; sources?: SourceRef[] }
   | {
       kind: 'question';
       question: string;

@@ -1,0 +1,66 @@
+/**
+ * The outcome of what is known so far: the triage level and the ranked causes with the findings
+ * each rests on. Red-flag rules come first; causes that only a red-flag rule may raise (the
+ * urgent and emergency conditions) never enter through scoring.
+ */
+import { type Choice, type Triage, triageRank } from '../conversation/types.js';
+import type { Cause, Knowledge } from '../knowledge/schema.js';
+import { type FiredRule, firedRedFlags } from './red-flags.js';
+import { type CauseScore, rankCauses } from './score-causes.js';
+
+export interface RankedEntry {
+  cause: Cause;
+  because: string[];
+  supported: boolean;
+  score: number;
+  margin: number;
+  /** Set when a red-flag rule put this cause here. */
+  rule?: FiredRule;
+}
+
+export interface Outcome {
+  triage: Triage;
+  fired: FiredRule[];
+  ranked: RankedEntry[];
+}
+
+const ruleOnlyCache = new WeakMap<Knowledge, Set<string>>();
+/** Causes reached only through urgent/emergency red-flag rules. */
+function ruleOnlyCauses(knowledge: Knowledge): Set<string> {
+  let set = ruleOnlyCache.get(knowledge);
+  if (!set) {
+    set = new Set(
+      knowledge.redFlags.filter((r) => r.triage === 'urgent' || r.triage === 'emergency').map((r) => r.cause),
+    );
+    for (const c of knowledge.causes.values()) if (c.kind === 'red_flag') set.add(c.id);
+    ruleOnlyCache.set(knowledge, set);
+  }
+  return set;
+}
+
+export function evaluate(knowledge: Knowledge, findings: Readonly<Record<string, Choice>>): Outcome {
+  const fired = firedRedFlags(knowledge, findings);
+  const ruleOnly = ruleOnlyCauses(knowledge);
+  const all = rankCauses(knowledge, findings);
+  const scored = all.filter((s) => !ruleOnly.has(s.cause.id));
+  const ranked: RankedEntry[] = [];
+  const seen = new Set<string>();
+  const scoreOf = new Map<string, CauseScore>(all.map((s) => [s.cause.id, s]));
+  for (const f of fired) {
+    if (seen.has(f.rule.cause)) continue;
+    seen.add(f.rule.cause);
+    const s = scoreOf.get(f.rule.cause)!;
+    ranked.push({ cause: s.cause, because: f.because, supported: true, score: s.score, margin: s.margin, rule: f });
+  }
+  for (const s of scored) {
+    if (seen.has(s.cause.id)) continue;
+    seen.add(s.cause.id);
+    ranked.push({ cause: s.cause, because: s.because, supported: s.supported, score: s.score, margin: s.margin });
+  }
+  let triage: Triage = 'self_care';
+  for (const f of fired) if (triageRank(f.triage) > triageRank(triage)) triage = f.triage;
+  for (const s of scored) {
+    if (s.supported && triageRank(s.cause.triage) > triageRank(triage)) triage = s.cause.triage;
+  }
+  return { triage, fired, ranked };
+}

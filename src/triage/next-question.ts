@@ -1,0 +1,65 @@
+/**
+ * Which question to ask next, or none. The red-flag screen comes first, showing only the flags
+ * that could still raise the triage level. Then the question group whose unknown findings could
+ * most change the outcome (the triage level or the leading cause); a group with one such finding
+ * becomes a yes/no question. When no answer could change the outcome, the interview stops.
+ */
+import { type Choice, triageRank } from '../conversation/types.js';
+import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
+import { evaluate, type Outcome } from './evaluate.js';
+
+/** Upper bound on questions in one interview, the red-flag screen included. */
+export const QUESTIONS_MAX = 6;
+
+export interface NextQuestion {
+  group: QuestionGroup;
+  /** The findings to ask about, in the group's order. */
+  findings: string[];
+}
+
+const headline = (o: Outcome) => `${o.triage}|${o.ranked[0]?.cause.id ?? ''}`;
+
+function changesOutcome(
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+  finding: string,
+  current: string,
+): boolean {
+  for (const answer of ['yes', 'no'] as const) {
+    if (headline(evaluate(knowledge, { ...findings, [finding]: answer })) !== current) return true;
+  }
+  return false;
+}
+
+export function nextQuestion(
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+  asked: number,
+): NextQuestion | null {
+  if (asked >= QUESTIONS_MAX) return null;
+  const now = evaluate(knowledge, findings);
+  if (now.triage === 'emergency') return null;
+
+  // 1. The red-flag screen: only flags whose "yes" would raise the level.
+  for (const group of knowledge.groups.filter((g) => g.screen)) {
+    const raising = group.findings.filter(
+      (f) =>
+        findings[f] === undefined &&
+        triageRank(evaluate(knowledge, { ...findings, [f]: 'yes' }).triage) > triageRank(now.triage),
+    );
+    if (raising.length > 0) return { group, findings: raising };
+  }
+  // 2. Someone who needs help today is told so now, not after more questions.
+  if (triageRank(now.triage) >= triageRank('urgent')) return null;
+
+  // 3. The group whose answers could most change the outcome.
+  const current = headline(now);
+  let best: NextQuestion | null = null;
+  for (const group of knowledge.groups.filter((g) => !g.screen)) {
+    const open = group.findings.filter(
+      (f) => findings[f] === undefined && changesOutcome(knowledge, findings, f, current),
+    );
+    if (open.length > (best?.findings.length ?? 0)) best = { group, findings: open };
+  }
+  return best;
+}

@@ -1,0 +1,47 @@
+/**
+ * Transparent scoring: each cause starts at its prior, adds the weight of every finding that is
+ * present (half when unsure) and the `absent` weight of every finding known to be absent. A cause
+ * is supported at its threshold; causes rank by how far above (or below) it they are.
+ */
+import type { Choice } from '../conversation/types.js';
+import type { Cause, Knowledge } from '../knowledge/schema.js';
+
+export interface CauseScore {
+  cause: Cause;
+  score: number;
+  /** score − threshold: >= 0 means supported. */
+  margin: number;
+  supported: boolean;
+  /** Present (or unsure) findings that raised the score, strongest first. */
+  because: string[];
+}
+
+export function scoreCause(cause: Cause, findings: Readonly<Record<string, Choice>>): CauseScore {
+  const { prior, threshold, weights, absent } = cause.scoring;
+  let score = prior;
+  const because: Array<[string, number]> = [];
+  for (const [finding, weight] of Object.entries(weights)) {
+    const answer = findings[finding];
+    if (answer === 'yes') score += weight;
+    else if (answer === 'unsure') score += weight / 2;
+    if ((answer === 'yes' || answer === 'unsure') && weight > 0) because.push([finding, weight]);
+  }
+  for (const [finding, weight] of Object.entries(absent)) {
+    if (findings[finding] === 'no') score += weight;
+  }
+  const margin = score - threshold;
+  return {
+    cause,
+    score,
+    margin,
+    supported: margin >= 0,
+    because: because.sort((a, b) => b[1] - a[1]).map(([f]) => f),
+  };
+}
+
+/** Every cause, best first: supported before unsupported, then by margin, then by score. */
+export function rankCauses(knowledge: Knowledge, findings: Readonly<Record<string, Choice>>): CauseScore[] {
+  return [...knowledge.causes.values()]
+    .map((c) => scoreCause(c, findings))
+    .sort((a, b) => Number(b.supported) - Number(a.supported) || b.margin - a.margin || b.score - a.score);
+}

@@ -1,0 +1,31 @@
+/**
+ * Free text → findings with polarity. "My left calf is swollen, I don't take statins" gives
+ * one_leg_swollen: yes, statin_use: no. Within a clause a present mention wins over a negated
+ * one, so an unclear sentence never talks a red flag away.
+ */
+import type { Choice } from '../conversation/types.js';
+import type { Knowledge } from '../knowledge/schema.js';
+import { lexiconOf } from './lexicon.js';
+import { polarityAt } from './negation.js';
+import { clauses, fold } from './normalize.js';
+import { findPhrase } from './phrase.js';
+
+const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
+
+export function extractFindings(text: string, knowledge: Knowledge): Map<string, Choice> {
+  const found = new Map<string, Choice>();
+  for (const tokens of clauses(text)) {
+    const folded = tokens.map(fold);
+    for (const entry of lexiconOf(knowledge)) {
+      if (entry.unless.some((u) => findPhrase(u, tokens, folded).length > 0)) continue;
+      for (const phrase of entry.phrases) {
+        for (const m of findPhrase(phrase, tokens, folded)) {
+          const polarity = polarityAt(tokens, m.start);
+          const before = found.get(entry.finding);
+          if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
+        }
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,96 @@
+/**
+ * Negation and uncertainty scope in the NegEx tradition: a trigger shortly before a finding,
+ * within the same clause, flips it to "no" ("no swelling", "I don't take statins", "not
+ * pregnant") or to "unsure" ("not sure if it's swollen", "maybe a bit swollen").
+ */
+
+const SCOPE_WORDS_MAX = 6;
+
+/** Multi-word triggers first so "not sure" wins over "not". */
+const UNCERTAIN: string[][] = [
+  ['not', 'sure'],
+  ['unsure'],
+  ['dont', 'know', 'if'],
+  ['dont', 'know', 'whether'],
+  ['no', 'idea', 'if'],
+  ['no', 'idea', 'whether'],
+  ['not', 'certain'],
+  ['maybe'],
+  ['perhaps'],
+  ['possibly'],
+  ['might', 'be'],
+  ['could', 'be'],
+  ['cant', 'tell', 'if'],
+  ['hard', 'to', 'tell'],
+];
+
+const NEGATIVE: string[][] = [
+  ['no'],
+  ['not'],
+  ['nor'],
+  ['neither'],
+  ['never'],
+  ['without'],
+  ['none'],
+  ['nothing'],
+  ['dont'],
+  ['doesnt'],
+  ['didnt'],
+  ['havent'],
+  ['hasnt'],
+  ['hadnt'],
+  ['isnt'],
+  ['arent'],
+  ['wasnt'],
+  ['werent'],
+  ['wont'],
+  ['denies'],
+  ['deny'],
+  ['free', 'of'],
+  ['ruled', 'out'],
+  ['stopped', 'taking'],
+  ['no', 'longer'],
+];
+
+/** Words that look like triggers but are not ("not only", "no doubt"). */
+const PSEUDO: string[][] = [
+  ['not', 'only'],
+  ['no', 'doubt'],
+  ['not', 'just'],
+  ['no', 'matter'],
+  ['nothing', 'but'],
+  ['no', 'idea', 'why'],
+  ['dont', 'know', 'why'],
+  ['not', 'sure', 'why'],
+  ['no', 'reason'],
+];
+
+const startsWith = (tokens: string[], at: number, seq: string[]) => seq.every((w, i) => tokens[at + i] === w);
+
+export type Polarity = 'yes' | 'no' | 'unsure';
+
+/**
+ * The polarity of a finding matched at tokens[start..end) within one clause.
+ * `ownTriggers` are positions inside the match itself (a phrasing may contain "not", which must
+ * not negate itself), so only triggers before `start` count.
+ */
+export function polarityAt(tokens: string[], start: number): Polarity {
+  const from = Math.max(0, start - SCOPE_WORDS_MAX - 2);
+  let result: Polarity = 'yes';
+  for (let i = from; i < start; i++) {
+    if (PSEUDO.some((p) => startsWith(tokens, i, p))) continue;
+    const unsure = UNCERTAIN.find((u) => startsWith(tokens, i, u));
+    if (unsure && i + unsure.length <= start && start - (i + unsure.length) <= SCOPE_WORDS_MAX) {
+      result = 'unsure';
+      i += unsure.length - 1;
+      continue;
+    }
+    const neg = NEGATIVE.find((n) => startsWith(tokens, i, n));
+    if (neg && i + neg.length <= start && start - (i + neg.length) <= SCOPE_WORDS_MAX) {
+      // "I don't know if..." was caught above; a plain negation wins over an earlier "maybe".
+      result = 'no';
+      i += neg.length - 1;
+    }
+  }
+  return result;
+}

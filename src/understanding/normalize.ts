@@ -1,0 +1,138 @@
+/**
+ * Text → clauses of normalised tokens. Lower-case, apostrophes dropped ("don't" → "dont"),
+ * control characters and punctuation removed, common typos fixed, light plural folding so
+ * "calves" matches "calf" and "legs" matches "leg".
+ */
+
+/** Misspellings and variants people actually type → the word the lexicon uses. */
+const TYPOS: Record<string, string> = {
+  calfs: 'calves',
+  calfes: 'calves',
+  claves: 'calves',
+  calvs: 'calves',
+  clafs: 'calves',
+  caf: 'calf',
+  nite: 'night',
+  nites: 'nights',
+  nighttime: 'night',
+  nightime: 'night',
+  cramping: 'cramping',
+  crmaps: 'cramps',
+  cramsp: 'cramps',
+  swolen: 'swollen',
+  swolled: 'swollen',
+  sweling: 'swelling',
+  diarhea: 'diarrhea',
+  diarrea: 'diarrhea',
+  diarhoea: 'diarrhoea',
+  diahrrea: 'diarrhea',
+  diareah: 'diarrhea',
+  excercise: 'exercise',
+  exersize: 'exercise',
+  excersise: 'exercise',
+  exercize: 'exercise',
+  magnesuim: 'magnesium',
+  magnisium: 'magnesium',
+  potasium: 'potassium',
+  potassuim: 'potassium',
+  vitamine: 'vitamin',
+  vitamen: 'vitamin',
+  vit: 'vitamin',
+  pregnat: 'pregnant',
+  pregant: 'pregnant',
+  preggers: 'pregnant',
+  surgey: 'surgery',
+  sugery: 'surgery',
+  breath: 'breath',
+  breathe: 'breathe',
+  tireded: 'tired',
+  tird: 'tired',
+  numbnes: 'numbness',
+  tinglin: 'tingling',
+  statins: 'statins',
+  medecine: 'medicine',
+  medicin: 'medicine',
+  meds: 'medicines',
+  legz: 'legs',
+  hurst: 'hurts',
+  hurrts: 'hurts',
+  u: 'you',
+  ur: 'your',
+  im: 'im',
+  ive: 'ive',
+  dont: 'dont',
+  doesnt: 'doesnt',
+  havent: 'havent',
+  didnt: 'didnt',
+  isnt: 'isnt',
+  wasnt: 'wasnt',
+  arent: 'arent',
+  cant: 'cant',
+  cannot: 'cant',
+  couldnt: 'cant',
+  yeh: 'yeah',
+  yah: 'yeah',
+  ye: 'yes',
+  yess: 'yes',
+  yesss: 'yes',
+  noo: 'no',
+  nop: 'nope',
+  dunno: 'dunno',
+};
+
+/** Fold simple plurals so both sides of a comparison agree ("calves" → "calf", "legs" → "leg"). */
+export function fold(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ves')) return `${word.slice(0, -3)}f`;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
+    return word.slice(0, -1);
+  }
+  return word;
+}
+
+/** Characters that are never text: C0/C1 controls (except newline and tab), bidi overrides, zero-width. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+export function tokenize(text: string): string[] {
+  const cleaned = stripControl(text)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'/g, '')
+    .replace(/[^a-z0-9\s]+/g, ' ');
+  return cleaned
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => TYPOS[w] ?? w);
+}
+
+/** Words that end the scope of a negation or a finding ("no swelling but it is red"). */
+const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'except', 'yet', 'whereas', 'while']);
+/** "and" ends a clause when a new subject follows ("no swelling and my calf is red"). */
+const NEW_SUBJECT = new Set(['i', 'im', 'ive', 'my', 'it', 'its', 'the', 'now', 'then', 'since', 'they', 'she', 'he']);
+
+/** Split into clauses at punctuation and clause-breaking words; each clause is a token list. */
+export function clauses(text: string): string[][] {
+  const parts = stripControl(text).split(/[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so)\b)/i);
+  const out: string[][] = [];
+  for (const part of parts) {
+    let current: string[] = [];
+    const tokens = tokenize(part);
+    tokens.forEach((t, i) => {
+      const next = tokens[i + 1];
+      if (CLAUSE_BREAKERS.has(t) || (t === 'and' && next !== undefined && NEW_SUBJECT.has(next))) {
+        if (current.length) out.push(current);
+        current = [];
+        return;
+      }
+      current.push(t);
+    });
+    if (current.length) out.push(current);
+  }
+  return out;
+}

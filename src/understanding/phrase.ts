@@ -1,0 +1,66 @@
+/**
+ * The phrasing grammar of knowledge/findings.yaml, compiled once:
+ * words match themselves (plurals folded), `word*` matches any word starting with `word`,
+ * `...` lets up to four other words sit in between.
+ */
+import { fold, tokenize } from './normalize.js';
+
+const GAP_WORDS_MAX = 4;
+
+type Part = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'gap' };
+
+export interface CompiledPhrase {
+  source: string;
+  parts: Part[];
+}
+
+export function compilePhrase(phrase: string): CompiledPhrase {
+  const parts: Part[] = [];
+  for (const raw of phrase.toLowerCase().split(/\s+/).filter(Boolean)) {
+    if (raw === '...' || raw === '…') {
+      parts.push({ kind: 'gap' });
+      continue;
+    }
+    const prefix = raw.endsWith('*');
+    const [word] = tokenize(prefix ? raw.slice(0, -1) : raw);
+    if (!word) continue;
+    parts.push(prefix ? { kind: 'prefix', prefix: word } : { kind: 'word', word: fold(word) });
+  }
+  return { source: phrase, parts };
+}
+
+export interface PhraseMatch {
+  start: number;
+  end: number; // exclusive
+}
+
+function wordMatches(part: Part, token: string, folded: string): boolean {
+  if (part.kind === 'word') return part.word === folded;
+  if (part.kind === 'prefix') return token.startsWith(part.prefix);
+  return false;
+}
+
+/** All places where the phrase occurs in the (already tokenised) clause. */
+export function findPhrase(phrase: CompiledPhrase, tokens: string[], folded: string[]): PhraseMatch[] {
+  const { parts } = phrase;
+  if (parts.length === 0) return [];
+  const matches: PhraseMatch[] = [];
+  const matchFrom = (pi: number, ti: number): number => {
+    if (pi === parts.length) return ti;
+    const part = parts[pi]!;
+    if (part.kind === 'gap') {
+      for (let skip = 0; skip <= GAP_WORDS_MAX && ti + skip <= tokens.length; skip++) {
+        const end = matchFrom(pi + 1, ti + skip);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
+    if (ti >= tokens.length || !wordMatches(part, tokens[ti]!, folded[ti]!)) return -1;
+    return matchFrom(pi + 1, ti + 1);
+  };
+  for (let start = 0; start < tokens.length; start++) {
+    const end = matchFrom(0, start);
+    if (end >= 0) matches.push({ start, end });
+  }
+  return matches;
+}
