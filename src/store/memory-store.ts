@@ -6,18 +6,13 @@ export class MemoryStore implements ConversationStore {
   constructor(private readonly now: () => number = Date.now) {}
 
   async get(key: string): Promise<ConversationRecord | null> {
-    const rec = this.records.get(key);
-    if (!rec) return null;
-    if (rec.expiresAt <= this.now()) {
-      this.records.delete(key);
-      return null;
-    }
-    return structuredClone(rec);
+    const rec = this.live(key);
+    return rec ? structuredClone(rec) : null;
   }
 
   async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord): Promise<boolean> {
-    const current = await this.get(key);
-    if ((current?.version ?? 0) !== expectedVersion) return false;
+    // Check and set with no await in between, so parallel callers cannot both win.
+    if ((this.live(key)?.version ?? 0) !== expectedVersion) return false;
     this.records.set(key, structuredClone(record));
     return true;
   }
@@ -46,6 +41,16 @@ export class MemoryStore implements ConversationStore {
       }
     }
     return n;
+  }
+
+  private live(key: string): ConversationRecord | null {
+    const rec = this.records.get(key);
+    if (!rec) return null;
+    if (rec.expiresAt <= this.now()) {
+      this.records.delete(key);
+      return null;
+    }
+    return rec;
   }
 
   get size(): number {

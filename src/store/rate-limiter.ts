@@ -1,0 +1,15 @@
+/** Per-user rate limiting: how many messages a user may send per window. */
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** 0 when allowed; otherwise how long until the user may send again. */
+  retryAfterMs: number;
+}
+
+export interface RateLimiter {
+  /** Count one message from `user`; allowed while the user has sent at most `limit` in the window. */
+  hit(user: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  close(): Promise<void>;
+}
+
+export const RATE_LIMIT_WINDOW_MS = 60_000;
