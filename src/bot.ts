@@ -54,12 +54,26 @@ export class Bot {
     this.now = options.now ?? Date.now;
   }
 
+  private readonly inFlight = new Set<Promise<HandleResult>>();
+
   /** Handle one user event in one conversation. Never throws for user input or store outages. */
   async handle(key: string, event: UserEvent, meta: EventMeta = {}): Promise<Reply[]> {
     return (await this.handleDetailed(key, event, meta)).replies;
   }
 
-  async handleDetailed(key: string, event: UserEvent, meta: EventMeta = {}): Promise<HandleResult> {
+  handleDetailed(key: string, event: UserEvent, meta: EventMeta = {}): Promise<HandleResult> {
+    const turn = this.run(key, event, meta);
+    this.inFlight.add(turn);
+    void turn.finally(() => this.inFlight.delete(turn));
+    return turn;
+  }
+
+  /** Resolves when every turn in flight has finished (for a graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async run(key: string, event: UserEvent, meta: EventMeta): Promise<HandleResult> {
     const started = this.now();
     if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
       this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');

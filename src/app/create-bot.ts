@@ -1,0 +1,24 @@
+/** Wires configuration, knowledge and the store into a Bot. */
+import { Bot } from '../bot.js';
+import type { Config } from '../config.js';
+import { loadKnowledge } from '../knowledge/load.js';
+import type { Logger } from '../log.js';
+import { createStore } from '../store/create-store.js';
+
+export async function createBot(config: Config, logger: Logger): Promise<Bot> {
+  const knowledge = loadKnowledge();
+  if (!knowledge.care.regions[config.EMERGENCY_REGION]) {
+    logger.warn(
+      { event: 'config', region: config.EMERGENCY_REGION },
+      `EMERGENCY_REGION has no entry in knowledge/care.yaml; using ${knowledge.care.default_region}`,
+    );
+  }
+  const store = await createStore(config.STORE_URL, { logger });
+  return new Bot({
+    knowledge,
+    store,
+    region: config.EMERGENCY_REGION,
+    conversationTtlHours: config.CONVERSATION_TTL_HOURS,
+    logger,
+  });
+}

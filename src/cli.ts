@@ -1,0 +1,127 @@
+/**
+ * calfbot's command line:
+ *   calfbot [start]            run on Slack and/or Discord when their tokens are set, else a terminal chat
+ *   calfbot converse           the JSON-lines door (../shared/eval/CONTRACT.md)
+ *   calfbot register-commands  deploy the Discord slash commands
+ * Platform adapters are imported only when configured, so the terminal and converse start fast.
+ */
+import { config as loadDotenv } from 'dotenv';
+import { runConverse } from '../adapters/jsonl/run-converse.js';
+import { runTerminal } from '../adapters/terminal/run-terminal.js';
+import { createBot } from './app/create-bot.js';
+import type { Bot } from './bot.js';
+import { type Config, loadConfig } from './config.js';
+import { isCalfbotError } from './errors.js';
+import { createLogger, type Logger } from './log.js';
+
+interface Running {
+  stop(): Promise<void>;
+}
+type Starter = (opts: { bot: Bot; config: Config; logger: Logger }) => Promise<Running>;
+
+const USAGE = `usage: calfbot [start | converse | register-commands | help]
+  start              Slack and/or Discord when their tokens are set; otherwise a chat in this terminal
+  converse           JSON lines on stdin/stdout (see README)
+  register-commands  deploy /calves to DISCORD_GUILD_ID (or globally without it)`;
+
+async function importAdapter<T>(relative: string): Promise<T> {
+  return (await import(new URL(relative, import.meta.url).href)) as T;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  loadDotenv({ quiet: true });
+  const command = argv[0] ?? 'start';
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`calfbot: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  try {
+    switch (command) {
+      case 'converse':
+        return await converse(config, logger);
+      case 'register-commands': {
+        const discord = await importAdapter<{
+          registerCommands: (o: { config: Config; logger: Logger; print: (l: string) => void }) => Promise<void>;
+        }>('../adapters/discord/index.js');
+        await discord.registerCommands({ config, logger, print: (l) => process.stdout.write(`${l}\n`) });
+        return;
+      }
+      case 'start':
+        return await start(config, logger);
+      default:
+        process.stderr.write(`calfbot: unknown command "${command}".\n${USAGE}\n`);
+        process.exit(2);
+    }
+  } catch (error) {
+    const message = isCalfbotError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
+    process.stderr.write(`calfbot: ${message}\n`);
+    logger.fatal({ event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' }, 'calfbot stopped');
+    process.exit(1);
+  }
+}
+
+async function converse(config: Config, logger: Logger): Promise<void> {
+  const bot = await createBot(config, logger);
+  const stop = onSignal(async () => {
+    await bot.drain();
+    await bot.store.close();
+  });
+  await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
+  await bot.drain();
+  await bot.store.close();
+  stop();
+}
+
+async function start(config: Config, logger: Logger): Promise<void> {
+  const bot = await createBot(config, logger);
+  const running: Running[] = [];
+  if (config.SLACK_BOT_TOKEN) {
+    const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
+    running.push(await startSlack({ bot, config, logger }));
+  }
+  if (config.DISCORD_TOKEN) {
+    const { startDiscord } = await importAdapter<{ startDiscord: Starter }>('../adapters/discord/index.js');
+    running.push(await startDiscord({ bot, config, logger }));
+  }
+  const shutdown = async () => {
+    for (const r of running) await r.stop().catch(() => undefined);
+    await bot.drain();
+    await bot.store.close();
+  };
+  if (running.length > 0) {
+    logger.info({ event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN }, 'calfbot is running');
+    onSignal(shutdown);
+    return;
+  }
+  const stop = onSignal(shutdown);
+  await runTerminal({ bot, input: process.stdin, output: process.stdout, colour: process.stdout.isTTY === true });
+  await shutdown();
+  stop();
+}
+
+/** SIGTERM / SIGINT: finish in-flight turns, close connections and the store, exit 0. */
+function onSignal(cleanup: () => Promise<void>): () => void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    createLogger().info({ event: 'shutdown', signal }, 'shutting down');
+    cleanup()
+      .catch(() => undefined)
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+  return () => {
+    process.off('SIGTERM', handler);
+    process.off('SIGINT', handler);
+  };
+}
