@@ -35,6 +35,11 @@ export const configSchema = z.object({
     .refine((v) => /^(memory:|sqlite:.+|redis:\/\/.+|rediss:\/\/.+)$/.test(v), {
       message: 'must be memory:, sqlite:PATH or redis://HOST:PORT',
     }),
+  STORE_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, :, _ or -')
+    .default('calfbot:'),
   CONVERSATION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(CONVERSATION_TTL_HOURS_DEFAULT),
   EMERGENCY_REGION: z
     .string()

@@ -13,7 +13,7 @@ export async function createBot(config: Config, logger: Logger): Promise<Bot> {
       `EMERGENCY_REGION has no entry in knowledge/care.yaml; using ${knowledge.care.default_region}`,
     );
   }
-  const store = await createStore(config.STORE_URL, { logger });
+  const store = await createStore(config.STORE_URL, { logger, keyPrefix: config.STORE_KEY_PREFIX });
   return new Bot({
     knowledge,
     store,
