@@ -1,0 +1,91 @@
+/**
+ * Builds the Bolt App from configuration: Socket Mode when SLACK_APP_TOKEN is set, otherwise the
+ * HTTP receiver with every request (events, slash commands, interactivity) at /slack/events,
+ * verified with SLACK_SIGNING_SECRET. SLACK_API_URL points the Web API (and Socket Mode's
+ * `apps.connections.open`) somewhere else, e.g. a fake Slack in tests.
+ */
+import { App } from '@slack/bolt';
+import type { Config } from '../../src/config.js';
+import { CalfbotError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { boltLogger } from './bolt-logger.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/** Retry policy for Web API calls: a few quick retries (and Slack's Retry-After on 429), then give up. */
+export interface RetryConfig {
+  retries: number;
+  factor?: number;
+  minTimeout?: number;
+  maxTimeout?: number;
+  randomize?: boolean;
+}
+export const DEFAULT_RETRY: RetryConfig = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 5_000,
+  randomize: true,
+};
+/** A Web API call never takes longer than this per attempt. */
+const API_TIMEOUT_MS = 10_000;
+
+export type SlackMode = 'socket' | 'http';
+
+export interface BuildAppOptions {
+  config: Config;
+  logger: Logger;
+  retryConfig?: RetryConfig;
+}
+
+export function slackMode(config: Config): SlackMode {
+  return config.SLACK_APP_TOKEN ? 'socket' : 'http';
+}
+
+/** A normalised Web API base URL ending in `/` (the WebClient appends method names). */
+function apiUrl(config: Config): string | undefined {
+  const url = config.SLACK_API_URL;
+  if (!url) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY }: BuildAppOptions): App {
+  if (!config.SLACK_BOT_TOKEN) {
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      'SLACK_BOT_TOKEN is missing: the Slack adapter needs it. See .env.example.',
+    );
+  }
+  const slackApiUrl = apiUrl(config);
+  const clientOptions = {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig,
+    timeout: API_TIMEOUT_MS,
+  };
+  const common = {
+    token: config.SLACK_BOT_TOKEN,
+    logger: boltLogger(logger),
+    clientOptions,
+    // auth.test runs in app.init(), where a failure is an error we can report, not a crash.
+    deferInitialization: true,
+    ignoreSelf: true,
+    // Conversation state lives in calfbot's own store.
+    convoStore: false as const,
+  };
+  if (slackMode(config) === 'socket') {
+    return new App({ ...common, appToken: config.SLACK_APP_TOKEN, socketMode: true });
+  }
+  if (!config.SLACK_SIGNING_SECRET) {
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      'SLACK_SIGNING_SECRET is missing: HTTP mode needs it, or set SLACK_APP_TOKEN for Socket Mode. See .env.example.',
+    );
+  }
+  return new App({
+    ...common,
+    signingSecret: config.SLACK_SIGNING_SECRET,
+    endpoints: SLACK_EVENTS_PATH,
+    // ack() sends the HTTP 200 at once; the turn runs after it.
+    processBeforeResponse: false,
+  });
+}

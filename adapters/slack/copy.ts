@@ -1,0 +1,31 @@
+/** What the Slack adapter says on its own (the conversation's words come from the core). */
+export const slackCopy = {
+  dmNudge: 'Tip: a direct message to me is more private than a channel thread.',
+  staleQuestion:
+    'That question is no longer open (it was answered, or the conversation moved on), so I did not change anything.',
+  expired:
+    'That conversation has finished or expired, so I can no longer take answers to it. Send me a message or type /calves to start again.',
+  noLongerOpen: 'No longer open',
+  startedOver: 'You chose to start over.',
+  answered: (label: string) => `You answered: ${label}`,
+  none: 'None of these',
+  yes: 'Yes',
+  no: 'No',
+  unsure: 'Not sure',
+  why: 'Why are you asking?',
+  startOver: 'Start over',
+  submit: 'Submit',
+  tickAll: 'Tick all that apply, then press Submit.',
+  startOverConfirm: {
+    title: 'Start over?',
+    text: 'Your answers so far in this conversation will be cleared.',
+    confirm: 'Start over',
+    deny: 'Keep going',
+  },
+  causesTitle: 'What might be going on (most likely first)',
+  basedOn: 'Based on',
+  watchFor: 'Watch for',
+  forDoctor: 'For your doctor',
+  sources: 'Sources',
+  assessmentTitle: 'Your calf check',
+} as const;

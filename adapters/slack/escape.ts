@@ -1,0 +1,62 @@
+/**
+ * Slack mrkdwn escaping. Slack treats `&`, `<` and `>` as control characters: `<!channel>`,
+ * `<@U123>` and `<https://x|label>` are mentions and links. Everything we put into a mrkdwn text
+ * (user words echoed back included) goes through `escapeMrkdwn`, so nobody can make the bot ping a
+ * channel or a person, or dress up a link.
+ */
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+/** A zero-width joiner after `@` keeps `@channel`, `@here` and `@everyone` from reading as broadcasts. */
+const BROADCAST_WORDS = /@(channel|here|everyone)\b/gi;
+
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ENTITIES[c]!).replace(BROADCAST_WORDS, '@\u200d$1');
+}
+
+/** For plain_text objects: Slack does not parse them, but a broadcast word should not even look like one. */
+export function neutralisePlain(text: string): string {
+  return text.replace(BROADCAST_WORDS, '@\u200d$1');
+}
+
+/**
+ * A mrkdwn link whose label cannot break out of the `<url|label>` syntax. Only https URLs become
+ * links (knowledge sources are validated as https); anything else is shown as escaped text.
+ */
+export function mrkdwnLink(url: string, label: string): string {
+  const safeLabel = escapeMrkdwn(label).replace(/\|/g, '¦');
+  if (!/^https:\/\/[^\s<>|]+$/.test(url)) return safeLabel;
+  return `<${url.replace(/&/g, '&amp;')}|${safeLabel}>`;
+}
+
+/** Cut raw (unescaped) text to at most `max` characters, ending with an ellipsis when cut. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= max) return text;
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`;
+}
+
+/**
+ * Split already-escaped mrkdwn into pieces of at most `max` characters, preferring paragraph and
+ * line breaks, and never cutting inside an entity such as `&amp;`.
+ */
+export function splitMrkdwn(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = Math.max(rest.lastIndexOf('\n\n', max), rest.lastIndexOf('\n', max));
+    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = max;
+    const amp = rest.lastIndexOf('&', cut - 1);
+    if (amp >= 0 && amp > cut - 6 && !rest.slice(amp, cut).includes(';')) cut = amp;
+    // Never split a surrogate pair.
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\s+/, '');
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}

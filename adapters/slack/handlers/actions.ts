@@ -1,0 +1,251 @@
+/**
+ * Button and checkbox clicks. ack() first; checkbox ticks need nothing else (the ticks are read
+ * from the message state when Submit is pressed). An answer closes its question message (the
+ * buttons go, the chosen answer shows), so it cannot be answered twice. A click on a question
+ * that is no longer open (answered, superseded, finished or expired) changes nothing and gets a
+ * friendly private note instead of an error.
+ */
+import type { App, RespondFn } from '@slack/bolt';
+import type { UserEvent } from '../../../src/conversation/types.js';
+import { CalfbotError } from '../../../src/errors.js';
+import {
+  ACTION,
+  ACTION_PREFIX,
+  CHECKBOX_ACTION,
+  CHOICE_OF_ACTION,
+  decodeValue,
+  isCheckboxBlock,
+} from '../action-ids.js';
+import { isDmChannel, keyForClick, slackUser } from '../conversation-key.js';
+import { slackCopy } from '../copy.js';
+import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
+import { type BlockActions, blockActionsSchema } from '../parse.js';
+import { choiceLabel, renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
+import { describeSlackError } from '../slack-errors.js';
+import { runTurn, type SlackContext } from '../turn.js';
+
+/** What a click can do to the place it came from. */
+interface ClickPlace {
+  outbox: Outbox;
+  /** Replace the clicked message. */
+  replace(message: SlackMessage): Promise<void>;
+  /** A note only the clicking user sees. */
+  tellUser(text: string): Promise<void>;
+}
+
+function clickPlace(
+  ctx: SlackContext,
+  client: App['client'],
+  respond: RespondFn | undefined,
+  where: { channel: string; user: string; ephemeral: boolean; messageTs?: string; threadTs?: string },
+): ClickPlace {
+  const fail = (method: string) => (error: unknown) =>
+    ctx.logger.error(
+      { event: 'slack_api_failed', method, ...describeSlackError(error) },
+      'slack call failed',
+    );
+  if (where.ephemeral || !where.messageTs) {
+    const noRespond: RespondFn = async () => {
+      throw new CalfbotError('PLATFORM_ERROR', 'This click came without a response_url.');
+    };
+    const r = respond ?? noRespond;
+    return {
+      outbox: responseUrlOutbox(r, ctx.logger),
+      replace: (m) =>
+        r({ replace_original: true, text: m.text, blocks: m.blocks }).then(() => {}, fail('response_url')),
+      tellUser: (text) => {
+        const m = renderText(text);
+        return r({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: m.text,
+          blocks: m.blocks,
+        }).then(() => {}, fail('response_url'));
+      },
+    };
+  }
+  const threadTs = where.threadTs ?? (isDmChannel(where.channel) ? undefined : where.messageTs);
+  return {
+    outbox: channelOutbox(client, ctx.logger, where.channel, threadTs),
+    replace: (m) =>
+      client.chat
+        .update({ channel: where.channel, ts: where.messageTs!, text: m.text, blocks: m.blocks })
+        .then(() => {}, fail('chat.update')),
+    tellUser: (text) => {
+      const m = renderText(text);
+      return client.chat
+        .postEphemeral({
+          channel: where.channel,
+          user: where.user,
+          text: m.text,
+          blocks: m.blocks,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        })
+        .then(() => {}, fail('chat.postEphemeral'));
+    },
+  };
+}
+
+/** The ticked options of a multi question, read from the message state at Submit time. */
+function ticked(body: BlockActions): Array<{ finding: string; label?: string }> {
+  const out: Array<{ finding: string; label?: string }> = [];
+  for (const [blockId, elements] of Object.entries(body.state?.values ?? {})) {
+    if (!isCheckboxBlock(blockId)) continue;
+    for (const element of Object.values(elements)) {
+      for (const o of element.selected_options ?? []) {
+        out.push({ finding: o.value, ...(o.text ? { label: o.text.text } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+type Decision = { kind: 'event'; event: UserEvent; note?: string; needsOpen: boolean } | { kind: 'ignore' };
+
+function decide(body: BlockActions, ctx: SlackContext): Decision {
+  const action = body.actions[0]!;
+  if (CHECKBOX_ACTION.test(action.action_id)) return { kind: 'ignore' };
+  const value = decodeValue(action.value);
+  const q = value?.q;
+  const choice = CHOICE_OF_ACTION[action.action_id];
+  if (choice && q) {
+    return {
+      kind: 'event',
+      event: { kind: 'answer', question: q, choice },
+      note: slackCopy.answered(choiceLabel(choice)),
+      needsOpen: true,
+    };
+  }
+  if (action.action_id === ACTION.submit && q) {
+    const picks = ticked(body);
+    const label = (p: { finding: string; label?: string }) =>
+      p.label ?? ctx.bot.knowledge?.findings.get(p.finding)?.label ?? p.finding;
+    const note = slackCopy.answered(picks.length > 0 ? picks.map(label).join(', ') : slackCopy.none);
+    return {
+      kind: 'event',
+      event: { kind: 'select', question: q, selected: picks.map((p) => p.finding) },
+      note,
+      needsOpen: true,
+    };
+  }
+  if (action.action_id === ACTION.none && q) {
+    return {
+      kind: 'event',
+      event: { kind: 'select', question: q, selected: [] },
+      note: slackCopy.answered(slackCopy.none),
+      needsOpen: true,
+    };
+  }
+  if (action.action_id === ACTION.why && q) {
+    return { kind: 'event', event: { kind: 'command', command: 'why' }, needsOpen: true };
+  }
+  if (action.action_id === ACTION.restart) {
+    return {
+      kind: 'event',
+      event: { kind: 'command', command: 'restart' },
+      ...(q ? { note: slackCopy.startedOver } : {}),
+      needsOpen: false,
+    };
+  }
+  return { kind: 'ignore' };
+}
+
+type Openness = 'open' | 'duplicate' | 'superseded' | 'closed' | 'unknown';
+
+/** Is question `q` still the one waiting for an answer in this conversation? */
+async function questionOpenness(
+  ctx: SlackContext,
+  key: string,
+  q: string,
+  eventId: string,
+): Promise<Openness> {
+  try {
+    const record = await ctx.bot.store.get(key);
+    if (record?.processed.some((p) => p.id === eventId)) return 'duplicate';
+    const pending = record?.state.pending;
+    if (!pending) return 'closed';
+    return pending.id === q ? 'open' : 'superseded';
+  } catch {
+    // The store is down: let the Bot say so.
+    return 'unknown';
+  }
+}
+
+async function handleClick(
+  ctx: SlackContext,
+  client: App['client'],
+  respond: RespondFn | undefined,
+  raw: unknown,
+  fallbackTeam: string | undefined,
+): Promise<void> {
+  const parsed = blockActionsSchema.safeParse(raw);
+  if (!parsed.success) {
+    ctx.logger.warn({ event: 'slack_bad_payload', surface: 'click' }, 'block_actions payload did not parse');
+    return;
+  }
+  const body = parsed.data;
+  const decision = decide(body, ctx);
+  if (decision.kind === 'ignore') return;
+  const team = body.team?.id ?? body.user.team_id ?? fallbackTeam;
+  const channel = body.container?.channel_id ?? body.channel?.id;
+  if (!team || !channel) {
+    ctx.logger.warn({ event: 'slack_bad_payload', surface: 'click' }, 'click without team or channel');
+    return;
+  }
+  const action = body.actions[0]!;
+  const user = body.user.id;
+  const ephemeral = body.container?.is_ephemeral === true;
+  const messageTs = body.container?.message_ts ?? body.message?.ts;
+  const threadTs = body.message?.thread_ts ?? body.container?.thread_ts;
+  const key = keyForClick({
+    team,
+    channel,
+    user,
+    ephemeral,
+    ...(messageTs ? { messageTs } : {}),
+    ...(threadTs ? { threadTs } : {}),
+  });
+  const eventId = `click:${action.action_ts ?? body.trigger_id ?? messageTs}:${action.action_id}`;
+  const place = clickPlace(ctx, client, respond, {
+    channel,
+    user,
+    ephemeral,
+    ...(messageTs ? { messageTs } : {}),
+    ...(threadTs ? { threadTs } : {}),
+  });
+  const original = body.message?.blocks;
+
+  const q = decodeValue(action.value)?.q;
+  if (decision.needsOpen && q) {
+    const openness = await questionOpenness(ctx, key, q, eventId);
+    if (openness === 'duplicate') {
+      ctx.logger.info({ event: 'slack_duplicate', surface: 'click' }, 'duplicate click ignored');
+      return;
+    }
+    if (openness === 'closed' || openness === 'superseded') {
+      ctx.logger.info(
+        { event: 'slack_stale_click', surface: 'click', openness },
+        'click on a question that is no longer open',
+      );
+      await place.replace(renderClosedQuestion(original, slackCopy.noLongerOpen, ':hourglass:'));
+      await place.tellUser(openness === 'closed' ? slackCopy.expired : slackCopy.staleQuestion);
+      return;
+    }
+  }
+  const note = decision.note;
+  await runTurn(ctx, {
+    surface: 'click',
+    key,
+    event: decision.event,
+    meta: { eventId, user: slackUser(team, user) },
+    outbox: place.outbox,
+    ...(note ? { onAccepted: () => place.replace(renderClosedQuestion(original, note)) } : {}),
+  });
+}
+
+export function registerActions(app: App, ctx: SlackContext): void {
+  app.action(ACTION_PREFIX, async ({ ack, body, respond, client, context }) => {
+    await ack();
+    await handleClick(ctx, client, respond, body, context.teamId);
+  });
+}
