@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Knowledge } from '../src/knowledge/schema.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { classifyAnswer } from '../src/understanding/classify-answer.js';
+import { extractFindings } from '../src/understanding/extract-findings.js';
+import { parseCommand } from '../src/understanding/parse-command.js';
+import { parseSelection } from '../src/understanding/parse-selection.js';
+
+let knowledge: Knowledge;
+beforeAll(() => {
+  knowledge = loadKnowledge();
+});
+
+const found = (text: string) => Object.fromEntries(extractFindings(text, knowledge));
+
+describe('finding findings in free text', () => {
+  it.each([
+    ["my left calf has been aching for two days and it's swollen compared to the right one", 'one_leg_swollen'],
+    ['I had knee surgery three weeks ago', 'clot_risk_factor'],
+    ['since this morning I get out of breath just walking to the kitchen', 'breathless_or_chest_pain'],
+    ['I get horrible calf cramps at night', 'night_cramps'],
+    ['I take water pills for my blood pressure', 'diuretic_use'],
+    ["I've been vegan for three years", 'plant_based_diet'],
+    ['my feet tingle', 'tingling_numbness'],
+    ['I work night shifts and barely see the sun', 'little_sun'],
+    ['my periods are really heavy', 'heavy_periods_or_blood_loss'],
+    ['it felt like someone kicked me in the back of the leg', 'sudden_pop_injury'],
+    ["now I can't stand on tiptoe", 'sudden_pop_injury'],
+    ['it goes away when I stop for a minute', 'pain_walking_relieved_by_rest'],
+    ['ever since I started taking atorvastatin my calves ache', 'statin_use'],
+    ['my pee is dark brown', 'dark_urine_after_exertion'],
+    ['pain shooting from my lower back down the back of my leg', 'back_pain_radiating'],
+    ["I'm 30 weeks pregnant", 'pregnant'],
+    ['I drink most nights', 'heavy_alcohol'],
+    ['had a stomach bug with diarrhoea for four days', 'vomiting_or_diarrhea'],
+    ['my lower leg and foot suddenly went cold and pale', 'leg_cold_pale'],
+    ['the calf is rock hard and the pain keeps getting worse even with painkillers', 'severe_pain_tight_after_injury'],
+  ])('"%s" → %s', (text, finding) => {
+    expect(found(text)[finding]).toBe('yes');
+  });
+
+  it('reads typos the way people type them', () => {
+    expect(found('my calfs cramp every nite')).toMatchObject({ night_cramps: 'yes' });
+  });
+
+  it.each([
+    ['no swelling at all', 'one_leg_swollen'],
+    ["I don't take statins", 'statin_use'],
+    ["I'm not pregnant", 'pregnant'],
+    ['I have never had a blood clot and no recent surgery', 'clot_risk_factor'],
+  ])('negation: "%s" → %s is no', (text, finding) => {
+    expect(found(text)[finding]).toBe('no');
+  });
+
+  it('keeps a negation inside its clause', () => {
+    const f = found("there's no swelling but the skin is red and hot");
+    expect(f.one_leg_swollen).toBe('no');
+    expect(f.calf_red_warm).toBe('yes');
+  });
+
+  it('does not take "no idea why" as a negation of what follows', () => {
+    expect(found('no idea why my left calf is swollen').one_leg_swollen).toBe('yes');
+  });
+
+  it('reads uncertainty as unsure, not as no', () => {
+    expect(found("I'm not sure if my calf is swollen").one_leg_swollen).toBe('unsure');
+  });
+
+  it('does not take swelling in both legs as one swollen leg', () => {
+    expect(found('both my ankles are swollen in the evening').one_leg_swollen).toBeUndefined();
+  });
+});
+
+describe('everyday yes / no / not sure', () => {
+  it.each([
+    ['yes', 'yes'],
+    ['yeah', 'yes'],
+    ['yep', 'yes'],
+    ['yes it is', 'yes'],
+    ['yes, the left one is swollen', 'yes'],
+    ['no', 'no'],
+    ['nope', 'no'],
+    ['no, not that', 'no'],
+    ["no I don't think so", 'no'],
+    ["I'm not", 'no'],
+    ['not sure', 'unsure'],
+    ["I don't know", 'unsure'],
+    ['no idea', 'unsure'],
+    ['dunno', 'unsure'],
+    ['well, maybe', 'unsure'],
+  ])('"%s" → %s', (text, choice) => {
+    expect(classifyAnswer(text)).toBe(choice);
+  });
+
+  it('gives no answer for text that says neither', () => {
+    expect(classifyAnswer('purple elephants')).toBeNull();
+  });
+});
+
+describe('commands typed as words', () => {
+  it.each([
+    ['restart', 'restart'],
+    ['start over', 'restart'],
+    ['help', 'help'],
+    ['forget me', 'forget'],
+    ['delete my data', 'forget'],
+    ['why are you asking?', 'why'],
+    ['go back', 'back'],
+  ])('"%s" → %s', (text, command) => {
+    expect(parseCommand(text)).toBe(command);
+  });
+
+  it('does not take a question about calves for the "why" command', () => {
+    expect(parseCommand('why do my calves hurt')).toBeNull();
+  });
+});
+
+describe('multi-select answered in words', () => {
+  const options = () => [
+    { finding: 'one_leg_swollen', label: knowledge.findings.get('one_leg_swollen')!.label },
+    { finding: 'calf_red_warm', label: knowledge.findings.get('calf_red_warm')!.label },
+    { finding: 'leg_cold_pale', label: knowledge.findings.get('leg_cold_pale')!.label },
+  ];
+  it('"none of those" selects nothing', () => {
+    expect(parseSelection('none of those', options(), knowledge)).toEqual({ kind: 'selected', findings: [] });
+  });
+  it('numbers pick options', () => {
+    expect(parseSelection('1, 3', options(), knowledge)).toMatchObject({
+      findings: ['one_leg_swollen', 'leg_cold_pale'],
+    });
+  });
+  it('labels joined with "and" pick options', () => {
+    const o = options();
+    expect(parseSelection(`${o[0]!.label}, and ${o[2]!.label}`, o, knowledge)).toMatchObject({
+      findings: ['one_leg_swollen', 'leg_cold_pale'],
+    });
+  });
+  it('everyday words pick options', () => {
+    expect(parseSelection('my left calf is swollen', options(), knowledge)).toMatchObject({
+      findings: ['one_leg_swollen'],
+    });
+  });
+  it('gibberish is not an answer', () => {
+    expect(parseSelection('banana', options(), knowledge)).toBeNull();
+  });
+});
