@@ -31,8 +31,11 @@ function eachSourceList(
     });
   } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
-      if (k === 'sources' && Array.isArray(v)) visit(v as string[], [...fieldPath, k]);
-      else eachSourceList(v, [...fieldPath, k], visit);
+      // A claim's `sources` is a list of ids; sources.yaml's top-level `sources` is a list of
+      // source objects, which is walked (it holds no ids) rather than checked as ids.
+      if (k === 'sources' && Array.isArray(v) && v.every((x) => typeof x === 'string')) {
+        visit(v as string[], [...fieldPath, k]);
+      } else eachSourceList(v, [...fieldPath, k], visit);
     }
   }
 }

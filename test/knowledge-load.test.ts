@@ -1,0 +1,141 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CONTRACT_CAUSES, CONTRACT_FINDINGS } from '../src/knowledge/contract-ids.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../src/knowledge/load.js';
+
+const RED_FLAGS = [
+  'one_leg_swollen',
+  'calf_red_warm',
+  'breathless_or_chest_pain',
+  'sudden_pop_injury',
+  'leg_cold_pale',
+  'severe_pain_tight_after_injury',
+  'dark_urine_after_exertion',
+  'fever_spreading_redness',
+];
+const NUTRIENTS = [
+  'magnesium_deficiency',
+  'potassium_deficiency',
+  'vitamin_d_deficiency',
+  'vitamin_b12_deficiency',
+  'iron_deficiency',
+];
+
+describe('the shipped knowledge base', () => {
+  const k = loadKnowledge();
+
+  it('defines every contract finding and cause', () => {
+    for (const id of CONTRACT_FINDINGS) expect(k.findings.has(id), id).toBe(true);
+    for (const id of CONTRACT_CAUSES) expect(k.causes.has(id), id).toBe(true);
+  });
+
+  it('cites only https sources', () => {
+    for (const s of k.sources.values()) expect(s.url.startsWith('https://'), s.id).toBe(true);
+  });
+
+  it('marks exactly the acute red flags and screens them first', () => {
+    const flagged = [...k.findings.values()].filter((f) => f.red_flag).map((f) => f.id);
+    expect(flagged.sort()).toEqual([...RED_FLAGS].sort());
+    const screen = k.groups.filter((g) => g.screen);
+    expect(screen).toHaveLength(1);
+    expect([...screen[0]!.findings].sort()).toEqual([...RED_FLAGS].sort());
+  });
+
+  it('puts every other finding in exactly one non-screen group of at most 10', () => {
+    const seen = new Map<string, number>();
+    for (const g of k.groups.filter((g) => !g.screen)) {
+      expect(g.findings.length, g.id).toBeLessThanOrEqual(10);
+      for (const f of g.findings) seen.set(f, (seen.get(f) ?? 0) + 1);
+    }
+    for (const f of k.findings.values()) {
+      if (f.red_flag) continue;
+      expect(seen.get(f.id), f.id).toBe(1);
+    }
+  });
+
+  it('keeps labels and questions short and phrasings in range', () => {
+    for (const f of k.findings.values()) {
+      expect(f.label.length, f.id).toBeLessThanOrEqual(75);
+      expect(f.question.length, f.id).toBeLessThanOrEqual(150);
+      expect(f.phrasings.length, f.id).toBeGreaterThanOrEqual(8);
+      for (const p of [...f.phrasings, ...f.unless]) {
+        expect(p, `${f.id}: "${p}"`).toMatch(/^[a-z0-9*. ]+$/);
+        expect(p, `${f.id}: "${p}"`).toBe(p.trim());
+      }
+    }
+  });
+
+  it('gives every nutrient foods, a blood test and honest evidence', () => {
+    for (const id of NUTRIENTS) {
+      const c = k.causes.get(id)!;
+      expect(c.kind, id).toBe('nutrient');
+      expect(c.food_sources.length, id).toBeGreaterThanOrEqual(4);
+      expect(c.blood_test, id).toBeDefined();
+      expect(c.evidence, id).toBeDefined();
+      expect(c.upper_limit, id).toBeDefined();
+      expect(c.what_to_do.some((w) => /doctor or pharmacist before taking supplements/i.test(w.text)), id).toBe(true);
+    }
+  });
+
+  it('quotes the official upper limits', () => {
+    expect(k.causes.get('magnesium_deficiency')!.upper_limit!.text).toMatch(/350 mg/);
+    expect(k.causes.get('vitamin_d_deficiency')!.upper_limit!.text).toMatch(/4,000 IU/);
+    expect(k.causes.get('vitamin_d_deficiency')!.upper_limit!.text).toMatch(/100 mcg/);
+    expect(k.causes.get('iron_deficiency')!.upper_limit!.text).toMatch(/45 mg/);
+    expect(k.causes.get('potassium_deficiency')!.upper_limit!.text).toMatch(/no official upper limit/i);
+    expect(k.causes.get('vitamin_b12_deficiency')!.upper_limit!.text).toMatch(/no upper limit/i);
+  });
+
+  it('has the required red-flag rules', () => {
+    const rule = (finding: string) => k.redFlags.find((r) => r.all.length === 1 && r.all[0] === finding);
+    expect(rule('breathless_or_chest_pain')).toMatchObject({ triage: 'emergency', cause: 'pulmonary_embolism' });
+    expect(rule('leg_cold_pale')).toMatchObject({ triage: 'emergency', cause: 'acute_limb_ischemia' });
+    expect(rule('severe_pain_tight_after_injury')).toMatchObject({ triage: 'emergency', cause: 'compartment_syndrome' });
+    expect(rule('dark_urine_after_exertion')).toMatchObject({ triage: 'emergency', cause: 'rhabdomyolysis' });
+    expect(rule('one_leg_swollen')).toMatchObject({ triage: 'urgent', cause: 'dvt' });
+    expect(rule('calf_red_warm')).toMatchObject({ triage: 'urgent', cause: 'dvt' });
+    expect(rule('fever_spreading_redness')).toMatchObject({ triage: 'urgent', cause: 'cellulitis' });
+    expect(rule('sudden_pop_injury')).toMatchObject({ triage: 'urgent', cause: 'tendon_or_muscle_tear' });
+  });
+
+  it('has care advice for every region and level', () => {
+    expect(k.care.regions[k.care.default_region]).toBeDefined();
+    for (const r of ['US', 'UK', 'EU', 'AU']) expect(k.care.regions[r], r).toBeDefined();
+    expect(k.care.triage.emergency.headline).toContain('{emergency}');
+    expect(k.disclaimers.assessment.length).toBeGreaterThan(20);
+    expect(k.disclaimers.supplements).toMatch(/^Ask a doctor or pharmacist before taking supplements/);
+  });
+});
+
+describe('a broken knowledge base', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+  const copy = (): string => {
+    const root = mkdtempSync(path.join(tmpdir(), 'calfbot-knowledge-'));
+    dir = root;
+    const target = path.join(root, 'knowledge');
+    cpSync(defaultKnowledgeDir(), target, { recursive: true });
+    return target;
+  };
+
+  it('names the file and field of a cause citing an unknown source', () => {
+    const kdir = copy();
+    const file = path.join(kdir, 'causes', 'magnesium_deficiency.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('sources: [ods-magnesium-consumer, ods-magnesium-hp]', 'sources: [no-such-source]'));
+    expect(() => loadKnowledge(kdir)).toThrow(/causes\/magnesium_deficiency\.yaml:\d+: field "summary\.sources\.0": unknown source id "no-such-source"/);
+  });
+
+  it('names the field of a malformed url', () => {
+    const kdir = copy();
+    const file = path.join(kdir, 'sources.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('https://www.nhs.uk/conditions/leg-cramps/', 'http//nhs leg cramps'));
+    expect(() => loadKnowledge(kdir)).toThrow(/sources\.yaml:\d+: field "sources\.\d+\.url"/);
+  });
+});
