@@ -1,0 +1,92 @@
+/**
+ * An assessment as embeds, coloured by triage level: advice first (title + description), then the
+ * ranked causes, the explanation, what to watch for, what to tell a doctor, linked sources, and
+ * the disclaimer in the footer. Discord caps one message's embeds at 6,000 characters in total,
+ * so a long assessment is packed into several embeds, one per message, in the same order.
+ */
+import type { APIEmbed, APIEmbedField } from 'discord.js';
+import type { AssessmentReply, Triage } from '../../src/conversation/types.js';
+import { LIMITS, truncate } from './limits.js';
+
+export const TRIAGE_COLOURS: Record<Triage, number> = {
+  emergency: 0xc62828,
+  urgent: 0xef6c00,
+  see_doctor: 0xf9a825,
+  self_care: 0x2e7d32,
+};
+
+const bullet = (s: string) => `• ${s}`;
+const linkText = (s: string) => s.replace(/[[\]]/g, '');
+
+/** Lines grouped into fields of at most 1,024 characters; later fields say "(continued)". */
+function fieldsFrom(name: string, lines: string[]): APIEmbedField[] {
+  const fields: APIEmbedField[] = [];
+  let current = '';
+  const push = () => {
+    if (!current) return;
+    fields.push({ name: fields.length === 0 ? name : `${name} (continued)`, value: current });
+    current = '';
+  };
+  for (const raw of lines) {
+    const line = truncate(raw.trim(), LIMITS.embedFieldValue);
+    if (!line) continue;
+    if (current && current.length + 1 + line.length > LIMITS.embedFieldValue) push();
+    current = current ? `${current}\n${line}` : line;
+  }
+  push();
+  return fields;
+}
+
+function sections(a: AssessmentReply): APIEmbedField[] {
+  return [
+    ...fieldsFrom(
+      'Most likely causes',
+      a.causes.map((c, i) => `${i + 1}. **${c.name}**: ${c.summary}`),
+    ),
+    ...fieldsFrom('What this means', a.text.split(/\n\s*\n/)),
+    ...fieldsFrom('Watch for', a.watchFor.map(bullet)),
+    ...(a.doctorSummary ? fieldsFrom('What to tell your doctor', a.doctorSummary.split(/\n+/)) : []),
+    ...fieldsFrom(
+      'Sources',
+      a.sources.map((s) => `[${linkText(s.title)}](${s.url}) (${s.publisher})`),
+    ),
+  ];
+}
+
+const embedLength = (e: APIEmbed): number =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+/** One or more embeds; each must go in its own message (the 6,000 limit is per message). */
+export function assessmentEmbeds(a: AssessmentReply): APIEmbed[] {
+  const colour = TRIAGE_COLOURS[a.triage];
+  const footer = { text: truncate(a.disclaimer, LIMITS.embedFooter) };
+  const title = truncate(a.headline, LIMITS.embedTitle);
+  const first: APIEmbed = {
+    title,
+    description: truncate(a.nextSteps.map(bullet).join('\n') || a.headline, LIMITS.embedDescription),
+    color: colour,
+    fields: [],
+    footer,
+  };
+  const embeds: APIEmbed[] = [first];
+  let current = first;
+  for (const field of sections(a)) {
+    const fits =
+      (current.fields?.length ?? 0) < LIMITS.embedFields &&
+      embedLength(current) + field.name.length + field.value.length <= LIMITS.embedTotal;
+    if (!fits) {
+      current = {
+        title: truncate(`${a.headline} (continued)`, LIMITS.embedTitle),
+        color: colour,
+        fields: [],
+        footer,
+      };
+      embeds.push(current);
+    }
+    current.fields!.push(field);
+  }
+  return embeds;
+}

@@ -1,0 +1,76 @@
+/**
+ * `calfbot register-commands`: PUT the command list to one guild (DISCORD_GUILD_ID set: shows up
+ * at once, for development) or globally (every server and DMs). A PUT replaces the whole list,
+ * so running it again is safe.
+ */
+import { Routes } from 'discord.js';
+import type { Config } from '../../src/config.js';
+import { CalfbotError } from '../../src/errors.js';
+import type { Logger } from '../../src/log.js';
+import { createRest, type RestTuning } from './client.js';
+import { globalCommands, guildCommands } from './commands.js';
+import { describeError } from './describe-error.js';
+import { inviteUrl } from './invite-url.js';
+
+export interface RegisterCommandsOptions {
+  config: Config;
+  logger: Logger;
+  print: (line: string) => void;
+  rest?: RestTuning;
+}
+
+export async function registerCommands({
+  config,
+  logger,
+  print,
+  rest: tuning,
+}: RegisterCommandsOptions): Promise<void> {
+  const token = config.DISCORD_TOKEN;
+  const app = config.DISCORD_APPLICATION_ID;
+  if (!token) {
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      'DISCORD_TOKEN is missing: copy the bot token from the Discord Developer Portal (Bot → Reset Token). See docs/discord.md.',
+    );
+  }
+  if (!app) {
+    throw new CalfbotError(
+      'CONFIG_INVALID',
+      'DISCORD_APPLICATION_ID is missing: copy the Application ID from the Discord Developer Portal (General Information). See docs/discord.md.',
+    );
+  }
+  const guild = config.DISCORD_GUILD_ID;
+  const body = guild ? guildCommands() : globalCommands();
+  const names = body.map((c) => `/${c.name}`).join(', ');
+  const where = guild ? `guild ${guild}` : 'globally';
+  print(
+    `Registering ${body.length} command${body.length === 1 ? '' : 's'} (${names}) for application ${app} ${where}...`,
+  );
+  const route = guild ? Routes.applicationGuildCommands(app, guild) : Routes.applicationCommands(app);
+  let saved: unknown;
+  try {
+    saved = await createRest(config, token, tuning).put(route, { body });
+  } catch (error) {
+    logger.error(
+      { event: 'discord_register_failed', err: describeError(error) },
+      'registering commands failed',
+    );
+    const summary = describeError(error);
+    throw new CalfbotError(
+      'PLATFORM_ERROR',
+      `Discord refused the commands (${summary.status ?? summary.name}${summary.message ? `: ${summary.message}` : ''}). Check DISCORD_TOKEN and DISCORD_APPLICATION_ID${guild ? ', and that the bot is in guild DISCORD_GUILD_ID' : ''}.`,
+      { cause: error },
+    );
+  }
+  const count = Array.isArray(saved) ? saved.length : body.length;
+  logger.info(
+    { event: 'discord_commands_registered', scope: guild ? 'guild' : 'global', count },
+    'commands registered',
+  );
+  print(
+    guild
+      ? `Done: ${count} command${count === 1 ? '' : 's'} registered in guild ${guild}; they work there right away. Unset DISCORD_GUILD_ID to register globally.`
+      : `Done: ${count} command${count === 1 ? '' : 's'} registered globally; Discord may take a few minutes to show them everywhere.`,
+  );
+  print(`Invite the bot with: ${inviteUrl(app)}`);
+}
