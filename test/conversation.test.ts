@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import {
+  assessmentOf,
+  knowledge,
+  lastQuestion,
+  playThrough,
+  testBot,
+  texts,
+} from './helpers/bot.js';
+
+describe('red flags come first', () => {
+  it('asks the red-flag screen before anything else, even when the user opens with nutrition', async () => {
+    const { bot } = testBot();
+    const replies = await bot.handle('c', { kind: 'text', text: 'which vitamins help with calf cramps? I eat lots of spinach' });
+    const q = lastQuestion(replies)!;
+    expect(q.type).toBe('multi');
+    const screen = knowledge().groups.find((g) => g.screen)!;
+    expect(q.type === 'multi' && q.options.every((o) => screen.findings.includes(o.finding))).toBe(true);
+    expect(assessmentOf(replies)).toBeUndefined();
+  });
+
+  it('answers an emergency at once, with the emergency number for the region', async () => {
+    const us = await testBot().bot.handle('c', {
+      kind: 'text',
+      text: 'my right calf is swollen and since this morning I am out of breath walking to the kitchen',
+    });
+    expect(assessmentOf(us)?.triage).toBe('emergency');
+    expect(assessmentOf(us)?.headline).toContain('911');
+    const uk = await testBot({ region: 'UK' }).bot.handle('c', {
+      kind: 'text',
+      text: 'my foot suddenly went cold and pale an hour ago',
+    });
+    expect(assessmentOf(uk)?.triage).toBe('emergency');
+    expect(assessmentOf(uk)?.text).toContain('999');
+  });
+
+  it('raises the advice when a red flag is mentioned after the assessment', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(bot, 'c', 'I get calf cramps at night', ['night_cramps']);
+    expect(assessment.triage).toBe('self_care');
+    const replies = await bot.handle('c', { kind: 'text', text: 'oh and now my left calf is swollen and warm' });
+    expect(assessmentOf(replies)?.triage).toBe('urgent');
+    expect(assessmentOf(replies)?.causes[0]?.id).toBe('dvt');
+  });
+});
+
+describe('a whole conversation', () => {
+  it('goes from "why do my calves hurt" to a sourced assessment with a disclaimer', async () => {
+    const { bot } = testBot();
+    const { assessment, questions } = await playThrough(bot, 'c', 'why do my calves hurt', ['night_cramps']);
+    expect(questions.length).toBeLessThanOrEqual(6);
+    expect(assessment.triage).toBe('self_care');
+    expect(assessment.causes[0]?.id).toBe('nocturnal_leg_cramps');
+    expect(assessment.sources.length).toBeGreaterThan(0);
+    expect(assessment.sources.every((s) => s.url.startsWith('https://'))).toBe(true);
+    expect(assessment.disclaimer.length).toBeGreaterThan(20);
+    expect(assessment.watchFor.length).toBeGreaterThan(0);
+  });
+
+  it('never re-asks what the opening message already said', async () => {
+    const { bot } = testBot();
+    const { questions } = await playThrough(bot, 'c', 'Ever since I started taking atorvastatin my calves ache', [
+      'statin_use',
+    ]);
+    for (const q of questions) {
+      if (q.type === 'yes_no') expect(q.finding).not.toBe('statin_use');
+      else expect(q.options.map((o) => o.finding)).not.toContain('statin_use');
+    }
+  });
+
+  it('tells someone who should see a doctor what to say and which blood tests to ask about', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(bot, 'c', "I've been vegan for three years, my calves cramp and my feet tingle", [
+      'plant_based_diet',
+      'tingling_numbness',
+      'unusual_fatigue',
+    ]);
+    expect(assessment.triage).toBe('see_doctor');
+    expect(assessment.causes[0]?.id).toBe('vitamin_b12_deficiency');
+    expect(assessment.doctorSummary).toMatch(/B12/i);
+  });
+
+  it('is honest about magnesium: it cites the Cochrane review and gives no dose beyond the upper limit', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(
+      bot,
+      'c',
+      'my calves cramp and twitch a lot. I drink most nights and hardly eat any vegetables, nuts or wholegrain stuff',
+      ['heavy_alcohol', 'few_greens_nuts_grains', 'night_cramps'],
+    );
+    expect(assessment.causes[0]?.id).toBe('magnesium_deficiency');
+    expect(assessment.sources.some((s) => /cochrane/i.test(`${s.publisher} ${s.title}`))).toBe(true);
+    expect(assessment.text).toMatch(/350 mg/);
+    expect(assessment.text).toMatch(/doctor or pharmacist|ask a doctor/i);
+  });
+});
+
+describe('commands and corrections', () => {
+  it('explains why a question is asked, and keeps it pending', async () => {
+    const { bot } = testBot();
+    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
+    const why = await bot.handle('c', { kind: 'command', command: 'why' });
+    expect(texts(why)[0]).toBe(q.why);
+    const next = await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    expect(texts(next)).not.toContain("There's no question waiting for an answer right now.");
+  });
+
+  it('"go back" undoes the last answer and asks that question again', async () => {
+    const { bot } = testBot();
+    const q1 = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
+    const q2 = lastQuestion(await bot.handle('c', { kind: 'select', question: q1.question, selected: [] }))!;
+    expect(q2.question).not.toBe(q1.question);
+    const back = await bot.handle('c', { kind: 'text', text: 'go back' });
+    const again = lastQuestion(back)!;
+    expect(again.text).toBe(q1.text);
+    // The old id of the re-asked question no longer works; the new one does.
+    const stale = await bot.handle('c', { kind: 'select', question: q2.question, selected: [] });
+    expect(texts(stale)[0]).toMatch(/earlier point/);
+    const emergency = await bot.handle('c', { kind: 'select', question: again.question, selected: ['leg_cold_pale'] });
+    expect(assessmentOf(emergency)?.triage).toBe('emergency');
+  });
+
+  it('restart starts a new check whose questions have new ids', async () => {
+    const { bot } = testBot();
+    const q1 = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
+    const restarted = await bot.handle('c', { kind: 'command', command: 'restart' });
+    const q2 = lastQuestion(restarted)!;
+    expect(q2.question).not.toBe(q1.question);
+    const old = await bot.handle('c', { kind: 'select', question: q1.question, selected: [] });
+    expect(texts(old)[0]).toMatch(/earlier point/);
+  });
+
+  it('forget deletes the conversation and says so; an old button then asks to start again', async () => {
+    const { bot, store } = testBot();
+    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u1' }))!;
+    const forgot = await bot.handle('c', { kind: 'text', text: 'forget me' }, { user: 'u1' });
+    expect(texts(forgot)[0]).toMatch(/deleted/);
+    expect(await store.get('c')).toBeNull();
+    const late = await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    expect(texts(late)[0]).toMatch(/start again/);
+  });
+
+  it('nudges kindly when a reply is not an answer, and changes nothing', async () => {
+    const { bot, store } = testBot();
+    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'I started running and my calves are sore' }))!;
+    const before = await store.get('c');
+    const replies = await bot.handle('c', { kind: 'text', text: 'purple elephants' });
+    expect(texts(replies)[0]).toMatch(/did not catch that/);
+    expect((await store.get('c'))?.state.pending?.id).toBe(q.question);
+    expect((await store.get('c'))?.state.findings).toEqual(before?.state.findings);
+  });
+
+  it('answers follow-up questions after the assessment from the knowledge, with sources', async () => {
+    const { bot } = testBot();
+    await playThrough(bot, 'c', 'I get calf cramps at night', ['night_cramps']);
+    const foods = await bot.handle('c', { kind: 'text', text: 'what foods have magnesium?' });
+    expect(texts(foods)[0]).toMatch(/mg/);
+    expect(texts(foods)[0]).toMatch(/https:\/\//);
+    const b12 = await bot.handle('c', { kind: 'text', text: 'tell me more about B12' });
+    expect(texts(b12)[0]).toMatch(/B12/);
+    const unknown = await bot.handle('c', { kind: 'text', text: 'what is the weather like' });
+    expect(texts(unknown)[0]).toMatch(/restart/);
+  });
+});
+
+describe('the platform rules the Bot enforces', () => {
+  it('a repeated event id changes nothing and returns the first replies', async () => {
+    const { bot, store } = testBot();
+    const first = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' });
+    const version = (await store.get('c'))?.version;
+    const again = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' });
+    expect(again).toEqual(first);
+    expect((await store.get('c'))?.version).toBe(version);
+  });
+
+  it('refuses a message over 2,000 characters without storing anything', async () => {
+    const { bot, store } = testBot();
+    const replies = await bot.handle('c', { kind: 'text', text: 'a'.repeat(2001) });
+    expect(texts(replies)[0]).toMatch(/too long/);
+    expect(await store.get('c')).toBeNull();
+  });
+
+  it('expires a conversation after its TTL', async () => {
+    let now = 1_000_000;
+    const { bot } = testBot({ now: () => now });
+    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
+    now += 25 * 3_600_000;
+    const late = await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    expect(texts(late)[0]).toMatch(/ended or expired/);
+  });
+});

@@ -1,0 +1,53 @@
+/** A real Bot on the real knowledge and an in-memory store, for scenario tests. */
+import { Bot } from '../../src/bot.js';
+import type { Reply, UserEvent } from '../../src/conversation/types.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+
+let cached: Knowledge | undefined;
+export const knowledge = (): Knowledge => {
+  cached ??= loadKnowledge();
+  return cached;
+};
+
+export function testBot(opts: { region?: string; now?: () => number; store?: MemoryStore } = {}) {
+  const store = opts.store ?? new MemoryStore(opts.now);
+  const bot = new Bot({ knowledge: knowledge(), store, region: opts.region ?? 'US', ...(opts.now ? { now: opts.now } : {}) });
+  return { bot, store };
+}
+
+export type QuestionReply = Extract<Reply, { kind: 'question' }>;
+export type AssessmentReply = Extract<Reply, { kind: 'assessment' }>;
+
+export const lastQuestion = (replies: Reply[]): QuestionReply | undefined =>
+  replies.filter((r): r is QuestionReply => r.kind === 'question').at(-1);
+export const assessmentOf = (replies: Reply[]): AssessmentReply | undefined =>
+  replies.find((r): r is AssessmentReply => r.kind === 'assessment');
+export const texts = (replies: Reply[]) =>
+  replies.filter((r) => r.kind === 'text').map((r) => (r as { text: string }).text);
+
+/** Answer every question from a set of present findings until an assessment comes. */
+export async function playThrough(
+  bot: Bot,
+  key: string,
+  opening: string,
+  present: string[],
+  maxTurns = 12,
+): Promise<{ assessment: AssessmentReply; questions: QuestionReply[] }> {
+  const questions: QuestionReply[] = [];
+  let replies = await bot.handle(key, { kind: 'text', text: opening });
+  for (let i = 0; i < maxTurns; i++) {
+    const a = assessmentOf(replies);
+    if (a) return { assessment: a, questions };
+    const q = lastQuestion(replies);
+    if (!q) throw new Error(`stalled: ${JSON.stringify(replies)}`);
+    questions.push(q);
+    const event: UserEvent =
+      q.type === 'multi'
+        ? { kind: 'select', question: q.question, selected: q.options.map((o) => o.finding).filter((f) => present.includes(f)) }
+        : { kind: 'answer', question: q.question, choice: present.includes(q.finding) ? 'yes' : 'no' };
+    replies = await bot.handle(key, event);
+  }
+  throw new Error('no assessment');
+}
