@@ -37,8 +37,9 @@ function findCause(tokens: string[], knowledge: Knowledge): Cause | undefined {
 }
 
 function intentOf(tokens: string[]): Intent {
+  const folded = tokens.map(fold);
   for (const [intent, words] of INTENT_WORDS) {
-    if (tokens.some((t) => words.includes(t))) return intent;
+    if (folded.some((t) => words.includes(t) || words.includes(fold(t)))) return intent;
   }
   return 'more';
 }

@@ -61,5 +61,9 @@ export function nextQuestion(
     );
     if (open.length > (best?.findings.length ?? 0)) best = { group, findings: open };
   }
-  return best;
+  if (!best) return null;
+  // Offer every finding of the chosen group that is still unknown, not only the deciding ones:
+  // the answer costs the user the same tap, and the assessment can say more.
+  const group = best.group;
+  return { group, findings: group.findings.filter((f) => findings[f] === undefined) };
 }
