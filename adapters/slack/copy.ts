@@ -24,6 +24,7 @@ export const slackCopy = {
   },
   causesTitle: 'What might be going on (most likely first)',
   basedOn: 'Based on',
+  evidence: 'A word on the evidence',
   watchFor: 'Watch for',
   forDoctor: 'For your doctor',
   sources: 'Sources',

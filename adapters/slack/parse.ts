@@ -3,7 +3,8 @@
  * message text into a UserEvent. Anything that does not fit is ignored (and logged by kind only).
  */
 import { z } from 'zod';
-import { COMMANDS, type Command, type UserEvent } from '../../src/conversation/types.js';
+import type { UserEvent } from '../../src/conversation/types.js';
+import { parseCommand } from '../../src/understanding/parse-command.js';
 
 /** A `message` event (we act on plain user messages in DMs only). */
 export const messageEventSchema = z.object({
@@ -94,21 +95,13 @@ export const blockActionsSchema = z.object({
 });
 export type BlockActions = z.infer<typeof blockActionsSchema>;
 
-const WORD_COMMANDS: Record<string, Command> = {
-  ...Object.fromEntries(COMMANDS.map((c) => [c, c])),
-  'start over': 'restart',
-  'start again': 'restart',
-  reset: 'restart',
-};
-
-/** A single command word ("help", "Restart!", "start over") as a command; anything else is text. */
+/**
+ * What a person typed, as a UserEvent: a command typed as words ("help", "start over",
+ * "forget me") is the command (the same phrases the core understands everywhere), anything
+ * else is text. Empty text is text too: the core answers it with a prompt.
+ */
 export function wordsToEvent(text: string): UserEvent {
-  const word = text
-    .trim()
-    .toLowerCase()
-    .replace(/[.!?]+$/, '')
-    .trim();
-  const command = WORD_COMMANDS[word];
+  const command = parseCommand(text);
   return command ? { kind: 'command', command } : { kind: 'text', text: text.trim() };
 }
 

@@ -154,6 +154,21 @@ export function renderQuestion(q: QuestionReply): SlackMessage {
 const bullets = (items: string[], bold = false): string =>
   items.map((s) => `• ${bold ? `*${escapeMrkdwn(s)}*` : escapeMrkdwn(s)}`).join('\n');
 
+/**
+ * The assessment's `text` is the whole assessment as plain paragraphs; everything in it is also
+ * in the structured fields except the honest word on the evidence, which is picked out here.
+ */
+export function evidenceNotes(text: string): string[] {
+  const paragraph = text.split(/\n{2,}/).find((p) => p.startsWith(EVIDENCE_HEADING));
+  if (!paragraph) return [];
+  return paragraph
+    .slice(EVIDENCE_HEADING.length)
+    .split('\n')
+    .map((l) => l.replace(/^\s*-\s*/, '').trim())
+    .filter((l) => l.length > 0);
+}
+const EVIDENCE_HEADING = 'A word on the evidence:';
+
 export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}): SlackMessage {
   const label = options.findingLabel ?? ((id: string) => id.replace(/_/g, ' '));
   const loud = a.triage === 'emergency' || a.triage === 'urgent';
@@ -174,7 +189,8 @@ export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}
     });
     head.push(...sections(`*${slackCopy.causesTitle}*\n${lines.join('\n')}`));
   }
-  if (a.text.trim()) head.push(...sections(escapeMrkdwn(a.text)));
+  const evidence = evidenceNotes(a.text);
+  if (evidence.length > 0) head.push(...sections(`*${slackCopy.evidence}*\n${bullets(evidence)}`));
   if (a.watchFor.length > 0) head.push(...sections(`*${slackCopy.watchFor}*\n${bullets(a.watchFor)}`));
   if (a.doctorSummary?.trim()) {
     head.push(...sections(`*${slackCopy.forDoctor}*\n${escapeMrkdwn(a.doctorSummary)}`));
@@ -224,7 +240,14 @@ export function renderClosedQuestion(
   note: string,
   icon = ':white_check_mark:',
 ): SlackMessage {
-  const kept = (original ?? []).filter((b) => b.type !== 'actions') as KnownBlock[];
+  const hint = `\n_${slackCopy.tickAll}_`;
+  const kept = (original ?? [])
+    .filter((b) => b.type !== 'actions')
+    .map((b) => {
+      const text = (b as { text?: { type?: string; text?: unknown } }).text;
+      if (b.type !== 'section' || typeof text?.text !== 'string' || !text.text.endsWith(hint)) return b;
+      return { ...b, text: { ...text, text: text.text.slice(0, -hint.length) } };
+    }) as KnownBlock[];
   const line: KnownBlock = { type: 'context', elements: [mrkdwn(`${icon} ${escapeMrkdwn(note)}`)] };
   return { text: fallback(note), blocks: [...kept.slice(0, LIMITS.blocks - 1), line] };
 }
