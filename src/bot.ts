@@ -8,9 +8,11 @@ import { copy } from './conversation/copy.js';
 import { upgradeState } from './conversation/upgrade.js';
 import type { ConversationState, EventMeta, Reply, UserEvent } from './conversation/types.js';
 import { CalfbotError, isCalfbotError } from './errors.js';
+import { stripControl } from './understanding/normalize.js';
 import { parseCommand } from './understanding/parse-command.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { type Logger, silentLogger } from './log.js';
+import { RATE_LIMIT_WINDOW_MS, type RateLimiter } from './store/rate-limiter.js';
 import {
   type ConversationRecord,
   type ConversationStore,
@@ -29,6 +31,8 @@ export interface BotOptions {
   conversationTtlHours?: number;
   logger?: Logger;
   now?: () => number;
+  /** Per-user flood protection; off when omitted (the JSON-lines door is a trusted local pipe). */
+  rateLimit?: { limiter: RateLimiter; perMinute: number };
 }
 
 export interface HandleResult {
@@ -44,6 +48,7 @@ export class Bot {
   private readonly ttlMs: number;
   private readonly logger: Logger;
   private readonly now: () => number;
+  private readonly rateLimit: BotOptions['rateLimit'];
 
   constructor(options: BotOptions) {
     this.knowledge = options.knowledge;
@@ -52,6 +57,7 @@ export class Bot {
     this.ttlMs = (options.conversationTtlHours ?? CONVERSATION_TTL_HOURS_DEFAULT) * 3_600_000;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
+    this.rateLimit = options.rateLimit;
   }
 
   private readonly inFlight = new Set<Promise<HandleResult>>();
@@ -68,19 +74,35 @@ export class Bot {
     return turn;
   }
 
+  /** Finish the turns in flight, then close the store and the rate limiter. */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.store.close();
+    await this.rateLimit?.limiter.close();
+  }
+
   /** Resolves when every turn in flight has finished (for a graceful shutdown). */
   async drain(): Promise<void> {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async run(key: string, event: UserEvent, meta: EventMeta): Promise<HandleResult> {
+  private async run(key: string, incoming: UserEvent, meta: EventMeta): Promise<HandleResult> {
     const started = this.now();
+    const event: UserEvent = incoming.kind === 'text' ? { kind: 'text', text: stripControl(incoming.text) } : incoming;
     if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
       this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
       return { replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }], duplicate: false };
     }
     try {
       const command = event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
+      // Forgetting is never rate-limited: deleting your data must always work.
+      if (this.rateLimit && command !== 'forget') {
+        const { allowed } = await this.rateLimit.limiter.hit(meta.user ?? key, this.rateLimit.perMinute, RATE_LIMIT_WINDOW_MS);
+        if (!allowed) {
+          this.logger.info({ event: 'turn', kind: event.kind, outcome: 'rate_limited' }, 'turn refused');
+          return { replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }], duplicate: false };
+        }
+      }
       const result =
         command === 'forget'
           ? await this.forget(key, meta)

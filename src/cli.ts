@@ -70,18 +70,14 @@ export async function main(argv: string[]): Promise<void> {
 
 async function converse(config: Config, logger: Logger): Promise<void> {
   const bot = await createBot(config, logger);
-  const stop = onSignal(async () => {
-    await bot.drain();
-    await bot.store.close();
-  });
+  const stop = onSignal(() => bot.close());
   await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
-  await bot.drain();
-  await bot.store.close();
+  await bot.close();
   stop();
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
-  const bot = await createBot(config, logger);
+  const bot = await createBot(config, logger, { rateLimited: true });
   const running: Running[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
@@ -93,8 +89,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
   }
   const shutdown = async () => {
     for (const r of running) await r.stop().catch(() => undefined);
-    await bot.drain();
-    await bot.store.close();
+    await bot.close();
   };
   if (running.length > 0) {
     logger.info({ event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN }, 'calfbot is running');

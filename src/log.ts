@@ -2,7 +2,7 @@
  * Structured logs on stderr (stdout belongs to `calfbot converse`). Log ids, event kinds,
  * timings and outcomes: never message text, tokens or secrets.
  */
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -19,10 +19,14 @@ const REDACT = [
   'headers.authorization',
 ];
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', destination = 2): Logger {
+/** `destination`: a file descriptor (2 = stderr, the default) or a stream (tests capture logs this way). */
+export function createLogger(
+  level: string = process.env.LOG_LEVEL ?? 'info',
+  destination: number | DestinationStream = 2,
+): Logger {
   return pino(
     { level, base: { app: 'calfbot' }, redact: { paths: REDACT, censor: '[redacted]' } },
-    pino.destination({ fd: destination, sync: true }),
+    typeof destination === 'number' ? pino.destination({ fd: destination, sync: true }) : destination,
   );
 }
 

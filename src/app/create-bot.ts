@@ -3,9 +3,11 @@ import { Bot } from '../bot.js';
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import type { Logger } from '../log.js';
+import { createRateLimiter } from '../store/create-rate-limiter.js';
 import { createStore } from '../store/create-store.js';
 
-export async function createBot(config: Config, logger: Logger): Promise<Bot> {
+/** `rateLimited`: per-user flood protection for the platforms (not for the local JSON-lines door). */
+export async function createBot(config: Config, logger: Logger, opts: { rateLimited?: boolean } = {}): Promise<Bot> {
   const knowledge = loadKnowledge();
   if (!knowledge.care.regions[config.EMERGENCY_REGION]) {
     logger.warn(
@@ -20,5 +22,13 @@ export async function createBot(config: Config, logger: Logger): Promise<Bot> {
     region: config.EMERGENCY_REGION,
     conversationTtlHours: config.CONVERSATION_TTL_HOURS,
     logger,
+    ...(opts.rateLimited
+      ? {
+          rateLimit: {
+            limiter: createRateLimiter(config.STORE_URL, { logger, keyPrefix: config.STORE_KEY_PREFIX }),
+            perMinute: config.RATE_LIMIT_PER_MINUTE,
+          },
+        }
+      : {}),
   });
 }
