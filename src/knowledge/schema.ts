@@ -39,6 +39,8 @@ export const findingSchema = z.strictObject({
   phrasings: z.array(text).min(1),
   /** Phrasings that, in the same clause, mean this finding is NOT meant (e.g. "both legs swollen"). */
   unless: z.array(text).default([]),
+  /** Phrasings that say the finding is absent without naming it ("I don't take any medicines"). */
+  denials: z.array(text).default([]),
   sources: sourceIds,
 });
 export type Finding = z.infer<typeof findingSchema>;

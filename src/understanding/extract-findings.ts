@@ -17,6 +17,10 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
   for (const tokens of clauses(text)) {
     const folded = tokens.map(fold);
     for (const entry of lexiconOf(knowledge)) {
+      // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
+      if (!found.has(entry.finding) && entry.denials.some((d) => findPhrase(d, tokens, folded).length > 0)) {
+        found.set(entry.finding, 'no');
+      }
       if (entry.unless.some((u) => findPhrase(u, tokens, folded).length > 0)) continue;
       for (const phrase of entry.phrases) {
         for (const m of findPhrase(phrase, tokens, folded)) {

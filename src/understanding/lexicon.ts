@@ -6,6 +6,7 @@ export interface LexiconEntry {
   finding: string;
   phrases: CompiledPhrase[];
   unless: CompiledPhrase[];
+  denials: CompiledPhrase[];
 }
 
 const cache = new WeakMap<Knowledge, LexiconEntry[]>();
@@ -17,6 +18,7 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
       finding: f.id,
       phrases: [...f.phrasings, f.label].map(compilePhrase).filter((p) => p.parts.length > 0),
       unless: f.unless.map(compilePhrase),
+      denials: f.denials.map(compilePhrase),
     }));
     cache.set(knowledge, entries);
   }
