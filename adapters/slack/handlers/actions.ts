@@ -118,8 +118,7 @@ function decide(body: BlockActions, ctx: SlackContext): Decision {
   }
   if (action.action_id === ACTION.submit && q) {
     const picks = ticked(body);
-    const label = (p: { finding: string; label?: string }) =>
-      p.label ?? ctx.bot.knowledge?.findings.get(p.finding)?.label ?? p.finding;
+    const label = (p: { finding: string; label?: string }) => p.label ?? findingLabel(ctx, p.finding);
     const note = slackCopy.answered(picks.length > 0 ? picks.map(label).join(', ') : slackCopy.none);
     return {
       kind: 'event',
@@ -150,7 +149,10 @@ function decide(body: BlockActions, ctx: SlackContext): Decision {
   return { kind: 'ignore' };
 }
 
-type Openness = 'open' | 'duplicate' | 'superseded' | 'closed' | 'unknown';
+type Openness =
+  | { kind: 'open' | 'duplicate' | 'closed' | 'unknown' }
+  /** Another question is waiting; `answer` says how this one was answered, when it was. */
+  | { kind: 'superseded'; answer?: string };
 
 /** Is question `q` still the one waiting for an answer in this conversation? */
 async function questionOpenness(
@@ -159,17 +161,27 @@ async function questionOpenness(
   q: string,
   eventId: string,
 ): Promise<Openness> {
+  let record: Awaited<ReturnType<SlackContext['bot']['store']['get']>>;
   try {
-    const record = await ctx.bot.store.get(key);
-    if (record?.processed.some((p) => p.id === eventId)) return 'duplicate';
-    const pending = record?.state.pending;
-    if (!pending) return 'closed';
-    return pending.id === q ? 'open' : 'superseded';
+    record = await ctx.bot.store.get(key);
   } catch {
     // The store is down: let the Bot say so.
-    return 'unknown';
+    return { kind: 'unknown' };
   }
+  if (record?.processed.some((p) => p.id === eventId)) return { kind: 'duplicate' };
+  const pending = record?.state.pending;
+  if (!record || !pending) return { kind: 'closed' };
+  if (pending.id === q) return { kind: 'open' };
+  const step = record.state.history.find((h) => h.question.id === q);
+  if (!step) return { kind: 'superseded' };
+  if (step.question.type === 'yes_no')
+    return { kind: 'superseded', answer: choiceLabel(step.changes[0]?.after ?? 'unsure') };
+  const picked = step.changes.filter((c) => c.after === 'yes').map((c) => findingLabel(ctx, c.finding));
+  return { kind: 'superseded', answer: picked.length > 0 ? picked.join(', ') : slackCopy.none };
 }
+
+const findingLabel = (ctx: SlackContext, id: string): string =>
+  ctx.bot.knowledge?.findings.get(id)?.label ?? id;
 
 async function handleClick(
   ctx: SlackContext,
@@ -218,17 +230,23 @@ async function handleClick(
   const q = decodeValue(action.value)?.q;
   if (decision.needsOpen && q) {
     const openness = await questionOpenness(ctx, key, q, eventId);
-    if (openness === 'duplicate') {
+    if (openness.kind === 'duplicate') {
       ctx.logger.info({ event: 'slack_duplicate', surface: 'click' }, 'duplicate click ignored');
       return;
     }
-    if (openness === 'closed' || openness === 'superseded') {
+    if (openness.kind === 'closed' || openness.kind === 'superseded') {
       ctx.logger.info(
-        { event: 'slack_stale_click', surface: 'click', openness },
+        { event: 'slack_stale_click', surface: 'click', openness: openness.kind },
         'click on a question that is no longer open',
       );
-      await place.replace(renderClosedQuestion(original, slackCopy.noLongerOpen, ':hourglass:'));
-      await place.tellUser(openness === 'closed' ? slackCopy.expired : slackCopy.staleQuestion);
+      // Show how it was answered when we know (a double click lands here), else that it closed.
+      const answer = openness.kind === 'superseded' ? openness.answer : undefined;
+      await place.replace(
+        answer
+          ? renderClosedQuestion(original, slackCopy.answered(answer))
+          : renderClosedQuestion(original, slackCopy.noLongerOpen, ':hourglass:'),
+      );
+      await place.tellUser(openness.kind === 'closed' ? slackCopy.expired : slackCopy.staleQuestion);
       return;
     }
   }

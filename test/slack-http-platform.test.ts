@@ -1,0 +1,302 @@
+/**
+ * Slack's platform rules against the real Bolt app in HTTP mode: retries and double delivery
+ * post once, signatures and timestamps are checked, stale clicks get a friendly note, and Web
+ * API failures are retried or logged without bringing anything down.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACTION } from '../adapters/slack/action-ids.js';
+import { slackCopy } from '../adapters/slack/copy.js';
+import { startSlack } from '../adapters/slack/index.js';
+import { Bot } from '../src/bot.js';
+import { configSchema } from '../src/config.js';
+import { isCalfbotError } from '../src/errors.js';
+import { silentLogger } from '../src/log.js';
+import { MemoryStore } from '../src/store/memory-store.js';
+import { type FakeSlackMessage, startFakeSlack } from './fakes/fake-slack.js';
+import { isAssessment, isOpenQuestion, messagesIn, scriptedAnswer, textOf } from './fakes/slack-drive.js';
+import { BOT_TOKEN, SIGNING_SECRET, type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
+import {
+  appMentionEvent,
+  blockActionsPayload,
+  dmMessageEvent,
+  eventEnvelope,
+  slashCommandFields,
+  userTs,
+} from './fakes/slack-payloads.js';
+import { postEvent, postInteraction, postSlashCommand } from './fakes/slack-requests.js';
+
+let h: SlackHarness;
+beforeEach(async () => {
+  h = await startSlackHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const DM = 'D0DM0002';
+const USER = 'U0PERSON3';
+
+async function dm(text: string) {
+  const res = await postEvent(
+    h.eventsUrl,
+    SIGNING_SECRET,
+    eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text })),
+  );
+  await h.slack.idle();
+  return res;
+}
+
+function clickPayload(message: FakeSlackMessage, actionId: string, tick?: string[]) {
+  return blockActionsPayload(message, actionId, {
+    team: h.fake.teamId,
+    user: USER,
+    responseUrl: h.fake.responseUrl(message.ts),
+    ...(tick ? { tick } : {}),
+  });
+}
+
+async function click(message: FakeSlackMessage, actionId: string, tick?: string[]) {
+  const res = await postInteraction(h.eventsUrl, SIGNING_SECRET, clickPayload(message, actionId, tick));
+  await h.slack.idle();
+  return res;
+}
+
+const openQuestion = () => messagesIn(h.fake.messages, DM).filter(isOpenQuestion).at(-1);
+const errorLogs = () => h.logs.filter((l) => Number(l.level) >= 50);
+
+describe('retries and double delivery', () => {
+  it('a retried event posts exactly once', async () => {
+    const envelope = eventEnvelope(
+      h.fake,
+      dmMessageEvent({ channel: DM, user: USER, text: 'why do my calves hurt' }),
+    );
+    expect((await postEvent(h.eventsUrl, SIGNING_SECRET, envelope)).status).toBe(200);
+    await h.slack.idle();
+    const retry = await postEvent(h.eventsUrl, SIGNING_SECRET, envelope, {
+      retryNum: 1,
+      retryReason: 'http_timeout',
+    });
+    expect(retry.status).toBe(200);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('a retry that overtakes the first delivery still posts once', async () => {
+    const envelope = eventEnvelope(
+      h.fake,
+      dmMessageEvent({ channel: DM, user: USER, text: 'why do my calves hurt' }),
+    );
+    await Promise.all([
+      postEvent(h.eventsUrl, SIGNING_SECRET, envelope),
+      postEvent(h.eventsUrl, SIGNING_SECRET, envelope, { retryNum: 1 }),
+      postEvent(h.eventsUrl, SIGNING_SECRET, envelope, { retryNum: 2 }),
+    ]);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('one message delivered as both `message` and `app_mention` posts once', async () => {
+    const ts = userTs();
+    const text = `<@${h.fake.botUserId}> why do my calves hurt`;
+    await Promise.all([
+      postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text, ts })),
+      ),
+      postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        eventEnvelope(h.fake, appMentionEvent({ channel: DM, user: USER, text, ts })),
+      ),
+    ]);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('a retried mention in a channel posts once, in its thread', async () => {
+    const envelope = eventEnvelope(
+      h.fake,
+      appMentionEvent({ channel: 'C0GENERAL', user: USER, text: `<@${h.fake.botUserId}> my calves hurt` }),
+    );
+    await postEvent(h.eventsUrl, SIGNING_SECRET, envelope);
+    await postEvent(h.eventsUrl, SIGNING_SECRET, envelope, { retryNum: 1 });
+    await h.slack.idle();
+    const posts = h.fake.callsTo('chat.postMessage');
+    expect(posts).toHaveLength(2);
+    expect(new Set(posts.map((p) => p.body.thread_ts)).size).toBe(1);
+  });
+
+  it('the same click delivered twice answers once', async () => {
+    await dm('why do my calves hurt');
+    const screen = openQuestion()!;
+    const payload = clickPayload(screen, ACTION.none);
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, payload);
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, payload);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.update')).toHaveLength(1);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('a double click (two clicks on one button) answers once and keeps the answer shown', async () => {
+    await dm('why do my calves hurt');
+    const screen = openQuestion()!;
+    const first = clickPayload(screen, ACTION.none);
+    const second = clickPayload(screen, ACTION.none);
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, first);
+    await h.slack.idle();
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, second);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+    expect(isOpenQuestion(screen)).toBe(false);
+  });
+});
+
+describe('request verification', () => {
+  const envelope = () => eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text: 'hi' }));
+
+  it('a bad signature gets 401 and changes nothing', async () => {
+    const res = await postEvent(h.eventsUrl, SIGNING_SECRET, envelope(), {
+      signature: `v0=${'0'.repeat(64)}`,
+    });
+    expect(res.status).toBe(401);
+    const wrongSecret = await postEvent(h.eventsUrl, 'not-the-secret', envelope());
+    expect(wrongSecret.status).toBe(401);
+    const fields = slashCommandFields({
+      team: h.fake.teamId,
+      channel: 'C1',
+      user: USER,
+      text: 'hi',
+      responseUrl: h.fake.responseUrl(),
+    });
+    expect((await postSlashCommand(h.eventsUrl, 'not-the-secret', fields)).status).toBe(401);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(h.fake.callsTo('response_url')).toHaveLength(0);
+  });
+
+  it('a stale timestamp (a replayed request) gets 401', async () => {
+    const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
+    const res = await postEvent(h.eventsUrl, SIGNING_SECRET, envelope(), { timestamp: tenMinutesAgo });
+    expect(res.status).toBe(401);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});
+
+describe('clicks on questions that are no longer open', () => {
+  it('a click from an expired conversation gets a friendly "start again" note, not an error', async () => {
+    await dm('why do my calves hurt');
+    const screen = openQuestion()!;
+    h.advance(25 * 3_600_000);
+    expect((await click(screen, ACTION.none)).status).toBe(200);
+    const notes = h.fake.callsTo('chat.postEphemeral');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body.user).toBe(USER);
+    expect(textOf(h.fake.messages.find((m) => m.via === 'chat.postEphemeral')!)).toContain(slackCopy.expired);
+    // The old question loses its buttons; nothing else is posted; nothing is logged as an error.
+    expect(isOpenQuestion(screen)).toBe(false);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('a click from a finished conversation gets the same note', async () => {
+    await dm('why do my calves hurt');
+    const screen = openQuestion()!;
+    // Answer in words, so the first question keeps its buttons; then finish by clicking.
+    await dm('none of these');
+    for (let i = 0; i < 30 && !messagesIn(h.fake.messages, DM).some(isAssessment); i++) {
+      const q = openQuestion()!;
+      const { actionId, tick } = scriptedAnswer(q, []);
+      await click(q, actionId, tick);
+    }
+    expect(messagesIn(h.fake.messages, DM).some(isAssessment)).toBe(true);
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await click(screen, ACTION.submit, ['one_leg_swollen']);
+    expect(textOf(h.fake.messages.filter((m) => m.via === 'chat.postEphemeral').at(-1)!)).toContain(
+      slackCopy.expired,
+    );
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
+    expect(errorLogs()).toEqual([]);
+  });
+
+  it('a click on a question that was answered in words changes nothing', async () => {
+    await dm('why do my calves hurt');
+    const screen = openQuestion()!;
+    await dm('none of these');
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await click(screen, ACTION.submit, ['one_leg_swollen']);
+    expect(textOf(h.fake.messages.filter((m) => m.via === 'chat.postEphemeral').at(-1)!)).toContain(
+      slackCopy.staleQuestion,
+    );
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
+    // What was recorded is still "none of these", not the late tick.
+    expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+  });
+});
+
+describe('Web API failures', () => {
+  it('a 429 with Retry-After is waited out and retried', async () => {
+    h.fake.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    await dm('why do my calves hurt');
+    const calls = h.fake.callsTo('chat.postMessage');
+    expect(calls.map((c) => c.status)).toEqual([429, 200, 200]);
+    expect(messagesIn(h.fake.messages, DM)).toHaveLength(2);
+    expect(h.logs.some((l) => /rate limit/i.test(String(l.msg)))).toBe(true);
+  });
+
+  it('a 500 is retried, then reported in the log; the next message works', async () => {
+    h.fake.failNext('chat.postMessage', { status: 500 });
+    await dm('why do my calves hurt');
+    expect(h.fake.callsTo('chat.postMessage').map((c) => c.status)).toEqual([500, 200, 200]);
+
+    // Both attempts fail (the harness allows one retry): the failure is logged, nothing crashes.
+    h.fake.failNext('chat.postMessage', { status: 500, times: 2 });
+    await dm('help');
+    const failed = h.logs.find((l) => l.event === 'slack_api_failed');
+    expect(failed).toMatchObject({ method: 'chat.postMessage', status: 500 });
+    expect(JSON.stringify(failed)).not.toMatch(/help|calves/i);
+
+    // Slack is back: the next message is answered.
+    await dm('help');
+    expect(h.fake.callsTo('chat.postMessage').at(-1)!.status).toBe(200);
+    expect(textOf(messagesIn(h.fake.messages, DM).at(-1)!)).toMatch(/Commands/);
+  });
+
+  it('a failing response_url is logged, not thrown', async () => {
+    h.fake.failNext('response_url', { status: 500, times: 5 });
+    const fields = slashCommandFields({
+      team: h.fake.teamId,
+      channel: 'C0X',
+      user: USER,
+      text: 'help',
+      responseUrl: h.fake.responseUrl(),
+    });
+    expect((await postSlashCommand(h.eventsUrl, SIGNING_SECRET, fields)).status).toBe(200);
+    await h.slack.idle();
+    expect(h.logs.find((l) => l.event === 'slack_api_failed')).toMatchObject({ method: 'response_url' });
+  });
+
+  it('a token Slack rejects at start-up is a clear error, not a crash', async () => {
+    const fake = await startFakeSlack();
+    fake.failNext('auth.test', { status: 500, times: 5 });
+    const config = configSchema.parse({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: '0',
+    });
+    const bot = new Bot({ knowledge: h.bot.knowledge, store: new MemoryStore() });
+    const started = startSlack({
+      bot,
+      config,
+      logger: silentLogger,
+      retryConfig: { retries: 0 },
+      host: '127.0.0.1',
+    });
+    await expect(started).rejects.toSatisfy((e) => isCalfbotError(e, 'PLATFORM_ERROR'));
+    await fake.close();
+  });
+});
