@@ -3,12 +3,14 @@
  * epoch stamped on buttons, to reject clicks from an earlier conversation) and which question is
  * pending (to decide whether a message's buttons are spent). Read-only; the Bot owns the state.
  */
+import type { Phase } from '../../src/conversation/types.js';
 import type { ConversationStore } from '../../src/store/types.js';
 import { epochOf } from './custom-id.js';
 
 export interface ConversationStatus {
   epoch: string;
   pending: string | null;
+  phase: Phase;
 }
 
 /** null when there is no live conversation under `key`. */
@@ -18,7 +20,11 @@ export async function conversationStatus(
 ): Promise<ConversationStatus | null> {
   const record = await store.get(key);
   if (!record) return null;
-  return { epoch: epochOf(record.state.startedAt), pending: record.state.pending?.id ?? null };
+  return {
+    epoch: epochOf(record.state.startedAt),
+    pending: record.state.pending?.id ?? null,
+    phase: record.state.phase,
+  };
 }
 
 /** Like conversationStatus, but `undefined` when the store cannot be read (the Bot will say so). */

@@ -10,6 +10,8 @@ export const discordCopy = {
   unknownComponent: 'That button no longer works. Type /calves to carry on.',
   questionIgnored:
     'I did only what you picked under "action" and did not read your question: send it on its own with /calves.',
+  checkInProgress:
+    'You have a check in progress: answer the question in my last message, or send your answer with /calves question. To begin again, choose "Start over" under /calves action.',
   tokenExpired: 'That took me too long, sorry. Please try /calves again.',
   // Button, menu and modal labels.
   yes: 'Yes',

@@ -32,6 +32,8 @@ export interface StartDiscordOptions {
 
 export interface DiscordHandle {
   client: Client;
+  /** Resolves when no event is being handled (tests and the bench wait on it). */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,9 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   let stopped = false;
   return {
     client,
+    async idle() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

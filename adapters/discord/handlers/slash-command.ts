@@ -1,6 +1,7 @@
 /** `/calves [question] [action]`: start or continue the conversation in this channel (or DM). */
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
+import { copy } from '../../../src/conversation/copy.js';
 import type { Reply, UserEvent } from '../../../src/conversation/types.js';
 import { ACTION_OPTION, ACTIONS, QUESTION_OPTION } from '../commands.js';
 import { tryConversationStatus } from '../conversation-status.js';
@@ -26,12 +27,15 @@ export async function onSlashCommand(i: ChatInputCommandInteraction, deps: Handl
   const action = parsedAction.success ? parsedAction.data : null;
 
   const plan = (async (): Promise<InteractionPlan> => {
-    const event = slashEvent(question, action) ?? (await bareCalvesEvent(deps, where.key));
+    const explicit = slashEvent(question, action);
+    const bare = explicit ? null : await bareCalves(deps, where.key);
+    const event = explicit ?? bare!.event;
     const result = await deps.bot.handleDetailed(where.key, event, { eventId: i.id, user: where.user });
     const preface: Reply[] = action && question ? [{ kind: 'text', text: discordCopy.questionIgnored }] : [];
+    const replies = bare ? bare.adjust(result.replies) : result.replies;
     const status = await tryConversationStatus(deps.bot.store, where.key);
     return {
-      messages: renderReplies([...preface, ...result.replies], {
+      messages: renderReplies([...preface, ...replies], {
         epoch: status?.epoch ?? '0',
         surface: where.surface,
       }),
@@ -41,11 +45,29 @@ export async function onSlashCommand(i: ChatInputCommandInteraction, deps: Handl
 }
 
 /**
- * A bare `/calves`: start a conversation when there is none (or the last one is finished), or pick
- * up the one in progress.
+ * A bare `/calves`: greet and start when there is no conversation yet; start a new check after a
+ * finished one; with a question waiting, show help and point back at it.
  */
-async function bareCalvesEvent(deps: HandlerDeps, key: string): Promise<UserEvent> {
+async function bareCalves(
+  deps: HandlerDeps,
+  key: string,
+): Promise<{ event: UserEvent; adjust: (replies: Reply[]) => Reply[] }> {
   const status = await tryConversationStatus(deps.bot.store, key);
-  if (status?.pending) return { kind: 'command', command: 'help' };
-  return { kind: 'command', command: 'restart' };
+  if (status?.pending) {
+    return {
+      event: { kind: 'command', command: 'help' },
+      adjust: (replies) => [...replies, { kind: 'text', text: discordCopy.checkInProgress }],
+    };
+  }
+  const fresh = !status || status.phase === 'new';
+  return {
+    event: { kind: 'command', command: 'restart' },
+    // Nothing to start over from: greet instead of "OK, let's start over".
+    adjust: (replies) =>
+      fresh
+        ? replies.map((r) =>
+            r.kind === 'text' && r.text === copy.restarted ? { ...r, text: copy.greeting } : r,
+          )
+        : replies,
+  };
 }

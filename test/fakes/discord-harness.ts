@@ -1,0 +1,103 @@
+/**
+ * Real Bot (MemoryStore, the shipped knowledge) + real discord.js via startDiscord, against the
+ * fake Discord on 127.0.0.1. Logs are captured so tests can check what was (not) logged.
+ */
+import pino from 'pino';
+import { type DiscordHandle, startDiscord, type TurnBot } from '../../adapters/discord/index.js';
+import { Bot } from '../../src/bot.js';
+import { type Config, loadConfig } from '../../src/config.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import type { Logger } from '../../src/log.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import { FakeDiscord, type InteractionRef } from './fake-discord.js';
+
+let knowledge: Knowledge | undefined;
+export const sharedKnowledge = (): Knowledge => {
+  knowledge ??= loadKnowledge();
+  return knowledge;
+};
+
+export interface DiscordHarness {
+  fake: FakeDiscord;
+  store: MemoryStore;
+  bot: TurnBot;
+  config: Config;
+  logger: Logger;
+  logs: string[];
+  discord: DiscordHandle;
+  /** Wait until the interaction was answered and the adapter has finished handling it. */
+  settle(ref: InteractionRef): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function captureLogger(): { logger: Logger; logs: string[] } {
+  const logs: string[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void logs.push(line) });
+  return { logger, logs };
+}
+
+export function discordConfig(fake: FakeDiscord, extra: Record<string, string> = {}): Config {
+  return loadConfig({
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    STORE_URL: 'memory:',
+    ...extra,
+  });
+}
+
+export async function startHarness(
+  opts: { wrapBot?: (bot: Bot) => TurnBot; ackBudgetMs?: number } = {},
+): Promise<DiscordHarness> {
+  const fake = await FakeDiscord.start();
+  const { logger, logs } = captureLogger();
+  const store = new MemoryStore();
+  const realBot = new Bot({ knowledge: sharedKnowledge(), store, logger, region: 'US' });
+  const bot = opts.wrapBot ? opts.wrapBot(realBot) : realBot;
+  const config = discordConfig(fake);
+  const discord = await startDiscord({
+    bot,
+    config,
+    logger,
+    rest: { retries: 0, timeout: 5_000 },
+    ...(opts.ackBudgetMs !== undefined && { ackBudgetMs: opts.ackBudgetMs }),
+  });
+  return {
+    fake,
+    store,
+    bot,
+    config,
+    logger,
+    logs,
+    discord,
+    async settle(ref) {
+      await fake.waitFor(() => fake.callsFor(ref).length > 0, 5_000, 'the interaction callback');
+      await discord.idle();
+    },
+    async close() {
+      await discord.stop();
+      await fake.close();
+    },
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
+type Json = any;
+
+/** All components of a message, flattened (rows, and the component inside a label). */
+export function componentsOf(message: Json): Json[] {
+  return (message.components ?? []).flatMap(
+    (row: Json) => row.components ?? (row.component ? [row.component] : []),
+  );
+}
+
+export function buttonByLabel(message: Json, label: string): Json {
+  const button = componentsOf(message).find((c) => c.type === 2 && c.label === label);
+  if (!button) throw new Error(`no button "${label}" on message: ${JSON.stringify(message.components)}`);
+  return button;
+}
+
+export function selectMenuOf(message: Json): Json | undefined {
+  return componentsOf(message).find((c) => c.type === 3);
+}

@@ -1,0 +1,597 @@
+/**
+ * A fake Discord on 127.0.0.1 for running the real discord.js Client in tests (and the bench):
+ * REST under /api/v10 (gateway info, interaction callbacks, webhook edits and follow-ups, channel
+ * messages, command registration) and a gateway WebSocket (HELLO, IDENTIFY → READY, heartbeat
+ * ACKs, RESUME → RESUMED, dispatches). It records every REST call, keeps the messages the bot
+ * created so a test can click their buttons, and can be told to fail chosen calls.
+ */
+import { EventEmitter } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type WebSocket, WebSocketServer } from 'ws';
+
+// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
+type Json = any;
+
+export interface RecordedCall {
+  method: string;
+  /** Path after /api/v10, percent-decoded (so `@original` reads as such). */
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+  body: Json;
+  status: number;
+}
+
+export interface FakeUser {
+  id: string;
+  username: string;
+}
+
+export interface InteractionRef {
+  id: string;
+  token: string;
+  channelId: string;
+  guildId: string | null;
+  user: FakeUser;
+}
+
+interface Failure {
+  method: string;
+  path: RegExp;
+  status: number;
+  body: Json;
+  remaining: number;
+}
+
+interface InteractionRecord {
+  ref: InteractionRef;
+  /** The message a component interaction came from. */
+  sourceMessageId?: string;
+  /** The interaction's original response message. */
+  originalId?: string;
+  followUps: string[];
+  modal?: Json;
+}
+
+const DISCORD_EPOCH = 1420070400000n;
+let increment = 0n;
+/** A snowflake for "now", so discord.js computes sensible creation times. */
+export function snowflake(): string {
+  increment = (increment + 1n) % 4096n;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | increment).toString();
+}
+
+const MESSAGE_FLAG_LOADING = 128;
+
+export class FakeDiscord {
+  readonly applicationId: string;
+  readonly botUser: Json;
+  readonly token: string;
+  readonly calls: RecordedCall[] = [];
+  readonly messages = new Map<string, Json>();
+  /** IDENTIFY payloads received (to check intents). */
+  readonly identifies: Json[] = [];
+  private readonly interactions = new Map<string, InteractionRecord>();
+  private readonly failures: Failure[] = [];
+  private readonly events = new EventEmitter();
+  private readonly sockets = new Set<WebSocket>();
+  private seq = 0;
+  private port = 0;
+  private readonly server: http.Server;
+  private readonly wss: WebSocketServer;
+
+  private constructor(opts: { applicationId?: string; token?: string }) {
+    this.applicationId = opts.applicationId ?? '100000000000000001';
+    this.token = opts.token ?? 'fake-bot-token';
+    this.botUser = {
+      id: this.applicationId,
+      username: 'calfbot',
+      discriminator: '0',
+      global_name: 'calfbot',
+      avatar: null,
+      bot: true,
+    };
+    this.events.setMaxListeners(100);
+    this.server = http.createServer((req, res) => {
+      this.onRequest(req, res).catch((error) => {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: String(error), code: 0 }));
+      });
+    });
+    this.wss = new WebSocketServer({ server: this.server, path: '/gateway' });
+    this.wss.on('connection', (socket) => this.onSocket(socket));
+  }
+
+  static async start(opts: { applicationId?: string; token?: string } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(opts);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** The value for DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  // ---- failure injection and waiting ----
+
+  /** The next `times` calls matching method and path get `status` with `body`. */
+  fail(
+    method: string,
+    path: RegExp,
+    status = 500,
+    body: Json = { message: 'Internal Server Error', code: 0 },
+    times = 1,
+  ) {
+    this.failures.push({ method: method.toUpperCase(), path, status, body, remaining: times });
+  }
+
+  /** Resolves once `check()` returns a truthy value (checked now and after every REST call). */
+  waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5_000, what = 'condition'): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const test = () => {
+        const value = check();
+        if (value) {
+          cleanup();
+          resolve(value);
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Discord: timed out waiting for ${what}; calls: ${this.describeCalls()}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('call', test);
+      };
+      this.events.on('call', test);
+      test();
+    });
+  }
+
+  /** Resolves with the first recorded call (from index `from` on) matching. */
+  waitForCall(match: (call: RecordedCall) => boolean, from = 0, timeoutMs = 5_000): Promise<RecordedCall> {
+    return this.waitFor(() => this.calls.slice(from).find(match), timeoutMs, 'a REST call');
+  }
+
+  /** Calls made with this interaction's token (callback, webhook edits and follow-ups). */
+  callsFor(ref: InteractionRef): RecordedCall[] {
+    return this.calls.filter((c) => c.path.includes(`/${ref.token}`));
+  }
+
+  /** The interaction's response messages as they are now: original first, then follow-ups. */
+  messagesOf(ref: InteractionRef): Json[] {
+    const rec = this.interactions.get(ref.token);
+    if (!rec) return [];
+    const ids = [
+      ...(rec.originalId && rec.originalId !== rec.sourceMessageId ? [rec.originalId] : []),
+      ...rec.followUps,
+    ];
+    return ids.map((id) => this.messages.get(id)).filter(Boolean);
+  }
+
+  /** The modal shown in response to this interaction, if any. */
+  modalOf(ref: InteractionRef): Json | undefined {
+    return this.interactions.get(ref.token)?.modal;
+  }
+
+  describeCalls(): string {
+    return this.calls
+      .map((c) => `${c.method} ${c.path.replace(/\/[\w.-]{40,}/g, '/<token>')} ${c.status}`)
+      .join('; ');
+  }
+
+  // ---- gateway ----
+
+  /** Resolves when a client has identified and received READY. */
+  ready(timeoutMs = 5_000): Promise<void> {
+    if (this.identifies.length > 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('fake Discord: no IDENTIFY')), timeoutMs);
+      this.events.once('identify', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  dispatch(t: string, d: Json): void {
+    const payload = JSON.stringify({ op: 0, t, s: ++this.seq, d });
+    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(payload);
+  }
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 41_250 } }));
+    socket.on('message', (raw) => {
+      const msg = JSON.parse(raw.toString()) as { op: number; d: Json };
+      if (msg.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
+      else if (msg.op === 2) {
+        this.identifies.push(msg.d);
+        socket.send(
+          JSON.stringify({
+            op: 0,
+            t: 'READY',
+            s: ++this.seq,
+            d: {
+              v: 10,
+              user: this.botUser,
+              guilds: [],
+              private_channels: [],
+              session_id: `session-${snowflake()}`,
+              resume_gateway_url: this.gatewayUrl,
+              shard: msg.d.shard ?? [0, 1],
+              application: { id: this.applicationId, flags: 0 },
+            },
+          }),
+        );
+        this.events.emit('identify');
+      } else if (msg.op === 6) {
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+      }
+    });
+  }
+
+  // ---- building and dispatching events ----
+
+  private interactionBase(
+    type: number,
+    opts: { user: FakeUser; guildId?: string | null; channelId?: string },
+  ) {
+    const guildId = opts.guildId === undefined ? '300000000000000001' : opts.guildId;
+    const user = {
+      id: opts.user.id,
+      username: opts.user.username,
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    };
+    const channelId = opts.channelId ?? (guildId ? '400000000000000001' : `5${opts.user.id.slice(1)}`);
+    const ref: InteractionRef = {
+      id: snowflake(),
+      token: `tok_${snowflake()}_${'x'.repeat(40)}`,
+      channelId,
+      guildId,
+      user: opts.user,
+    };
+    const payload: Json = {
+      id: ref.id,
+      application_id: this.applicationId,
+      type,
+      token: ref.token,
+      version: 1,
+      channel_id: channelId,
+      app_permissions: '0',
+      locale: 'en-US',
+      entitlements: [],
+      attachment_size_limit: 8_388_608,
+      ...(guildId
+        ? {
+            guild_id: guildId,
+            guild_locale: 'en-US',
+            channel: { id: channelId, type: 0, guild_id: guildId, name: 'running', position: 0, flags: 0 },
+            member: {
+              user,
+              roles: [],
+              permissions: '0',
+              joined_at: new Date(0).toISOString(),
+              deaf: false,
+              mute: false,
+              flags: 0,
+              pending: false,
+              nick: null,
+              avatar: null,
+            },
+            authorizing_integration_owners: { '0': guildId },
+            context: 0,
+          }
+        : {
+            user,
+            channel: { id: channelId, type: 1, flags: 0, recipients: [user] },
+            authorizing_integration_owners: { '0': '0' },
+            context: 1,
+          }),
+    };
+    return { ref, payload };
+  }
+
+  /** `/calves` with options, in a guild channel (default) or, with guildId null, in the bot's DM. */
+  slashCommand(opts: {
+    user: FakeUser;
+    guildId?: string | null;
+    channelId?: string;
+    name?: string;
+    options?: Record<string, string>;
+  }): InteractionRef {
+    const { ref, payload } = this.interactionBase(2, opts);
+    payload.data = {
+      id: '200000000000000001',
+      name: opts.name ?? 'calves',
+      type: 1,
+      ...(ref.guildId && { guild_id: ref.guildId }),
+      options: Object.entries(opts.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
+    };
+    this.interactions.set(ref.token, { ref, followUps: [] });
+    this.dispatch('INTERACTION_CREATE', payload);
+    return ref;
+  }
+
+  /** Click a button (or, with `values`, submit a string select) on a message the bot sent. */
+  click(message: Json, customId: string, opts: { user: FakeUser; values?: string[] }): InteractionRef {
+    const where = this.whereOf(message);
+    const { ref, payload } = this.interactionBase(3, {
+      user: opts.user,
+      guildId: where.guildId,
+      channelId: where.channelId,
+    });
+    payload.message = structuredClone(message);
+    payload.data = opts.values
+      ? { custom_id: customId, component_type: 3, values: opts.values }
+      : { custom_id: customId, component_type: 2 };
+    this.interactions.set(ref.token, { ref, sourceMessageId: message.id, followUps: [] });
+    this.dispatch('INTERACTION_CREATE', payload);
+    return ref;
+  }
+
+  /** Submit the modal the bot showed in response to `shownBy`, with text input values by custom id. */
+  submitModal(shownBy: InteractionRef, values: Record<string, string>): InteractionRef {
+    const shown = this.interactions.get(shownBy.token);
+    if (!shown?.modal) throw new Error('fake Discord: no modal was shown for that interaction');
+    const { ref, payload } = this.interactionBase(5, {
+      user: shownBy.user,
+      guildId: shownBy.guildId,
+      channelId: shownBy.channelId,
+    });
+    let id = 1;
+    payload.data = {
+      custom_id: shown.modal.custom_id,
+      components: (shown.modal.components as Json[]).map((c) =>
+        c.type === 18
+          ? {
+              type: 18,
+              id: id++,
+              component: {
+                type: 4,
+                id: id++,
+                custom_id: c.component.custom_id,
+                value: values[c.component.custom_id] ?? '',
+              },
+            }
+          : {
+              type: 1,
+              id: id++,
+              components: c.components.map((t: Json) => ({
+                type: 4,
+                id: id++,
+                custom_id: t.custom_id,
+                value: values[t.custom_id] ?? '',
+              })),
+            },
+      ),
+    };
+    const source = shown.sourceMessageId ? this.messages.get(shown.sourceMessageId) : undefined;
+    if (source) payload.message = structuredClone(source);
+    this.interactions.set(ref.token, { ref, ...(source && { sourceMessageId: source.id }), followUps: [] });
+    this.dispatch('INTERACTION_CREATE', payload);
+    return ref;
+  }
+
+  /** A message typed in the bot's DM. Returns the message id. */
+  directMessage(
+    user: FakeUser,
+    content: string,
+    opts: { id?: string } = {},
+  ): { id: string; channelId: string } {
+    const channelId = `5${user.id.slice(1)}`;
+    const id = opts.id ?? snowflake();
+    this.dispatch('MESSAGE_CREATE', {
+      id,
+      type: 0,
+      channel_id: channelId,
+      channel_type: 1,
+      author: { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null },
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      flags: 0,
+    });
+    return { id, channelId };
+  }
+
+  /** Messages the bot posted in a channel (DMs), oldest first. */
+  channelMessages(channelId: string): Json[] {
+    return [...this.messages.values()].filter((m) => m.channel_id === channelId && !m.interaction_token);
+  }
+
+  private whereOf(message: Json): { guildId: string | null; channelId: string } {
+    return { guildId: message.guild_id ?? null, channelId: message.channel_id };
+  }
+
+  // ---- REST ----
+
+  private createMessage(channelId: string, guildId: string | null, body: Json, token?: string): Json {
+    const message = {
+      id: snowflake(),
+      type: token ? 20 : 0,
+      channel_id: channelId,
+      ...(guildId && { guild_id: guildId }),
+      author: this.botUser,
+      content: body?.content ?? '',
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+      ...(token && {
+        application_id: this.applicationId,
+        webhook_id: this.applicationId,
+        interaction_token: token,
+      }),
+    };
+    this.messages.set(message.id, message);
+    return message;
+  }
+
+  private editMessage(id: string, body: Json): Json {
+    const message = this.messages.get(id);
+    for (const field of ['content', 'embeds', 'components'] as const) {
+      if (body && field in body) message[field] = body[field];
+    }
+    message.flags &= ~MESSAGE_FLAG_LOADING;
+    message.edited_timestamp = new Date().toISOString();
+    return message;
+  }
+
+  /** The message JSON as the REST API returns it (without our bookkeeping). */
+  private static wire(message: Json): Json {
+    const { interaction_token: _t, ...rest } = message;
+    return rest;
+  }
+
+  private async onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${this.port}`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Json = null;
+    if (raw && (req.headers['content-type'] ?? '').includes('application/json')) body = JSON.parse(raw);
+    const method = (req.method ?? 'GET').toUpperCase();
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
+    const call: RecordedCall = {
+      method,
+      path,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization,
+      body,
+      status: 0,
+    };
+    const send = (status: number, payload?: Json) => {
+      call.status = status;
+      this.calls.push(call);
+      if (payload === undefined) res.writeHead(status).end();
+      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      this.events.emit('call', call);
+    };
+
+    const failure = this.failures.find((f) => f.remaining > 0 && f.method === method && f.path.test(path));
+    if (failure) {
+      failure.remaining--;
+      return send(failure.status, failure.body);
+    }
+
+    const needsBotAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
+    if (needsBotAuth && req.headers.authorization !== `Bot ${this.token}`) {
+      return send(401, { message: '401: Unauthorized', code: 0 });
+    }
+
+    if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
+      return send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    const callback = method === 'POST' ? path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/) : null;
+    if (callback) {
+      const m = callback;
+      const rec = this.interactions.get(m[2]!);
+      if (!rec || rec.ref.id !== m[1]) return send(404, { message: 'Unknown interaction', code: 10062 });
+      if (rec.originalId || rec.modal)
+        return send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
+      const { type, data } = body ?? {};
+      if (type === 4)
+        rec.originalId = this.createMessage(rec.ref.channelId, rec.ref.guildId, data, rec.ref.token).id;
+      else if (type === 5) {
+        rec.originalId = this.createMessage(
+          rec.ref.channelId,
+          rec.ref.guildId,
+          { flags: (data?.flags ?? 0) | MESSAGE_FLAG_LOADING },
+          rec.ref.token,
+        ).id;
+      } else if (type === 6 || type === 7) {
+        if (!rec.sourceMessageId)
+          return send(400, { message: 'Invalid interaction type for update', code: 50035 });
+        rec.originalId = rec.sourceMessageId;
+        if (type === 7) this.editMessage(rec.sourceMessageId, data);
+      } else if (type === 9) rec.modal = data;
+      else return send(400, { message: `unsupported callback type ${type}`, code: 50035 });
+      return send(204);
+    }
+    const webhookMessage = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/);
+    if (webhookMessage) {
+      const m = webhookMessage;
+      const rec = this.interactions.get(m[2]!);
+      if (!rec || m[1] !== this.applicationId) return send(404, { message: 'Unknown Webhook', code: 10015 });
+      const id = m[3] === '@original' ? rec.originalId : m[3];
+      if (!id || !this.messages.has(id)) return send(404, { message: 'Unknown Message', code: 10008 });
+      if (method === 'PATCH') return send(200, FakeDiscord.wire(this.editMessage(id, body)));
+      if (method === 'GET') return send(200, FakeDiscord.wire(this.messages.get(id)));
+      if (method === 'DELETE') {
+        this.messages.delete(id);
+        return send(204);
+      }
+    }
+    const followUp = method === 'POST' ? path.match(/^\/webhooks\/(\d+)\/([^/]+)$/) : null;
+    if (followUp) {
+      const m = followUp;
+      const rec = this.interactions.get(m[2]!);
+      if (!rec || m[1] !== this.applicationId) return send(404, { message: 'Unknown Webhook', code: 10015 });
+      if (!rec.originalId)
+        return send(400, { message: 'Interaction has not been acknowledged.', code: 40060 });
+      const message = this.createMessage(rec.ref.channelId, rec.ref.guildId, body, rec.ref.token);
+      rec.followUps.push(message.id);
+      return send(200, FakeDiscord.wire(message));
+    }
+    const channelPost = method === 'POST' ? path.match(/^\/channels\/(\d+)\/messages$/) : null;
+    if (channelPost) {
+      const m = channelPost;
+      return send(200, FakeDiscord.wire(this.createMessage(m[1]!, null, body)));
+    }
+    const commands =
+      method === 'PUT' ? path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/) : null;
+    if (commands) {
+      const m = commands;
+      const list = Array.isArray(body) ? body : [];
+      return send(
+        200,
+        list.map((c: Json) => ({
+          id: snowflake(),
+          application_id: m[1],
+          ...(m[2] && { guild_id: m[2] }),
+          version: snowflake(),
+          default_member_permissions: null,
+          ...c,
+        })),
+      );
+    }
+    return send(404, { message: '404: Not Found', code: 0 });
+  }
+}
