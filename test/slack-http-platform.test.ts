@@ -177,6 +177,16 @@ describe('request verification', () => {
     expect(h.fake.callsTo('response_url')).toHaveLength(0);
   });
 
+  it("answers Slack's URL check (signed) with the challenge, so the request URL can be saved", async () => {
+    const res = await postEvent(h.eventsUrl, SIGNING_SECRET, {
+      type: 'url_verification',
+      token: 't',
+      challenge: 'abc123',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain('abc123');
+  });
+
   it('a stale timestamp (a replayed request) gets 401', async () => {
     const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
     const res = await postEvent(h.eventsUrl, SIGNING_SECRET, envelope(), { timestamp: tenMinutesAgo });

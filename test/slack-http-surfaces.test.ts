@@ -11,7 +11,6 @@ import type { FakeSlackMessage } from './fakes/fake-slack.js';
 import { isAssessment, isOpenQuestion, scriptedAnswer, textOf } from './fakes/slack-drive.js';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
 import {
-  actionIdsOf,
   appMentionEvent,
   blockActionsPayload,
   eventEnvelope,
