@@ -127,6 +127,58 @@ describe('retries and double delivery', () => {
     expect(new Set(posts.map((p) => p.body.thread_ts)).size).toBe(1);
   });
 
+  it('a retry that reaches another process sharing the store posts once', async () => {
+    const config = configSchema.parse({
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: h.fake.apiUrl,
+      PORT: '0',
+    });
+    const other = await startSlack({
+      bot: new Bot({ knowledge: h.bot.knowledge, store: h.store, region: 'US' }),
+      config,
+      logger: silentLogger,
+      retryConfig: { retries: 0 },
+      host: '127.0.0.1',
+    });
+    try {
+      const envelope = eventEnvelope(
+        h.fake,
+        dmMessageEvent({ channel: DM, user: USER, text: 'why do my calves hurt' }),
+      );
+      await postEvent(h.eventsUrl, SIGNING_SECRET, envelope);
+      await h.slack.idle();
+      await postEvent(`http://127.0.0.1:${other.port}/slack/events`, SIGNING_SECRET, envelope, {
+        retryNum: 1,
+      });
+      await other.idle();
+      expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('"forget" delivered as both `message` and `app_mention` answers once', async () => {
+    await dm('why do my calves hurt');
+    const ts = userTs();
+    const text = `<@${h.fake.botUserId}> forget`;
+    await Promise.all([
+      postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text, ts })),
+      ),
+      postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        eventEnvelope(h.fake, appMentionEvent({ channel: DM, user: USER, text, ts })),
+      ),
+    ]);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(textOf(messagesIn(h.fake.messages, DM).at(-1)!)).toMatch(/deleted everything/);
+  });
+
   it('the same click delivered twice answers once', async () => {
     await dm('why do my calves hurt');
     const screen = openQuestion()!;

@@ -9,6 +9,7 @@ import type { Knowledge } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/log.js';
 import type { InFlight } from './in-flight.js';
 import type { Outbox } from './outbox.js';
+import type { RecentEvents } from './recent-events.js';
 import { type RenderOptions, renderReply, type SlackMessage } from './render-blocks.js';
 
 /** What the adapter needs from the Bot (the real Bot, or a test double). */
@@ -20,6 +21,7 @@ export interface SlackContext {
   bot: ConversationBot;
   logger: Logger;
   inFlight: InFlight;
+  recent: RecentEvents;
   render: RenderOptions;
 }
 
@@ -35,6 +37,16 @@ export interface TurnArgs {
   onAccepted?: () => Promise<void>;
   /** Adds to the first message posted (e.g. the "DMs are more private" nudge). */
   decorateFirst?: (message: SlackMessage) => SlackMessage;
+}
+
+/**
+ * False (and logged) when this process already took `eventId` a moment ago: a retry, or the
+ * other delivery of the same message. Call before doing anything for an event.
+ */
+export function firstDelivery(ctx: SlackContext, eventId: string, surface: Surface): boolean {
+  if (ctx.recent.claim(eventId)) return true;
+  ctx.logger.info({ event: 'slack_duplicate', surface }, 'duplicate delivery ignored');
+  return false;
 }
 
 export async function runTurn(ctx: SlackContext, args: TurnArgs): Promise<void> {

@@ -22,7 +22,7 @@ import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
 import { choiceLabel, renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
 import { describeSlackError } from '../slack-errors.js';
-import { runTurn, type SlackContext } from '../turn.js';
+import { firstDelivery, runTurn, type SlackContext } from '../turn.js';
 
 /** What a click can do to the place it came from. */
 interface ClickPlace {
@@ -218,6 +218,7 @@ async function handleClick(
     ...(threadTs ? { threadTs } : {}),
   });
   const eventId = `click:${action.action_ts ?? body.trigger_id ?? messageTs}:${action.action_id}`;
+  if (!firstDelivery(ctx, eventId, 'click')) return;
   const place = clickPlace(ctx, client, respond, {
     channel,
     user,

@@ -17,7 +17,7 @@ import {
   wordsToEvent,
 } from '../parse.js';
 import { withNote } from '../render-blocks.js';
-import { runTurn, type SlackContext, type Surface } from '../turn.js';
+import { firstDelivery, runTurn, type SlackContext, type Surface } from '../turn.js';
 
 interface IncomingMessage {
   team: string;
@@ -40,11 +40,13 @@ async function handleMessage(
   const surface: Surface = dm ? 'dm' : 'mention';
   const threadTs = dm ? m.threadTs : (m.threadTs ?? m.ts);
   const startsThread = !dm && !m.threadTs;
+  const eventId = messageEventId(m.channel, m.ts);
+  if (!firstDelivery(ctx, eventId, surface)) return;
   await runTurn(ctx, {
     surface,
     key: keyForMessage(m),
     event: wordsToEvent(slackTextToPlain(m.text, botUserId)),
-    meta: { eventId: messageEventId(m.channel, m.ts), user: slackUser(m.team, m.user) },
+    meta: { eventId, user: slackUser(m.team, m.user) },
     outbox: channelOutbox(client, ctx.logger, m.channel, threadTs),
     ...(startsThread ? { decorateFirst: (msg) => withNote(msg, slackCopy.dmNudge) } : {}),
   });

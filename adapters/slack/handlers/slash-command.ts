@@ -8,7 +8,7 @@ import { keyForCommand, slackUser } from '../conversation-key.js';
 import { slackCommandName } from '../manifest-values.js';
 import { responseUrlOutbox } from '../outbox.js';
 import { slackTextToPlain, slashCommandSchema, wordsToEvent } from '../parse.js';
-import { runTurn, type SlackContext } from '../turn.js';
+import { firstDelivery, runTurn, type SlackContext } from '../turn.js';
 
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
   app.command(slackCommandName, async ({ ack, command, respond, context }) => {
@@ -22,11 +22,13 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
       return;
     }
     const c = parsed.data;
+    const eventId = `cmd:${c.trigger_id}`;
+    if (!firstDelivery(ctx, eventId, 'command')) return;
     await runTurn(ctx, {
       surface: 'command',
       key: keyForCommand({ team: c.team_id, channel: c.channel_id, user: c.user_id }),
       event: wordsToEvent(slackTextToPlain(c.text, context.botUserId)),
-      meta: { eventId: `cmd:${c.trigger_id}`, user: slackUser(c.team_id, c.user_id) },
+      meta: { eventId, user: slackUser(c.team_id, c.user_id) },
       outbox: responseUrlOutbox(respond, ctx.logger),
     });
   });
