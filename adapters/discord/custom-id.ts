@@ -3,7 +3,8 @@
  * - verb: what the component does (answer yes / no / not sure, why, start over, select, none,
  *   open the text modal, modal submitted);
  * - question: the question id the component answers (`-` when none), so an answer to a question
- *   that is no longer pending is recognised;
+ *   that is no longer pending is recognised; as is when it is plain ASCII (`q3.mwyv1583`), else
+ *   `~` + base64url of its UTF-8 (any 20-character id fits);
  * - epoch: when the conversation started (base 36 ms), so a button from an earlier conversation
  *   (after "start over", "forget" or expiry) is recognised even if question ids repeat.
  * Always at most 100 characters (Discord's limit).
@@ -42,8 +43,24 @@ export interface CustomId {
 /** Base-36 epoch of a conversation start time (epoch ms). */
 export const epochOf = (startedAt: number): string => Math.max(0, Math.trunc(startedAt)).toString(36);
 
+const PLAIN_QUESTION = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
+
+function encodeQuestion(question: string | null): string {
+  if (question === null) return NO_QUESTION;
+  if (PLAIN_QUESTION.test(question)) return question;
+  return `~${Buffer.from(question, 'utf8').toString('base64url')}`;
+}
+
+function decodeQuestion(raw: string): string | null {
+  if (raw === NO_QUESTION) return null;
+  if (!raw.startsWith('~')) return raw;
+  const decoded = Buffer.from(raw.slice(1), 'base64url').toString('utf8');
+  if (encodeQuestion(decoded) !== raw) throw new Error('not canonical');
+  return decoded;
+}
+
 export function encodeCustomId(id: CustomId): string {
-  const question = id.question === null ? NO_QUESTION : encodeURIComponent(id.question);
+  const question = encodeQuestion(id.question);
   const raw = `${PREFIX}:${VERB_CODES[id.verb]}:${question}:${id.epoch}`;
   if (raw.length > LIMITS.customId) {
     throw new CalfbotError(
@@ -57,13 +74,13 @@ export function encodeCustomId(id: CustomId): string {
 const customIdSchema = z
   .string()
   .max(LIMITS.customId)
-  .regex(/^cb1:[ynuwrs0dm]:[A-Za-z0-9%._~!*'()-]{1,90}:[0-9a-z]{1,12}$/)
+  .regex(/^cb1:[ynuwrs0dm]:(?:-|[A-Za-z0-9._][A-Za-z0-9._-]*|~[A-Za-z0-9_-]+):[0-9a-z]{1,12}$/)
   .transform((raw, ctx) => {
     const [, code, question, epoch] = raw.split(':') as [string, string, string, string];
     try {
       return {
         verb: VERB_BY_CODE.get(code)!,
-        question: question === NO_QUESTION ? null : decodeURIComponent(question),
+        question: decodeQuestion(question),
         epoch,
       } satisfies CustomId;
     } catch {

@@ -1,0 +1,100 @@
+/** `calfbot register-commands`: the PUT Discord receives, for one guild and globally. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerCommands } from '../adapters/discord/index.js';
+import { isCalfbotError } from '../src/errors.js';
+import { captureLogger, discordConfig } from './fakes/discord-harness.js';
+import { FakeDiscord } from './fakes/fake-discord.js';
+
+const GUILD = '300000000000000009';
+
+describe('Discord: register-commands', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterAll(async () => {
+    await fake?.close();
+  });
+
+  it('with DISCORD_GUILD_ID: PUTs /calves to that guild and says so', async () => {
+    const lines: string[] = [];
+    const { logger, logs } = captureLogger();
+    const from = fake.calls.length;
+    await registerCommands({
+      config: discordConfig(fake, { DISCORD_GUILD_ID: GUILD }),
+      logger,
+      print: (l) => lines.push(l),
+    });
+    const calls = fake.calls.slice(from);
+    expect(calls).toHaveLength(1);
+    const put = calls[0]!;
+    expect(put.method).toBe('PUT');
+    expect(put.path).toBe(`/applications/${fake.applicationId}/guilds/${GUILD}/commands`);
+    expect(put.authorization).toBe(`Bot ${fake.token}`);
+    expect(put.body).toEqual([
+      {
+        type: 1,
+        name: 'calves',
+        description: expect.any(String),
+        options: [
+          { type: 3, name: 'question', description: expect.any(String), required: false, max_length: 2000 },
+          {
+            type: 3,
+            name: 'action',
+            description: expect.any(String),
+            required: false,
+            choices: [
+              { name: expect.any(String), value: 'help' },
+              { name: expect.any(String), value: 'restart' },
+              { name: expect.any(String), value: 'back' },
+              { name: expect.any(String), value: 'forget' },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(put.body[0].description.length).toBeLessThanOrEqual(100);
+    expect(lines.join('\n')).toContain(`guild ${GUILD}`);
+    expect(lines.join('\n')).toContain('/calves');
+    expect(lines.at(-1)).toBe(
+      `Invite the bot with: https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot%20applications.commands&permissions=0`,
+    );
+    expect(logs.join('\n')).not.toContain(fake.token);
+  });
+
+  it('without DISCORD_GUILD_ID: PUTs global commands usable in servers and the bot DM', async () => {
+    const lines: string[] = [];
+    const from = fake.calls.length;
+    await registerCommands({
+      config: discordConfig(fake),
+      logger: captureLogger().logger,
+      print: (l) => lines.push(l),
+    });
+    const put = fake.calls.slice(from)[0]!;
+    expect(put.path).toBe(`/applications/${fake.applicationId}/commands`);
+    expect(put.body[0]).toMatchObject({ name: 'calves', contexts: [0, 1], integration_types: [0] });
+    expect(lines.join('\n')).toContain('globally');
+  });
+
+  it('a refusal becomes one clear error, not a stack trace', async () => {
+    fake.fail('PUT', /commands$/, 401, { message: '401: Unauthorized', code: 0 });
+    const err = await registerCommands({
+      config: discordConfig(fake),
+      logger: captureLogger().logger,
+      print: () => {},
+      rest: { retries: 0 },
+    }).catch((e: unknown) => e);
+    expect(isCalfbotError(err, 'PLATFORM_ERROR')).toBe(true);
+    expect((err as Error).message).toContain('401');
+    expect((err as Error).message).toContain('DISCORD_TOKEN');
+  });
+
+  it('a missing token is a configuration error naming the variable', async () => {
+    const config = { ...discordConfig(fake), DISCORD_TOKEN: undefined };
+    const err = await registerCommands({ config, logger: captureLogger().logger, print: () => {} }).catch(
+      (e: unknown) => e,
+    );
+    expect(isCalfbotError(err, 'CONFIG_INVALID')).toBe(true);
+    expect((err as Error).message).toMatch(/^DISCORD_TOKEN is missing/);
+  });
+});
