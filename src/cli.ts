@@ -19,8 +19,10 @@ interface Running {
 }
 type Starter = (opts: { bot: Bot; config: Config; logger: Logger }) => Promise<Running>;
 
-const USAGE = `usage: calfbot [start | converse | register-commands | help]
+const USAGE = `usage: calfbot [start [--shards auto|N] | converse | register-commands | help]
   start              Slack and/or Discord when their tokens are set; otherwise a chat in this terminal
+    --shards auto|N  run Discord under discord.js's ShardingManager, one process per shard
+                     (share one store between them: STORE_URL=redis://... or one SQLite file)
   converse           JSON lines on stdin/stdout (see README)
   register-commands  deploy /calves to DISCORD_GUILD_ID (or globally without it)`;
 
@@ -54,8 +56,11 @@ export async function main(argv: string[]): Promise<void> {
         await discord.registerCommands({ config, logger, print: (l) => process.stdout.write(`${l}\n`) });
         return;
       }
-      case 'start':
+      case 'start': {
+        const shards = shardsOption(argv.slice(1));
+        if (shards !== null) return await startSharded(config, logger, shards);
         return await start(config, logger);
+      }
       default:
         process.stderr.write(`calfbot: unknown command "${command}".\n${USAGE}\n`);
         process.exit(2);
@@ -74,6 +79,36 @@ async function converse(config: Config, logger: Logger): Promise<void> {
   await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
   await bot.close();
   stop();
+}
+
+function shardsOption(args: string[]): 'auto' | number | null {
+  const i = args.findIndex((a) => a === '--shards' || a.startsWith('--shards='));
+  if (i < 0) return null;
+  const value = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) {
+    process.stderr.write('calfbot: --shards takes "auto" or a whole number of shards, e.g. --shards 2\n');
+    process.exit(2);
+  }
+  return n;
+}
+
+/** Discord under ShardingManager: this process only supervises; each shard runs its own Bot. */
+async function startSharded(config: Config, logger: Logger, shards: 'auto' | number): Promise<void> {
+  if (!config.DISCORD_TOKEN) {
+    process.stderr.write('calfbot: --shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.\n');
+    process.exit(2);
+  }
+  if (config.STORE_URL === 'memory:') {
+    process.stderr.write('calfbot: --shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.\n');
+    process.exit(2);
+  }
+  const { startShards } = await importAdapter<{
+    startShards: (o: { config: Config; logger: Logger; shards: 'auto' | number }) => Promise<Running>;
+  }>('../adapters/discord/sharding.js');
+  const running = await startShards({ config, logger, shards });
+  onSignal(() => running.stop());
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
