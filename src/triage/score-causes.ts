@@ -16,17 +16,30 @@ export interface CauseScore {
   because: string[];
 }
 
+type Weights = Array<[string, number]>;
+const weightsCache = new WeakMap<Cause, { weights: Weights; absent: Weights }>();
+/** A cause's weights as lists, made once per cause (the next-question search scores causes often). */
+function weightsOf(cause: Cause): { weights: Weights; absent: Weights } {
+  let w = weightsCache.get(cause);
+  if (!w) {
+    w = { weights: Object.entries(cause.scoring.weights), absent: Object.entries(cause.scoring.absent) };
+    weightsCache.set(cause, w);
+  }
+  return w;
+}
+
 export function scoreCause(cause: Cause, findings: Readonly<Record<string, Choice>>): CauseScore {
-  const { prior, threshold, weights, absent } = cause.scoring;
+  const { prior, threshold } = cause.scoring;
+  const { weights, absent } = weightsOf(cause);
   let score = prior;
   const because: Array<[string, number]> = [];
-  for (const [finding, weight] of Object.entries(weights)) {
+  for (const [finding, weight] of weights) {
     const answer = findings[finding];
     if (answer === 'yes') score += weight;
     else if (answer === 'unsure') score += weight / 2;
     if ((answer === 'yes' || answer === 'unsure') && weight > 0) because.push([finding, weight]);
   }
-  for (const [finding, weight] of Object.entries(absent)) {
+  for (const [finding, weight] of absent) {
     if (findings[finding] === 'no') score += weight;
   }
   const margin = score - threshold;

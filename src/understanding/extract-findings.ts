@@ -16,14 +16,18 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
   const found = new Map<string, Choice>();
   for (const tokens of clauses(text)) {
     const folded = tokens.map(fold);
+    const present = new Set(folded);
     for (const entry of lexiconOf(knowledge)) {
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
-      if (!found.has(entry.finding) && entry.denials.some((d) => findPhrase(d, tokens, folded).length > 0)) {
+      if (
+        !found.has(entry.finding) &&
+        entry.denials.some((d) => findPhrase(d, tokens, folded, present).length > 0)
+      ) {
         found.set(entry.finding, 'no');
       }
-      if (entry.unless.some((u) => findPhrase(u, tokens, folded).length > 0)) continue;
+      if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
       for (const phrase of entry.phrases) {
-        for (const m of findPhrase(phrase, tokens, folded)) {
+        for (const m of findPhrase(phrase, tokens, folded, present)) {
           const polarity = polarityAt(tokens, m.start);
           const before = found.get(entry.finding);
           if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);

@@ -66,6 +66,8 @@ const PSEUDO: string[][] = [
 ];
 
 const startsWith = (tokens: string[], at: number, seq: string[]) => seq.every((w, i) => tokens[at + i] === w);
+/** Every word a trigger can start with: any other word starts none, so it is passed over at once. */
+const FIRST_WORDS = new Set([...UNCERTAIN, ...NEGATIVE, ...PSEUDO].map((seq) => seq[0]!));
 
 export type Polarity = 'yes' | 'no' | 'unsure';
 
@@ -78,6 +80,7 @@ export function polarityAt(tokens: string[], start: number): Polarity {
   const from = Math.max(0, start - SCOPE_WORDS_MAX - 2);
   let result: Polarity = 'yes';
   for (let i = from; i < start; i++) {
+    if (!FIRST_WORDS.has(tokens[i]!)) continue;
     if (PSEUDO.some((p) => startsWith(tokens, i, p))) continue;
     const unsure = UNCERTAIN.find((u) => startsWith(tokens, i, u));
     if (unsure && i + unsure.length <= start && start - (i + unsure.length) <= SCOPE_WORDS_MAX) {

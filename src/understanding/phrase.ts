@@ -12,6 +12,8 @@ type Part = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } 
 export interface CompiledPhrase {
   source: string;
   parts: Part[];
+  /** The literal (folded) words the phrase needs: a clause lacking one cannot match, so it is skipped. */
+  words: string[];
 }
 
 export function compilePhrase(phrase: string): CompiledPhrase {
@@ -26,7 +28,8 @@ export function compilePhrase(phrase: string): CompiledPhrase {
     if (!word) continue;
     parts.push(prefix ? { kind: 'prefix', prefix: word } : { kind: 'word', word: fold(word) });
   }
-  return { source: phrase, parts };
+  const words = [...new Set(parts.flatMap((p) => (p.kind === 'word' ? [p.word] : [])))];
+  return { source: phrase, parts, words };
 }
 
 export interface PhraseMatch {
@@ -40,10 +43,20 @@ function wordMatches(part: Part, token: string, folded: string): boolean {
   return false;
 }
 
-/** All places where the phrase occurs in the (already tokenised) clause. */
-export function findPhrase(phrase: CompiledPhrase, tokens: string[], folded: string[]): PhraseMatch[] {
+/**
+ * All places where the phrase occurs in the (already tokenised) clause. `present`, the set of
+ * `folded`, lets a caller that tries many phrases on one clause rule most of them out at once.
+ */
+export function findPhrase(
+  phrase: CompiledPhrase,
+  tokens: string[],
+  folded: string[],
+  present?: ReadonlySet<string>,
+): PhraseMatch[] {
   const { parts } = phrase;
   if (parts.length === 0) return [];
+  // Most phrasings share no word with a given clause: skip them before the matcher runs.
+  for (const word of phrase.words) if (!(present ? present.has(word) : folded.includes(word))) return [];
   const matches: PhraseMatch[] = [];
   const matchFrom = (pi: number, ti: number): number => {
     if (pi === parts.length) return ti;

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench [-- --quick] [-- --only=step,startup,stores,memory,slack,discord]`: measures
+ * calfbot on this machine, prints a table and writes the same figures to bench/results/latest.json.
+ * Benchmarks are not tests: nothing here passes or fails a build; misses are reported.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { machine } from './machine.js';
+import { benchMemory } from './memory.js';
+import { RESULTS_DIR } from './paths.js';
+import { benchStartup } from './startup.js';
+import { benchStep } from './step.js';
+import { benchStores } from './stores.js';
+import { type Row, renderTable } from './table.js';
+import { TARGETS } from './targets.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const want = (name: string) => !only || only.includes(name);
+const say = (s: string) => process.stderr.write(`${s}\n`);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+const started = Date.now();
+const knowledge = loadKnowledge();
+const rows: Row[] = [];
+const results: Record<string, unknown> = {
+  quick,
+  machine: machine(),
+  startedAt: new Date(started).toISOString(),
+};
+
+if (want('step')) {
+  say('bench: pure conversation step …');
+  const f = benchStep(knowledge, { durationMs: quick ? 1500 : 5000 });
+  results.step = f;
+  rows.push({
+    group: 'step',
+    name: 'turn (all vignettes, buttons + words)',
+    ...f.turns,
+    rate: f.turns.perSec,
+    target: `p99 < ${TARGETS.stepP99Ms} ms`,
+    ok: f.turns.p99 < TARGETS.stepP99Ms,
+  });
+  for (const [mode, s] of Object.entries(f.turns.byMode))
+    rows.push({ group: 'step', name: `turn, ${mode}`, ...s, rate: 1000 / s.mean });
+  rows.push({
+    group: 'step',
+    name: 'understand one message',
+    ...f.understanding,
+    rate: f.understanding.perSec,
+  });
+}
+
+if (want('startup')) {
+  say('bench: start-up …');
+  const f = await benchStartup({ runs: quick ? 3 : 8 });
+  results.startup = f;
+  for (const [store, s] of Object.entries(f.firstReply)) {
+    rows.push({
+      group: 'start-up',
+      name: `spawn → first reply (${store})`,
+      p50: s.p50,
+      value: `max ${s.max.toFixed(0)} ms`,
+      target: `< ${TARGETS.startupMs} ms`,
+      ok: s.p50 < TARGETS.startupMs,
+    });
+  }
+  rows.push({
+    group: 'start-up',
+    name: 'process start → knowledge ready',
+    value: `${f.inProcess.readyMs.toFixed(0)} ms`,
+  });
+  rows.push({
+    group: 'start-up',
+    name: 'loadKnowledge() (cold / warm)',
+    value: `${f.inProcess.loadKnowledgeMs.toFixed(0)} / ${f.inProcess.loadKnowledgeWarmMs.toFixed(0)} ms`,
+  });
+  rows.push({
+    group: 'start-up',
+    name: 'import dist/src/cli.js',
+    value: `${f.inProcess.importCliMs.toFixed(0)} ms`,
+  });
+  rows.push({ group: 'start-up', name: 'bare node -e 0', p50: f.bareNode.p50 });
+}
+
+if (want('stores')) {
+  say('bench: stores …');
+  const f = await benchStores(knowledge, { durationMs: quick ? 1500 : 4000 });
+  results.stores = f;
+  for (const r of f.runs) {
+    rows.push({
+      group: 'store',
+      name: `${r.store}, ${r.processes} process${r.processes > 1 ? 'es' : ''}, ${r.concurrency} at once`,
+      p50: r.p50,
+      p99: r.p99,
+      rate: r.perSec,
+    });
+  }
+  for (const s of f.skipped) rows.push({ group: 'store', name: 'skipped', value: s });
+}
+
+if (want('memory')) {
+  say('bench: memory …');
+  const f = await benchMemory(knowledge, { quick });
+  results.memory = f;
+  for (const [store, b] of Object.entries(f.bytes)) {
+    if (!b) continue;
+    const worst = Math.max(b.mid, b.assessed);
+    rows.push({
+      group: 'memory',
+      name: `bytes per conversation, ${store} (mid / assessed)`,
+      value: `${kb(b.mid)} / ${kb(b.assessed)}`,
+      target: `< ${TARGETS.bytesPerConversation / 1024} KB`,
+      ok: worst < TARGETS.bytesPerConversation,
+    });
+  }
+  if (f.rss) {
+    rows.push({ group: 'memory', name: 'RSS, bot loaded, no conversations', value: mb(f.rss.baseline) });
+    for (const p of f.rss.points)
+      rows.push({
+        group: 'memory',
+        name: `RSS with ${p.conversations.toLocaleString('en')} live conversations`,
+        value: `${mb(p.rss)} (heap ${mb(p.heapUsed)})`,
+      });
+  }
+}
+
+say(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+results.rows = rows;
+results.durationS = (Date.now() - started) / 1000;
+mkdirSync(RESULTS_DIR, { recursive: true });
+const file = path.join(RESULTS_DIR, quick || only ? 'latest.tmp.json' : 'latest.json');
+writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`${renderTable(rows)}\n\nfigures written to ${path.relative(process.cwd(), file)}\n`);
+process.exit(0);
