@@ -13,7 +13,12 @@ export interface Clock {
 
 export function fakeClock(start = Date.now()): Clock {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 export interface StoreFixture {

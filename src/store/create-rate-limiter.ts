@@ -18,13 +18,19 @@ export interface CreateRateLimiterOptions {
   maxUsers?: number;
 }
 
-export function createRateLimiter(url: string, opts: CreateRateLimiterOptions = {}): RateLimiter {
+export async function createRateLimiter(
+  url: string,
+  opts: CreateRateLimiterOptions = {},
+): Promise<RateLimiter> {
   const target = parseStoreUrl(url);
   if (target.kind === 'redis') {
-    return new RedisRateLimiter(target.url, {
+    const limiter = new RedisRateLimiter(target.url, {
       keyPrefix: opts.keyPrefix,
       logger: opts.logger ?? silentLogger,
     });
+    // Until the first connection, hits fail open; wait (bounded) so start-up counts from the start.
+    await limiter.ready();
+    return limiter;
   }
   return new MemoryRateLimiter(opts.now, opts.maxUsers);
 }

@@ -6,7 +6,7 @@
  */
 import { type Logger, silentLogger } from '../log.js';
 import type { RateLimiter, RateLimitResult } from './rate-limiter.js';
-import { closeRedis, connectRedis, type RedisConnection } from './redis-connection.js';
+import { closeRedis, connectRedis, type RedisConnection, waitReady } from './redis-connection.js';
 import { REDIS_KEY_PREFIX_DEFAULT } from './redis-store.js';
 
 const HIT_SCRIPT = `
@@ -38,6 +38,11 @@ export class RedisRateLimiter implements RateLimiter {
     this.conn = connectRedis(url, options.logger ?? silentLogger);
     this.conn.client.defineCommand('calfbotRateHit', { lua: HIT_SCRIPT, numberOfKeys: 1 });
     this.cmd = this.conn.client as unknown as HitCommand;
+  }
+
+  /** Wait (bounded) for the first connection; until then hits are allowed (fail open). */
+  ready(timeoutMs?: number): Promise<boolean> {
+    return waitReady(this.conn.client, timeoutMs);
   }
 
   async hit(user: string, limit: number, windowMs: number): Promise<RateLimitResult> {

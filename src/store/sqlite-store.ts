@@ -5,7 +5,7 @@
  * after the timeout, disk I/O, read-only...) become STORE_UNAVAILABLE and drop the handle, so
  * the next call reopens the file and the store recovers by itself.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Logger, silentLogger } from '../log.js';
@@ -54,6 +54,17 @@ const TRANSIENT_CODES = new Set([
   'SQLITE_BUSY_SNAPSHOT',
   'SQLITE_BUSY_RECOVERY',
 ]);
+
+/**
+ * `mkdir -p`, one level at a time: Node 20's recursive mkdirSync can spin forever on some paths
+ * (e.g. under /proc), and a bad STORE_URL must fail, not hang.
+ */
+function makeParents(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeParents(parent);
+  mkdirSync(dir);
+}
 
 export class SqliteStore implements ConversationStore {
   private handle: Handle | null = null;
@@ -136,7 +147,7 @@ export class SqliteStore implements ConversationStore {
   }
 
   private openHandle(): Handle {
-    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
+    if (this.path !== ':memory:') makeParents(dirname(this.path));
     const db = new Database(this.path, { timeout: this.busyTimeoutMs });
     try {
       db.pragma('journal_mode = WAL');
