@@ -180,6 +180,38 @@ describe('Discord: free text through the modal, and in DMs', () => {
       expect(newPosts[0]!.body.content).toContain(copy.help.split('\n')[0]);
     });
 
+    it('buttons in the DM answer too (not ephemeral); one answered by typing goes stale', async () => {
+      const user: FakeUser = { id: '700000000000000004', username: 'clicker' };
+      const first = h.fake.directMessage(user, 'my calves hurt');
+      const question = await h.fake.waitFor(
+        () => h.fake.channelMessages(first.channelId)[0],
+        5_000,
+        'the DM reply',
+      );
+      await h.discord.idle();
+      const kept = structuredClone(question);
+      const why = h.fake.click(question, buttonByLabel(question, discordCopy.why).custom_id, { user });
+      await h.settle(why);
+      expect(h.fake.callsFor(why)[0]!.body.type).toBe(4);
+      expect((h.fake.callsFor(why)[0]!.body.data.flags ?? 0) & EPHEMERAL).toBe(0);
+
+      const seen = h.fake.channelMessages(first.channelId).length;
+      h.fake.directMessage(user, 'none of these');
+      await h.fake.waitFor(
+        () => h.fake.channelMessages(first.channelId).length > seen,
+        5_000,
+        'the typed answer',
+      );
+      await h.discord.idle();
+      const stale = h.fake.click(kept, buttonByLabel(kept, discordCopy.none).custom_id, { user });
+      await h.settle(stale);
+      const [update, ...followUps] = h.fake.callsFor(stale);
+      expect(update!.body.type).toBe(7);
+      expect(update!.body.data.content).toContain(discordCopy.noLongerActive);
+      expect(followUps.map((f) => f.body.content).join('\n')).toContain(copy.staleAnswer);
+      expect(followUps.every((f) => ((f.body.flags ?? 0) & EPHEMERAL) === 0)).toBe(true);
+    });
+
     it('/calves in the DM continues the typed conversation (same conversation key), not ephemeral', async () => {
       const ref = h.fake.slashCommand({ user: dmUser, guildId: null, options: { question: 'why' } });
       await h.settle(ref);
