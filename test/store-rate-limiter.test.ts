@@ -61,7 +61,7 @@ describe('MemoryRateLimiter', () => {
 
   it('createRateLimiter gives memory: and sqlite: an in-process limiter', async () => {
     for (const url of ['memory:', 'sqlite:./data/never-opened.db']) {
-      const limiter = await createRateLimiter(url);
+      const limiter = createRateLimiter(url);
       expect(limiter).toBeInstanceOf(MemoryRateLimiter);
       await limiter.close();
     }
@@ -79,8 +79,9 @@ describe.runIf(REDIS_URL)('RedisRateLimiter on REDIS_URL', () => {
   });
 
   it('allows 20 a minute, denies the 21st, keeps users apart, under <prefix>rl:<user> with a TTL', async () => {
-    const limiter = await createRateLimiter(url, { keyPrefix });
+    const limiter = createRateLimiter(url, { keyPrefix });
     expect(limiter).toBeInstanceOf(RedisRateLimiter);
+    expect(await (limiter as RedisRateLimiter).ready(5_000)).toBe(true);
     await expectLimitBehaviour(limiter, 'alice', 'bob');
     const redis = new Redis(url);
     expect(await redis.get(`${keyPrefix}rl:alice`)).toBe('21');
@@ -92,8 +93,10 @@ describe.runIf(REDIS_URL)('RedisRateLimiter on REDIS_URL', () => {
   });
 
   it('shares the count between processes (two limiters on one Redis)', async () => {
-    const a = await createRateLimiter(url, { keyPrefix });
-    const b = await createRateLimiter(url, { keyPrefix });
+    const a = new RedisRateLimiter(url, { keyPrefix });
+    const b = new RedisRateLimiter(url, { keyPrefix });
+    expect(await a.ready(5_000)).toBe(true);
+    expect(await b.ready(5_000)).toBe(true);
     await hitN(a, 'carol', 10);
     await hitN(b, 'carol', 10);
     expect((await a.hit('carol', 20, MINUTE_MS)).allowed).toBe(false);

@@ -18,19 +18,17 @@ export interface CreateRateLimiterOptions {
   maxUsers?: number;
 }
 
-export async function createRateLimiter(
-  url: string,
-  opts: CreateRateLimiterOptions = {},
-): Promise<RateLimiter> {
+/**
+ * Synchronous, so it can be wired in place. A Redis limiter connects in the background and fails
+ * open (allows) until connected; call `ready()` on it to wait when that matters.
+ */
+export function createRateLimiter(url: string, opts: CreateRateLimiterOptions = {}): RateLimiter {
   const target = parseStoreUrl(url);
   if (target.kind === 'redis') {
-    const limiter = new RedisRateLimiter(target.url, {
+    return new RedisRateLimiter(target.url, {
       keyPrefix: opts.keyPrefix,
       logger: opts.logger ?? silentLogger,
     });
-    // Until the first connection, hits fail open; wait (bounded) so start-up counts from the start.
-    await limiter.ready();
-    return limiter;
   }
   return new MemoryRateLimiter(opts.now, opts.maxUsers);
 }
