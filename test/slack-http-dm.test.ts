@@ -116,9 +116,12 @@ describe('Slack DM conversation (HTTP mode)', () => {
     expect(h.rawLog()).not.toMatch(/calves hurt|xoxb-|test-signing-secret/);
   });
 
-  it('accepts an answer typed in words', async () => {
+  it('accepts an answer typed in words, and the question loses its buttons', async () => {
     await dm('why do my calves hurt');
+    const screen = openQuestion()!;
     await dm('none of these');
+    expect(isOpenQuestion(screen)).toBe(false);
+    expect(textOf(screen)).toContain(slackCopy.answeredInWords);
     const q = openQuestion()!;
     expect(q).toBeDefined();
     expect(textOf(q)).toMatch(/when or how your calves hurt/);

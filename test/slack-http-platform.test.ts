@@ -266,8 +266,9 @@ describe('clicks on questions that are no longer open', () => {
 
   it('a click from a finished conversation gets the same note', async () => {
     await dm('why do my calves hurt');
-    const screen = openQuestion()!;
-    // Answer in words, so the first question keeps its buttons; then finish by clicking.
+    // The person's Slack still shows the first question with its buttons (say the bot restarted
+    // in between and forgot which message to close): the click is built from that view.
+    const stale = clickPayload(openQuestion()!, ACTION.submit, ['one_leg_swollen']);
     await dm('none of these');
     for (let i = 0; i < 30 && !messagesIn(h.fake.messages, DM).some(isAssessment); i++) {
       const q = openQuestion()!;
@@ -276,7 +277,8 @@ describe('clicks on questions that are no longer open', () => {
     }
     expect(messagesIn(h.fake.messages, DM).some(isAssessment)).toBe(true);
     const before = h.fake.callsTo('chat.postMessage').length;
-    await click(screen, ACTION.submit, ['one_leg_swollen']);
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, stale);
+    await h.slack.idle();
     expect(textOf(h.fake.messages.filter((m) => m.via === 'chat.postEphemeral').at(-1)!)).toContain(
       slackCopy.expired,
     );
@@ -287,9 +289,15 @@ describe('clicks on questions that are no longer open', () => {
   it('a click on a question that was answered in words changes nothing', async () => {
     await dm('why do my calves hurt');
     const screen = openQuestion()!;
+    const stale = clickPayload(screen, ACTION.submit, ['one_leg_swollen']);
     await dm('none of these');
+    // Answering in words closed the question's buttons too.
+    expect(isOpenQuestion(screen)).toBe(false);
+    expect(textOf(screen)).toContain(slackCopy.answeredInWords);
     const before = h.fake.callsTo('chat.postMessage').length;
-    await click(screen, ACTION.submit, ['one_leg_swollen']);
+    // A click from a view that still shows the buttons changes nothing.
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, stale);
+    await h.slack.idle();
     expect(textOf(h.fake.messages.filter((m) => m.via === 'chat.postEphemeral').at(-1)!)).toContain(
       slackCopy.staleQuestion,
     );

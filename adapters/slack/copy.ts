@@ -7,6 +7,7 @@ export const slackCopy = {
     'That conversation has finished or expired, so I can no longer take answers to it. Send me a message or type /calves to start again.',
   noLongerOpen: 'No longer open',
   startedOver: 'You chose to start over.',
+  answeredInWords: 'Answered in your message below.',
   answered: (label: string) => `You answered: ${label}`,
   none: 'None of these',
   yes: 'Yes',

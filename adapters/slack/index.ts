@@ -12,6 +12,7 @@ import { registerActions } from './handlers/actions.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import { InFlight } from './in-flight.js';
+import { OpenQuestions } from './open-questions.js';
 import { RecentEvents } from './recent-events.js';
 import { describeSlackError } from './slack-errors.js';
 import type { ConversationBot, SlackContext } from './turn.js';
@@ -52,6 +53,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger,
     inFlight,
     recent: new RecentEvents(),
+    openQuestions: new OpenQuestions(),
     render: { findingLabel: (id) => bot.knowledge?.findings.get(id)?.label ?? id.replace(/_/g, ' ') },
   };
 

@@ -8,9 +8,17 @@ import type { Logger } from '../../src/log.js';
 import type { SlackMessage } from './render-blocks.js';
 import { describeSlackError } from './slack-errors.js';
 
+export interface PostResult {
+  ok: boolean;
+  /** The ts of each message posted, where Slack gives one (not for response_url messages). */
+  ts: Array<string | undefined>;
+}
+
 export interface Outbox {
-  /** Post messages in order; false when one failed (the rest are not posted). */
-  post(messages: SlackMessage[]): Promise<boolean>;
+  /** Post messages in order; stops at the first failure. */
+  post(messages: SlackMessage[]): Promise<PostResult>;
+  /** Replace an earlier message of this conversation (only where messages have a ts). */
+  replace?(ts: string, message: SlackMessage): Promise<void>;
 }
 
 export function channelOutbox(
@@ -21,9 +29,10 @@ export function channelOutbox(
 ): Outbox {
   return {
     async post(messages) {
+      const ts: Array<string | undefined> = [];
       for (const m of messages) {
         try {
-          await client.chat.postMessage({
+          const res = await client.chat.postMessage({
             channel,
             ...(threadTs ? { thread_ts: threadTs } : {}),
             text: m.text,
@@ -31,15 +40,26 @@ export function channelOutbox(
             unfurl_links: false,
             unfurl_media: false,
           });
+          ts.push(res.ts);
         } catch (error) {
           logger.error(
             { event: 'slack_api_failed', method: 'chat.postMessage', ...describeSlackError(error) },
             'could not post a reply',
           );
-          return false;
+          return { ok: false, ts };
         }
       }
-      return true;
+      return { ok: true, ts };
+    },
+    async replace(ts, m) {
+      try {
+        await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
+      } catch (error) {
+        logger.warn(
+          { event: 'slack_api_failed', method: 'chat.update', ...describeSlackError(error) },
+          'could not update a message',
+        );
+      }
     },
   };
 }
@@ -47,6 +67,7 @@ export function channelOutbox(
 export function responseUrlOutbox(respond: RespondFn, logger: Logger): Outbox {
   return {
     async post(messages) {
+      const ts: Array<string | undefined> = [];
       for (const m of messages) {
         try {
           await respond({
@@ -55,15 +76,16 @@ export function responseUrlOutbox(respond: RespondFn, logger: Logger): Outbox {
             text: m.text,
             blocks: m.blocks,
           });
+          ts.push(undefined);
         } catch (error) {
           logger.error(
             { event: 'slack_api_failed', method: 'response_url', ...describeSlackError(error) },
             'could not post a reply',
           );
-          return false;
+          return { ok: false, ts };
         }
       }
-      return true;
+      return { ok: true, ts };
     },
   };
 }

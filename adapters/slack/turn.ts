@@ -4,13 +4,15 @@
  * render the replies and post them where the conversation lives.
  */
 import type { Bot } from '../../src/bot.js';
-import type { EventMeta, UserEvent } from '../../src/conversation/types.js';
+import type { EventMeta, Reply, UserEvent } from '../../src/conversation/types.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/log.js';
+import { slackCopy } from './copy.js';
 import type { InFlight } from './in-flight.js';
-import type { Outbox } from './outbox.js';
+import type { OpenQuestions } from './open-questions.js';
+import type { Outbox, PostResult } from './outbox.js';
 import type { RecentEvents } from './recent-events.js';
-import { type RenderOptions, renderReply, type SlackMessage } from './render-blocks.js';
+import { type RenderOptions, renderClosedQuestion, renderReply, type SlackMessage } from './render-blocks.js';
 
 /** What the adapter needs from the Bot (the real Bot, or a test double). */
 export type ConversationBot = Pick<Bot, 'handleDetailed' | 'store'> & {
@@ -22,6 +24,7 @@ export interface SlackContext {
   logger: Logger;
   inFlight: InFlight;
   recent: RecentEvents;
+  openQuestions: OpenQuestions;
   render: RenderOptions;
 }
 
@@ -35,6 +38,8 @@ export interface TurnArgs {
   outbox: Outbox;
   /** Runs once the Bot accepted the event (not a duplicate), before replies are posted. */
   onAccepted?: () => Promise<void>;
+  /** The question message this event came from, already closed by the click handler. */
+  clickedTs?: string;
   /** Adds to the first message posted (e.g. the "DMs are more private" nudge). */
   decorateFirst?: (message: SlackMessage) => SlackMessage;
 }
@@ -70,8 +75,43 @@ export async function runTurn(ctx: SlackContext, args: TurnArgs): Promise<void> 
   const messages = result.replies.map((r) => renderReply(r, ctx.render));
   if (messages[0] && args.decorateFirst) messages[0] = args.decorateFirst(messages[0]);
   const posted = await outbox.post(messages);
+  await closeSuperseded(ctx, args, result.replies, messages, posted);
   ctx.logger.info(
-    { event: 'slack_turn', surface, kind: event.kind, replies: messages.length, posted },
+    { event: 'slack_turn', surface, kind: event.kind, replies: messages.length, posted: posted.ok },
     'slack turn done',
   );
+}
+
+/**
+ * When the conversation moved past the question it was waiting on (a new question, or the
+ * assessment), that question's message loses its buttons; the new question is remembered.
+ */
+async function closeSuperseded(
+  ctx: SlackContext,
+  args: TurnArgs,
+  replies: Reply[],
+  messages: SlackMessage[],
+  posted: PostResult,
+): Promise<void> {
+  const previous = ctx.openQuestions.get(args.key);
+  const movedOn = replies.some(
+    (r) => r.kind === 'assessment' || (r.kind === 'question' && r.question !== previous?.question),
+  );
+  if (previous && movedOn) {
+    ctx.openQuestions.delete(args.key);
+    if (previous.ts !== args.clickedTs && args.outbox.replace) {
+      const note =
+        args.event.kind === 'text'
+          ? slackCopy.answeredInWords
+          : args.event.kind === 'command' && args.event.command === 'restart'
+            ? slackCopy.startedOver
+            : slackCopy.noLongerOpen;
+      await args.outbox.replace(previous.ts, renderClosedQuestion(previous.message.blocks, note));
+    }
+  }
+  replies.forEach((r, i) => {
+    const ts = posted.ts[i];
+    if (r.kind === 'question' && ts)
+      ctx.openQuestions.set(args.key, { question: r.question, ts, message: messages[i]! });
+  });
 }

@@ -258,6 +258,7 @@ async function handleClick(
     event: decision.event,
     meta: { eventId, user: slackUser(team, user) },
     outbox: place.outbox,
+    ...(messageTs ? { clickedTs: messageTs } : {}),
     ...(note ? { onAccepted: () => place.replace(renderClosedQuestion(original, note)) } : {}),
   });
 }
