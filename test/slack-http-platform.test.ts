@@ -9,7 +9,8 @@ import { slackCopy } from '../adapters/slack/copy.js';
 import { startSlack } from '../adapters/slack/index.js';
 import { Bot } from '../src/bot.js';
 import { configSchema } from '../src/config.js';
-import { isCalfbotError } from '../src/errors.js';
+import { copy } from '../src/conversation/copy.js';
+import { CalfbotError, isCalfbotError } from '../src/errors.js';
 import { silentLogger } from '../src/log.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { type FakeSlackMessage, startFakeSlack } from './fakes/fake-slack.js';
@@ -304,6 +305,27 @@ describe('clicks on questions that are no longer open', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
     // What was recorded is still "none of these", not the late tick.
     expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+  });
+});
+
+describe('when calfbot cannot reach its store', () => {
+  it('a click gets "can\'t reach my memory" and the question keeps its buttons', async () => {
+    await dm('why do my calves hurt');
+    const screen = openQuestion()!;
+    const get = h.store.get.bind(h.store);
+    h.store.get = async () => {
+      throw new CalfbotError('STORE_UNAVAILABLE', 'The store is unavailable.');
+    };
+    try {
+      await click(screen, ACTION.none);
+    } finally {
+      h.store.get = get;
+    }
+    expect(textOf(messagesIn(h.fake.messages, DM).at(-1)!)).toContain(copy.storeDown);
+    expect(isOpenQuestion(screen)).toBe(true);
+    // Once the store is back, the same button works.
+    await click(screen, ACTION.none);
+    expect(isOpenQuestion(screen)).toBe(false);
   });
 });
 

@@ -36,8 +36,8 @@ export interface TurnArgs {
   event: UserEvent;
   meta: EventMeta;
   outbox: Outbox;
-  /** Runs once the Bot accepted the event (not a duplicate), before replies are posted. */
-  onAccepted?: () => Promise<void>;
+  /** Runs with the Bot's replies (when not a duplicate), before they are posted. */
+  onReplies?: (replies: Reply[]) => Promise<void>;
   /** The question message this event came from, already closed by the click handler. */
   clickedTs?: string;
   /** Adds to the first message posted (e.g. the "DMs are more private" nudge). */
@@ -53,6 +53,13 @@ export function firstDelivery(ctx: SlackContext, eventId: string, surface: Surfa
   ctx.logger.info({ event: 'slack_duplicate', surface }, 'duplicate delivery ignored');
   return false;
 }
+
+/**
+ * True when the replies show the conversation is past question `q`: a different question or an
+ * assessment came. (A refusal — store down, slow down, "not one of the options" — is text only.)
+ */
+export const movedPast = (q: string | undefined, replies: Reply[]): boolean =>
+  replies.some((r) => r.kind === 'assessment' || (r.kind === 'question' && r.question !== q));
 
 export async function runTurn(ctx: SlackContext, args: TurnArgs): Promise<void> {
   const { surface, key, event, meta, outbox } = args;
@@ -71,7 +78,7 @@ export async function runTurn(ctx: SlackContext, args: TurnArgs): Promise<void> 
     ctx.logger.info({ event: 'slack_duplicate', surface, kind: event.kind }, 'duplicate delivery ignored');
     return;
   }
-  if (args.onAccepted) await args.onAccepted();
+  if (args.onReplies) await args.onReplies(result.replies);
   const messages = result.replies.map((r) => renderReply(r, ctx.render));
   if (messages[0] && args.decorateFirst) messages[0] = args.decorateFirst(messages[0]);
   const posted = await outbox.post(messages);
@@ -94,10 +101,7 @@ async function closeSuperseded(
   posted: PostResult,
 ): Promise<void> {
   const previous = ctx.openQuestions.get(args.key);
-  const movedOn = replies.some(
-    (r) => r.kind === 'assessment' || (r.kind === 'question' && r.question !== previous?.question),
-  );
-  if (previous && movedOn) {
+  if (previous && movedPast(previous.question, replies)) {
     ctx.openQuestions.delete(args.key);
     if (previous.ts !== args.clickedTs && args.outbox.replace) {
       const note =

@@ -22,7 +22,7 @@ import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
 import { choiceLabel, renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
 import { describeSlackError } from '../slack-errors.js';
-import { firstDelivery, runTurn, type SlackContext } from '../turn.js';
+import { firstDelivery, movedPast, runTurn, type SlackContext } from '../turn.js';
 
 /** What a click can do to the place it came from. */
 interface ClickPlace {
@@ -259,7 +259,14 @@ async function handleClick(
     meta: { eventId, user: slackUser(team, user) },
     outbox: place.outbox,
     ...(messageTs ? { clickedTs: messageTs } : {}),
-    ...(note ? { onAccepted: () => place.replace(renderClosedQuestion(original, note)) } : {}),
+    // The question shows the answer only once the Bot took it (it asked the next thing).
+    ...(note
+      ? {
+          onReplies: async (replies) => {
+            if (movedPast(q, replies)) await place.replace(renderClosedQuestion(original, note));
+          },
+        }
+      : {}),
   });
 }
 
