@@ -113,6 +113,22 @@ describe('SqliteStore', () => {
     await store.close();
   });
 
+  it('reports STORE_UNAVAILABLE when another process holds the lock past the busy timeout, then carries on', async () => {
+    const clock = fakeClock();
+    const path = freshPath();
+    const store = new SqliteStore(path, { now: clock.now, busyTimeoutMs: 50 });
+    await store.compareAndSet('k', 0, makeRecord(clock, 1));
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    await expectUnavailable(store.compareAndSet('k', 1, makeRecord(clock, 2)));
+    // Readers are not blocked by a writer in WAL mode.
+    expect((await store.get('k'))?.version).toBe(1);
+    other.exec('COMMIT');
+    other.close();
+    expect(await store.compareAndSet('k', 1, makeRecord(clock, 2))).toBe(true);
+    await store.close();
+  });
+
   it('treats a row it did not write as missing', async () => {
     const clock = fakeClock();
     const path = freshPath();
