@@ -58,6 +58,11 @@ describe('finding findings in free text', () => {
     expect(f.calf_red_warm).toBe('yes');
   });
 
+  it('ends a negation at words like "during" and "after"', () => {
+    const f = found("I didn't drink enough during my long run");
+    expect(f.after_exercise).toBe('yes');
+  });
+
   it('does not take "no idea why" as a negation of what follows', () => {
     expect(found('no idea why my left calf is swollen').one_leg_swollen).toBe('yes');
   });

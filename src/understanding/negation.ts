@@ -72,14 +72,23 @@ const FIRST_WORDS = new Set([...UNCERTAIN, ...NEGATIVE, ...PSEUDO].map((seq) => 
 export type Polarity = 'yes' | 'no' | 'unsure';
 
 /**
- * The polarity of a finding matched at tokens[start..end) within one clause.
- * `ownTriggers` are positions inside the match itself (a phrasing may contain "not", which must
- * not negate itself), so only triggers before `start` count.
+ * Words that end a trigger's reach: "I didn't drink enough during the hike" denies the
+ * drinking, not the hike. ("on" is deliberately absent: "not on the pill" must stay negated.)
+ */
+const TERMINATORS = new Set(['after', 'during', 'when', 'while', 'since', 'because', 'before', 'until', 'cause', 'as']);
+
+/**
+ * The polarity of a finding matched at tokens[start..end) within one clause. Only triggers
+ * before `start` count (a phrasing may itself contain "not", which must not negate itself).
  */
 export function polarityAt(tokens: string[], start: number): Polarity {
   const from = Math.max(0, start - SCOPE_WORDS_MAX - 2);
   let result: Polarity = 'yes';
   for (let i = from; i < start; i++) {
+    if (TERMINATORS.has(tokens[i]!)) {
+      result = 'yes';
+      continue;
+    }
     if (!FIRST_WORDS.has(tokens[i]!)) continue;
     if (PSEUDO.some((p) => startsWith(tokens, i, p))) continue;
     const unsure = UNCERTAIN.find((u) => startsWith(tokens, i, u));
