@@ -15,7 +15,6 @@ import {
 } from '../adapters/slack/render-blocks.js';
 import type { AssessmentReply, QuestionReply } from '../src/conversation/types.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is walked loosely in assertions
 type AnyBlock = Record<string, any>;
 const blocksOf = (m: SlackMessage) => m.blocks as AnyBlock[];
 const mrkdwnTexts = (m: SlackMessage): string[] => {
