@@ -3,22 +3,23 @@
  * machine, save with compare-and-set (retry on a lost race), return platform-neutral replies.
  * Adapters call `bot.handle(key, event, meta)` and render what comes back.
  */
-import { step } from './conversation/machine.js';
+
 import { copy } from './conversation/copy.js';
-import { upgradeState } from './conversation/upgrade.js';
+import { step } from './conversation/machine.js';
 import type { ConversationState, EventMeta, Reply, UserEvent } from './conversation/types.js';
+import { upgradeState } from './conversation/upgrade.js';
 import { CalfbotError, isCalfbotError } from './errors.js';
-import { stripControl } from './understanding/normalize.js';
-import { parseCommand } from './understanding/parse-command.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { type Logger, silentLogger } from './log.js';
 import { RATE_LIMIT_WINDOW_MS, type RateLimiter } from './store/rate-limiter.js';
 import {
+  CONVERSATION_TTL_HOURS_DEFAULT,
   type ConversationRecord,
   type ConversationStore,
-  CONVERSATION_TTL_HOURS_DEFAULT,
   PROCESSED_EVENTS_MAX,
 } from './store/types.js';
+import { stripControl } from './understanding/normalize.js';
+import { parseCommand } from './understanding/parse-command.js';
 
 /** Longest message we accept, in characters (Discord's own limit for a message). */
 export const MAX_TEXT_CHARS = 2000;
@@ -88,25 +89,31 @@ export class Bot {
 
   private async run(key: string, incoming: UserEvent, meta: EventMeta): Promise<HandleResult> {
     const started = this.now();
-    const event: UserEvent = incoming.kind === 'text' ? { kind: 'text', text: stripControl(incoming.text) } : incoming;
+    const event: UserEvent =
+      incoming.kind === 'text' ? { kind: 'text', text: stripControl(incoming.text) } : incoming;
     if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
       this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
-      return { replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }], duplicate: false };
+      return {
+        replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }],
+        duplicate: false,
+      };
     }
     try {
-      const command = event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
+      const command =
+        event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
       // Forgetting is never rate-limited: deleting your data must always work.
       if (this.rateLimit && command !== 'forget') {
-        const { allowed } = await this.rateLimit.limiter.hit(meta.user ?? key, this.rateLimit.perMinute, RATE_LIMIT_WINDOW_MS);
+        const { allowed } = await this.rateLimit.limiter.hit(
+          meta.user ?? key,
+          this.rateLimit.perMinute,
+          RATE_LIMIT_WINDOW_MS,
+        );
         if (!allowed) {
           this.logger.info({ event: 'turn', kind: event.kind, outcome: 'rate_limited' }, 'turn refused');
           return { replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }], duplicate: false };
         }
       }
-      const result =
-        command === 'forget'
-          ? await this.forget(key, meta)
-          : await this.turn(key, event, meta);
+      const result = command === 'forget' ? await this.forget(key, meta) : await this.turn(key, event, meta);
       this.logger.info(
         { event: 'turn', kind: event.kind, duplicate: result.duplicate, ms: this.now() - started },
         'turn done',
@@ -118,7 +125,11 @@ export class Bot {
         return { replies: [{ kind: 'text', text: copy.storeDown, tone: 'error' }], duplicate: false };
       }
       this.logger.error(
-        { event: 'turn', kind: event.kind, err: { name: (error as Error).name, code: (error as CalfbotError).code } },
+        {
+          event: 'turn',
+          kind: event.kind,
+          err: { name: (error as Error).name, code: (error as CalfbotError).code },
+        },
         'turn failed',
       );
       return { replies: [{ kind: 'text', text: copy.internalError, tone: 'error' }], duplicate: false };
@@ -152,7 +163,8 @@ export class Bot {
         processed,
         expiresAt: now + this.ttlMs,
       };
-      if (await this.store.compareAndSet(key, record?.version ?? 0, next)) return { replies, duplicate: false };
+      if (await this.store.compareAndSet(key, record?.version ?? 0, next))
+        return { replies, duplicate: false };
       this.logger.debug({ event: 'cas_retry', attempt }, 'lost a race, retrying on fresh state');
     }
     throw new CalfbotError('STORE_CONFLICT', 'Too many concurrent updates to one conversation.');

@@ -51,7 +51,11 @@ export async function main(argv: string[]): Promise<void> {
         return await converse(config, logger);
       case 'register-commands': {
         const discord = await importAdapter<{
-          registerCommands: (o: { config: Config; logger: Logger; print: (l: string) => void }) => Promise<void>;
+          registerCommands: (o: {
+            config: Config;
+            logger: Logger;
+            print: (l: string) => void;
+          }) => Promise<void>;
         }>('../adapters/discord/index.js');
         await discord.registerCommands({ config, logger, print: (l) => process.stdout.write(`${l}\n`) });
         return;
@@ -68,7 +72,10 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     const message = isCalfbotError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
     process.stderr.write(`calfbot: ${message}\n`);
-    logger.fatal({ event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' }, 'calfbot stopped');
+    logger.fatal(
+      { event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' },
+      'calfbot stopped',
+    );
     process.exit(1);
   }
 }
@@ -97,11 +104,15 @@ function shardsOption(args: string[]): 'auto' | number | null {
 /** Discord under ShardingManager: this process only supervises; each shard runs its own Bot. */
 async function startSharded(config: Config, logger: Logger, shards: 'auto' | number): Promise<void> {
   if (!config.DISCORD_TOKEN) {
-    process.stderr.write('calfbot: --shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.\n');
+    process.stderr.write(
+      'calfbot: --shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.\n',
+    );
     process.exit(2);
   }
   if (config.STORE_URL === 'memory:') {
-    process.stderr.write('calfbot: --shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.\n');
+    process.stderr.write(
+      'calfbot: --shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.\n',
+    );
     process.exit(2);
   }
   const { startShards } = await importAdapter<{
@@ -127,12 +138,20 @@ async function start(config: Config, logger: Logger): Promise<void> {
     await bot.close();
   };
   if (running.length > 0) {
-    logger.info({ event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN }, 'calfbot is running');
+    logger.info(
+      { event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN },
+      'calfbot is running',
+    );
     onSignal(shutdown);
     return;
   }
   const stop = onSignal(shutdown);
-  await runTerminal({ bot, input: process.stdin, output: process.stdout, colour: process.stdout.isTTY === true });
+  await runTerminal({
+    bot,
+    input: process.stdin,
+    output: process.stdout,
+    colour: process.stdout.isTTY === true,
+  });
   await shutdown();
   stop();
 }

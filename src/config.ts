@@ -20,8 +20,18 @@ const optionalUrl = z
 
 export const configSchema = z.object({
   DISCORD_TOKEN: optionalString,
-  DISCORD_APPLICATION_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
-  DISCORD_GUILD_ID: optionalString.pipe(z.string().regex(/^\d{5,25}$/, 'must be a numeric id').optional()),
+  DISCORD_APPLICATION_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric id')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a numeric id')
+      .optional(),
+  ),
   DISCORD_API_URL: optionalUrl,
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalString,
@@ -40,7 +50,11 @@ export const configSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'must be 1-64 letters, digits, :, _ or -')
     .default('calfbot:'),
-  CONVERSATION_TTL_HOURS: z.coerce.number().positive().max(24 * 365).default(CONVERSATION_TTL_HOURS_DEFAULT),
+  CONVERSATION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(CONVERSATION_TTL_HOURS_DEFAULT),
   EMERGENCY_REGION: z
     .string()
     .trim()

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assessmentOf,
-  knowledge,
-  lastQuestion,
-  playThrough,
-  testBot,
-  texts,
-} from './helpers/bot.js';
+import { assessmentOf, knowledge, lastQuestion, playThrough, testBot, texts } from './helpers/bot.js';
 
 describe('red flags come first', () => {
   it('asks the red-flag screen before anything else, even when the user opens with nutrition', async () => {
     const { bot } = testBot();
-    const replies = await bot.handle('c', { kind: 'text', text: 'which vitamins help with calf cramps? I eat lots of spinach' });
+    const replies = await bot.handle('c', {
+      kind: 'text',
+      text: 'which vitamins help with calf cramps? I eat lots of spinach',
+    });
     const q = lastQuestion(replies)!;
     expect(q.type).toBe('multi');
     const screen = knowledge().groups.find((g) => g.screen)!;
@@ -38,7 +34,10 @@ describe('red flags come first', () => {
     const { bot } = testBot();
     const { assessment } = await playThrough(bot, 'c', 'I get calf cramps at night', ['night_cramps']);
     expect(assessment.triage).toBe('self_care');
-    const replies = await bot.handle('c', { kind: 'text', text: 'oh and now my left calf is swollen and warm' });
+    const replies = await bot.handle('c', {
+      kind: 'text',
+      text: 'oh and now my left calf is swollen and warm',
+    });
     expect(assessmentOf(replies)?.triage).toBe('urgent');
     expect(assessmentOf(replies)?.causes[0]?.id).toBe('dvt');
   });
@@ -59,9 +58,12 @@ describe('a whole conversation', () => {
 
   it('never re-asks what the opening message already said', async () => {
     const { bot } = testBot();
-    const { questions } = await playThrough(bot, 'c', 'Ever since I started taking atorvastatin my calves ache', [
-      'statin_use',
-    ]);
+    const { questions } = await playThrough(
+      bot,
+      'c',
+      'Ever since I started taking atorvastatin my calves ache',
+      ['statin_use'],
+    );
     for (const q of questions) {
       if (q.type === 'yes_no') expect(q.finding).not.toBe('statin_use');
       else expect(q.options.map((o) => o.finding)).not.toContain('statin_use');
@@ -70,11 +72,12 @@ describe('a whole conversation', () => {
 
   it('tells someone who should see a doctor what to say and which blood tests to ask about', async () => {
     const { bot } = testBot();
-    const { assessment } = await playThrough(bot, 'c', "I've been vegan for three years, my calves cramp and my feet tingle", [
-      'plant_based_diet',
-      'tingling_numbness',
-      'unusual_fatigue',
-    ]);
+    const { assessment } = await playThrough(
+      bot,
+      'c',
+      "I've been vegan for three years, my calves cramp and my feet tingle",
+      ['plant_based_diet', 'tingling_numbness', 'unusual_fatigue'],
+    );
     expect(assessment.triage).toBe('see_doctor');
     expect(assessment.causes[0]?.id).toBe('vitamin_b12_deficiency');
     expect(assessment.doctorSummary).toMatch(/B12/i);
@@ -116,7 +119,11 @@ describe('commands and corrections', () => {
     // The old id of the re-asked question no longer works; the new one does.
     const stale = await bot.handle('c', { kind: 'select', question: q2.question, selected: [] });
     expect(texts(stale)[0]).toMatch(/earlier point/);
-    const emergency = await bot.handle('c', { kind: 'select', question: again.question, selected: ['leg_cold_pale'] });
+    const emergency = await bot.handle('c', {
+      kind: 'select',
+      question: again.question,
+      selected: ['leg_cold_pale'],
+    });
     expect(assessmentOf(emergency)?.triage).toBe('emergency');
   });
 
@@ -142,7 +149,9 @@ describe('commands and corrections', () => {
 
   it('nudges kindly when a reply is not an answer, and changes nothing', async () => {
     const { bot, store } = testBot();
-    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'I started running and my calves are sore' }))!;
+    const q = lastQuestion(
+      await bot.handle('c', { kind: 'text', text: 'I started running and my calves are sore' }),
+    )!;
     const before = await store.get('c');
     const replies = await bot.handle('c', { kind: 'text', text: 'purple elephants' });
     expect(texts(replies)[0]).toMatch(/did not catch that/);

@@ -22,7 +22,9 @@ describe('calfbot converse (the JSON-lines door)', () => {
   it('survives bad lines with a clear error line each, leaving other conversations untouched', async () => {
     const q = (await p.send({ conversation: 'b', text: 'my calves hurt' })).replies.at(-1);
 
-    expect(await p.sendRaw('{not json')).toEqual({ error: { code: 'INPUT_INVALID_JSON', message: expect.any(String) } });
+    expect(await p.sendRaw('{not json')).toEqual({
+      error: { code: 'INPUT_INVALID_JSON', message: expect.any(String) },
+    });
     expect((await p.send({ conversation: 'b', shout: 'hi' })).error.code).toBe('INPUT_INVALID_SHAPE');
     expect((await p.send({ conversation: 'b', command: 'dance' })).error.code).toBe('INPUT_INVALID_SHAPE');
     expect((await p.send([1, 2, 3])).error.code).toBe('INPUT_INVALID_SHAPE');
@@ -30,7 +32,10 @@ describe('calfbot converse (the JSON-lines door)', () => {
     const unknownQuestion = await p.send({ conversation: 'b', answer: { question: 'nope', choice: 'yes' } });
     expect(unknownQuestion.replies[0].text).toMatch(/earlier point/);
 
-    const notPending = await p.send({ conversation: 'fresh', answer: { question: q.question, choice: 'yes' } });
+    const notPending = await p.send({
+      conversation: 'fresh',
+      answer: { question: q.question, choice: 'yes' },
+    });
     expect(notPending.replies[0].text).toMatch(/start again/);
 
     const huge = await p.send({ conversation: 'b', text: 'x'.repeat(100 * 1024) });
@@ -44,8 +49,16 @@ describe('calfbot converse (the JSON-lines door)', () => {
   it('ignores a repeated event id', async () => {
     const first = await p.send({ conversation: 'e', text: 'my calves hurt', event: 'ev-1' });
     const q = first.replies.at(-1);
-    const answered = await p.send({ conversation: 'e', answer: { question: q.question, selected: [] }, event: 'ev-2' });
-    const again = await p.send({ conversation: 'e', answer: { question: q.question, selected: [] }, event: 'ev-2' });
+    const answered = await p.send({
+      conversation: 'e',
+      answer: { question: q.question, selected: [] },
+      event: 'ev-2',
+    });
+    const again = await p.send({
+      conversation: 'e',
+      answer: { question: q.question, selected: [] },
+      event: 'ev-2',
+    });
     expect(again).toEqual(answered);
   });
 

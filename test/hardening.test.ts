@@ -31,7 +31,11 @@ describe('floods', () => {
     );
     const limited = replies.filter((r) => texts(r)[0]?.includes('slow down'));
     expect(limited.length).toBe(980);
-    const other = await bot.handle('calm', { kind: 'text', text: 'my calves hurt' }, { user: 'someone-else' });
+    const other = await bot.handle(
+      'calm',
+      { kind: 'text', text: 'my calves hurt' },
+      { user: 'someone-else' },
+    );
     expect(lastQuestion(other)).toBeDefined();
     // Deleting your data is never rate-limited.
     const forgot = await bot.handle('flood', { kind: 'command', command: 'forget' }, { user: 'spammer' });
@@ -40,7 +44,10 @@ describe('floods', () => {
 
   it('strips control characters before reading a message', async () => {
     const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
-    const replies = await bot.handle('c', { kind: 'text', text: 'my foot\u0000 suddenly went\u202e cold and pale' });
+    const replies = await bot.handle('c', {
+      kind: 'text',
+      text: 'my foot\u0000 suddenly went\u202e cold and pale',
+    });
     expect(replies.find((r) => r.kind === 'assessment')).toMatchObject({ triage: 'emergency' });
   });
 });
@@ -63,7 +70,10 @@ describe('logs', () => {
 
   it('redacts token-like fields if one is ever passed to the logger', () => {
     const { logger, lines } = captureLogs();
-    logger.info({ token: 'xoxb-123-secret', headers: { authorization: 'Bot abc.def' }, text: 'private' }, 'x');
+    logger.info(
+      { token: 'xoxb-123-secret', headers: { authorization: 'Bot abc.def' }, text: 'private' },
+      'x',
+    );
     expect(lines.join('\n')).not.toMatch(/xoxb-123-secret|abc\.def|private/);
   });
 });

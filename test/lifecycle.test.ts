@@ -21,7 +21,10 @@ function runCli(args: string[], env: Record<string, string>) {
 
 describe('start-up configuration', () => {
   it('a malformed variable stops start-up with one line naming it and how to fix it (exit 2), no secrets', () => {
-    const r = runCli(['start'], { SLACK_BOT_TOKEN: 'not-a-token-SECRET123', SLACK_SIGNING_SECRET: 'shh-SECRET456' });
+    const r = runCli(['start'], {
+      SLACK_BOT_TOKEN: 'not-a-token-SECRET123',
+      SLACK_SIGNING_SECRET: 'shh-SECRET456',
+    });
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -49,7 +52,9 @@ describe('shutdown and restart on the same SQLite file', () => {
     const db = path.join(dir, 'sigterm.db');
     const env = { STORE_URL: `sqlite:${db}` };
     const first = new ConverseProcess(env);
-    const q1 = (await first.send({ conversation: 'k', text: 'I started running last week and my calves are sore' })).replies.at(-1);
+    const q1 = (
+      await first.send({ conversation: 'k', text: 'I started running last week and my calves are sore' })
+    ).replies.at(-1);
     expect(q1.kind).toBe('question');
 
     // Hold the write lock so the next turn is still in flight when SIGTERM arrives.
@@ -75,7 +80,10 @@ describe('shutdown and restart on the same SQLite file', () => {
       expect(stale.replies[0].text).toMatch(/earlier point/);
       const next = await second.send({
         conversation: 'k',
-        answer: q2.type === 'multi' ? { question: q2.question, selected: [] } : { question: q2.question, choice: 'no' },
+        answer:
+          q2.type === 'multi'
+            ? { question: q2.question, selected: [] }
+            : { question: q2.question, choice: 'no' },
       });
       expect(next.replies.at(-1).kind).toMatch(/question|assessment/);
     }
@@ -87,7 +95,9 @@ describe('shutdown and restart on the same SQLite file', () => {
     const env = { STORE_URL: `sqlite:${db}` };
     const first = new ConverseProcess(env);
     const q1 = (await first.send({ conversation: 'k', text: 'my calves hurt' })).replies.at(-1);
-    const q2 = (await first.send({ conversation: 'k', answer: { question: q1.question, selected: [] } })).replies.at(-1);
+    const q2 = (
+      await first.send({ conversation: 'k', answer: { question: q1.question, selected: [] } })
+    ).replies.at(-1);
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.on('exit', r));
 

@@ -47,21 +47,45 @@ describe('any input line gets exactly one well-formed output line, never an exce
     const { bot } = testBot();
     const conversation = fc.constantFrom('a', 'b', 'c');
     const message = fc.oneof(
-      fc.record({ conversation, text: fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('yes', 'no', 'not sure', 'none', '1 2', 'back', 'why', 'restart', 'my left calf is swollen', 'what foods have iron?')) }),
       fc.record({
         conversation,
-        answer: fc.record({ question: fc.oneof(fc.string(), fc.constantFrom('q1', 'q2')), choice: fc.constantFrom('yes', 'no', 'unsure') }),
+        text: fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.constantFrom(
+            'yes',
+            'no',
+            'not sure',
+            'none',
+            '1 2',
+            'back',
+            'why',
+            'restart',
+            'my left calf is swollen',
+            'what foods have iron?',
+          ),
+        ),
       }),
       fc.record({
         conversation,
-        answer: fc.record({ question: fc.string(), selected: fc.array(fc.constantFrom(...findingIds()), { maxLength: 4 }) }),
+        answer: fc.record({
+          question: fc.oneof(fc.string(), fc.constantFrom('q1', 'q2')),
+          choice: fc.constantFrom('yes', 'no', 'unsure'),
+        }),
+      }),
+      fc.record({
+        conversation,
+        answer: fc.record({
+          question: fc.string(),
+          selected: fc.array(fc.constantFrom(...findingIds()), { maxLength: 4 }),
+        }),
       }),
       fc.record({ conversation, command: fc.constantFrom('restart', 'forget', 'help', 'why', 'back') }),
       fc.anything(),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(message, { maxLength: 12 }), async (messages) => {
-        for (const m of messages) wellFormed(await answerLine(bot, JSON.stringify(m) ?? 'null', silentLogger));
+        for (const m of messages)
+          wellFormed(await answerLine(bot, JSON.stringify(m) ?? 'null', silentLogger));
       }),
       { numRuns: 200 },
     );
@@ -71,26 +95,31 @@ describe('any input line gets exactly one well-formed output line, never an exce
     const { bot } = testBot();
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(
-        fc.string({ maxLength: 120 }),
-        fc.subarray(findingIds()),
-        async (opening, present) => {
-          const key = `p${n++}`;
-          let out = JSON.parse(await answerLine(bot, JSON.stringify({ conversation: key, text: opening || 'hi' }), silentLogger));
-          let questions = 0;
-          while (!out.replies.some((r: { kind: string }) => r.kind === 'assessment')) {
-            const q = out.replies.findLast((r: { kind: string }) => r.kind === 'question');
-            expect(q).toBeDefined();
-            questions++;
-            expect(questions).toBeLessThanOrEqual(6);
-            const answer =
-              q.type === 'multi'
-                ? { question: q.question, selected: q.options.map((o: { finding: string }) => o.finding).filter((f: string) => present.includes(f)) }
-                : { question: q.question, choice: present.includes(q.finding) ? 'yes' : 'no' };
-            out = JSON.parse(await answerLine(bot, JSON.stringify({ conversation: key, answer }), silentLogger));
-          }
-        },
-      ),
+      fc.asyncProperty(fc.string({ maxLength: 120 }), fc.subarray(findingIds()), async (opening, present) => {
+        const key = `p${n++}`;
+        let out = JSON.parse(
+          await answerLine(bot, JSON.stringify({ conversation: key, text: opening || 'hi' }), silentLogger),
+        );
+        let questions = 0;
+        while (!out.replies.some((r: { kind: string }) => r.kind === 'assessment')) {
+          const q = out.replies.findLast((r: { kind: string }) => r.kind === 'question');
+          expect(q).toBeDefined();
+          questions++;
+          expect(questions).toBeLessThanOrEqual(6);
+          const answer =
+            q.type === 'multi'
+              ? {
+                  question: q.question,
+                  selected: q.options
+                    .map((o: { finding: string }) => o.finding)
+                    .filter((f: string) => present.includes(f)),
+                }
+              : { question: q.question, choice: present.includes(q.finding) ? 'yes' : 'no' };
+          out = JSON.parse(
+            await answerLine(bot, JSON.stringify({ conversation: key, answer }), silentLogger),
+          );
+        }
+      }),
       { numRuns: 150 },
     );
   });

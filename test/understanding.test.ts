@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Knowledge } from '../src/knowledge/schema.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Knowledge } from '../src/knowledge/schema.js';
 import { classifyAnswer } from '../src/understanding/classify-answer.js';
 import { extractFindings } from '../src/understanding/extract-findings.js';
 import { parseCommand } from '../src/understanding/parse-command.js';
@@ -15,7 +15,10 @@ const found = (text: string) => Object.fromEntries(extractFindings(text, knowled
 
 describe('finding findings in free text', () => {
   it.each([
-    ["my left calf has been aching for two days and it's swollen compared to the right one", 'one_leg_swollen'],
+    [
+      "my left calf has been aching for two days and it's swollen compared to the right one",
+      'one_leg_swollen',
+    ],
     ['I had knee surgery three weeks ago', 'clot_risk_factor'],
     ['since this morning I get out of breath just walking to the kitchen', 'breathless_or_chest_pain'],
     ['I get horrible calf cramps at night', 'night_cramps'],
@@ -34,7 +37,10 @@ describe('finding findings in free text', () => {
     ['I drink most nights', 'heavy_alcohol'],
     ['had a stomach bug with diarrhoea for four days', 'vomiting_or_diarrhea'],
     ['my lower leg and foot suddenly went cold and pale', 'leg_cold_pale'],
-    ['the calf is rock hard and the pain keeps getting worse even with painkillers', 'severe_pain_tight_after_injury'],
+    [
+      'the calf is rock hard and the pain keeps getting worse even with painkillers',
+      'severe_pain_tight_after_injury',
+    ],
   ])('"%s" → %s', (text, finding) => {
     expect(found(text)[finding]).toBe('yes');
   });

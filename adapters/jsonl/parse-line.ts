@@ -29,7 +29,10 @@ export function parseLine(line: string): ParsedLine {
   try {
     json = JSON.parse(line);
   } catch {
-    throw new CalfbotError('INPUT_INVALID_JSON', 'That line is not valid JSON. Send one JSON object per line.');
+    throw new CalfbotError(
+      'INPUT_INVALID_JSON',
+      'That line is not valid JSON. Send one JSON object per line.',
+    );
   }
   const result = lineSchema.safeParse(json);
   if (!result.success) {
@@ -46,7 +49,8 @@ export function parseLine(line: string): ParsedLine {
   let event: UserEvent;
   if ('text' in data) event = { kind: 'text', text: data.text };
   else if ('command' in data) event = { kind: 'command', command: data.command };
-  else if ('choice' in data.answer) event = { kind: 'answer', question: data.answer.question, choice: data.answer.choice };
+  else if ('choice' in data.answer)
+    event = { kind: 'answer', question: data.answer.question, choice: data.answer.choice };
   else event = { kind: 'select', question: data.answer.question, selected: data.answer.selected };
   return { conversation: data.conversation, event, meta };
 }

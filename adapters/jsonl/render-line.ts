@@ -7,7 +7,14 @@ export function toContractReply(reply: Reply): Record<string, unknown> {
       return { kind: 'text', text: reply.text };
     case 'question':
       return reply.type === 'yes_no'
-        ? { kind: 'question', question: reply.question, type: 'yes_no', finding: reply.finding, text: reply.text, why: reply.why }
+        ? {
+            kind: 'question',
+            question: reply.question,
+            type: 'yes_no',
+            finding: reply.finding,
+            text: reply.text,
+            why: reply.why,
+          }
         : {
             kind: 'question',
             question: reply.question,

@@ -13,7 +13,12 @@ import { renderError, renderLine } from './render-line.js';
 /** Longest input line read; anything longer is refused (text itself is capped lower by the Bot). */
 export const LINE_CHARS_MAX = 1_000_000;
 
-export async function runConverse(opts: { bot: Bot; input: Readable; output: Writable; logger: Logger }): Promise<void> {
+export async function runConverse(opts: {
+  bot: Bot;
+  input: Readable;
+  output: Writable;
+  logger: Logger;
+}): Promise<void> {
   const { bot, input, output, logger } = opts;
   const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {

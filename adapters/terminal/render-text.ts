@@ -29,7 +29,9 @@ export function renderText(reply: Reply, style: Style = plain): string {
       return [
         style.bold(reply.text),
         ...reply.options.map((o, i) => `  ${i + 1}) ${o.label}`),
-        style.dim('  Type the numbers that apply (e.g. "1 3"), or "none".  ("why", "back", "restart", "help")'),
+        style.dim(
+          '  Type the numbers that apply (e.g. "1 3"), or "none".  ("why", "back", "restart", "help")',
+        ),
       ].join('\n');
     case 'assessment': {
       const colour =

@@ -7,7 +7,11 @@ import { createRateLimiter } from '../store/create-rate-limiter.js';
 import { createStore } from '../store/create-store.js';
 
 /** `rateLimited`: per-user flood protection for the platforms (not for the local JSON-lines door). */
-export async function createBot(config: Config, logger: Logger, opts: { rateLimited?: boolean } = {}): Promise<Bot> {
+export async function createBot(
+  config: Config,
+  logger: Logger,
+  opts: { rateLimited?: boolean } = {},
+): Promise<Bot> {
   const knowledge = loadKnowledge();
   if (!knowledge.care.regions[config.EMERGENCY_REGION]) {
     logger.warn(

@@ -73,7 +73,8 @@ export function composeAssessment(
       evidence.push(cite.use(cramps.evidence));
     }
   }
-  if (evidence.length > 0) paragraphs.push(`A word on the evidence:\n${evidence.map((e) => `- ${e}`).join('\n')}`);
+  if (evidence.length > 0)
+    paragraphs.push(`A word on the evidence:\n${evidence.map((e) => `- ${e}`).join('\n')}`);
 
   const watchFor: string[] = [];
   for (const c of causes.slice(0, 2)) {

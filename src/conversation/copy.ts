@@ -23,7 +23,8 @@ export const copy = {
     'That question belongs to a conversation that has ended or expired, so I could not use the answer. Say hi (or type /calves) to start again.',
   checkFinished:
     'That check is already finished, so I did not change anything. Type "restart" to start a new one, or ask me about any cause in it.',
-  notAnOption: 'That is not one of the options for this question, so I did not change anything. Please pick from the list.',
+  notAnOption:
+    'That is not one of the options for this question, so I did not change anything. Please pick from the list.',
   emptyMessage: 'Tell me what is going on with your calves, or type "help".',
   newInformation: 'Thank you for telling me. That changes my advice:',
   unsureMulti:
@@ -39,5 +40,6 @@ export const copy = {
     'Sorry, I did not catch that. Pick the ones that apply (by name or number), or say "none of these" (or type "help").',
   afterAssessmentNudge:
     'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"), or type "restart" to start a new check.',
-  ratedLimited: "You're sending messages faster than I can read them carefully. Please slow down and try again in a minute.",
+  ratedLimited:
+    "You're sending messages faster than I can read them carefully. Please slow down and try again in a minute.",
 } as const;

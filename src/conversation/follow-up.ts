@@ -11,10 +11,33 @@ type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 't
 
 const INTENT_WORDS: Array<[Intent, string[]]> = [
   ['foods', ['food', 'eat', 'eating', 'diet', 'rich', 'meal', 'snack', 'sources', 'source']],
-  ['limit', ['dose', 'dosage', 'much', 'limit', 'upper', 'supplement', 'supplements', 'pill', 'pills', 'tablet', 'tablets', 'take', 'mg', 'iu', 'overdose', 'safe']],
+  [
+    'limit',
+    [
+      'dose',
+      'dosage',
+      'much',
+      'limit',
+      'upper',
+      'supplement',
+      'supplements',
+      'pill',
+      'pills',
+      'tablet',
+      'tablets',
+      'take',
+      'mg',
+      'iu',
+      'overdose',
+      'safe',
+    ],
+  ],
   ['test', ['test', 'tests', 'blood', 'check', 'checked', 'lab', 'measure']],
   ['symptoms', ['symptom', 'symptoms', 'sign', 'signs', 'feel', 'feels', 'like']],
-  ['evidence', ['evidence', 'proof', 'proven', 'study', 'studies', 'research', 'work', 'works', 'really', 'cochrane']],
+  [
+    'evidence',
+    ['evidence', 'proof', 'proven', 'study', 'studies', 'research', 'work', 'works', 'really', 'cochrane'],
+  ],
   ['risk', ['risk', 'who', 'cause', 'causes', 'why', 'likely']],
   ['todo', ['do', 'treat', 'treatment', 'help', 'fix', 'stop', 'prevent', 'relief']],
 ];

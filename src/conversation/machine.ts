@@ -8,8 +8,8 @@
  * Every state accepts restart, help, forget, why, back, a button answer and free text.
  */
 import type { Knowledge } from '../knowledge/schema.js';
-import { nextQuestion } from '../triage/next-question.js';
 import { evaluate } from '../triage/evaluate.js';
+import { nextQuestion } from '../triage/next-question.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseCommand } from '../understanding/parse-command.js';
@@ -48,7 +48,13 @@ export function step(state: ConversationState | null, event: UserEvent, ctx: Ste
     case 'answer':
       return onAnswer(s, state === null, event.question, (p) => applyChoice(p, event.choice), ctx);
     case 'select':
-      return onAnswer(s, state === null, event.question, (p) => applySelection(p, event.selected, [], ctx), ctx);
+      return onAnswer(
+        s,
+        state === null,
+        event.question,
+        (p) => applySelection(p, event.selected, [], ctx),
+        ctx,
+      );
     case 'text':
       return onText(s, event.text, ctx);
   }
@@ -84,7 +90,13 @@ function applySelection(
   ]);
 }
 
-function onAnswer(s: ConversationState, isNew: boolean, questionId: string, apply: Apply, ctx: StepContext): StepResult {
+function onAnswer(
+  s: ConversationState,
+  isNew: boolean,
+  questionId: string,
+  apply: Apply,
+  ctx: StepContext,
+): StepResult {
   if (isNew) return { state: s, replies: [{ kind: 'text', text: copy.conversationGone }] };
   if (s.phase === 'assessed') return { state: s, replies: [{ kind: 'text', text: copy.checkFinished }] };
   if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noPending }] };
@@ -207,7 +219,13 @@ function onCommand(s: ConversationState, command: Command, ctx: StepContext): St
       s.assessment = null;
       s.phase = last.question.topic === 'red_flags' ? 'screening' : 'questioning';
       s.asked = Math.max(0, s.asked - 1);
-      return ask(s, ctx, [{ kind: 'text', text: copy.wentBack }], last.question.topic, last.question.findings);
+      return ask(
+        s,
+        ctx,
+        [{ kind: 'text', text: copy.wentBack }],
+        last.question.topic,
+        last.question.findings,
+      );
     }
   }
 }
@@ -215,7 +233,12 @@ function onCommand(s: ConversationState, command: Command, ctx: StepContext): St
 // ── asking and assessing ───────────────────────────────────────────────────
 
 /** Ask the next question, or give the assessment when no answer could change it. */
-function advance(s: ConversationState, ctx: StepContext, replies: Reply[], keep?: PendingQuestion): StepResult {
+function advance(
+  s: ConversationState,
+  ctx: StepContext,
+  replies: Reply[],
+  keep?: PendingQuestion,
+): StepResult {
   const next = nextQuestion(ctx.knowledge, s.findings, s.asked);
   if (!next) return assess(s, ctx, replies);
   if (keep && keep.topic === next.group.id && sameList(keep.findings, next.findings)) {
@@ -228,7 +251,13 @@ function advance(s: ConversationState, ctx: StepContext, replies: Reply[], keep?
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-function ask(s: ConversationState, ctx: StepContext, replies: Reply[], topic: string, findings: string[]): StepResult {
+function ask(
+  s: ConversationState,
+  ctx: StepContext,
+  replies: Reply[],
+  topic: string,
+  findings: string[],
+): StepResult {
   s.seq += 1;
   s.asked += 1;
   const screen = ctx.knowledge.groups.find((g) => g.id === topic)?.screen ?? false;

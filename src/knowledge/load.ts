@@ -84,7 +84,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const rel = (f: string) => path.join(path.basename(dir), path.relative(dir, f));
   const at = (name: string) => path.join(dir, name);
   const need = (name: string) => {
-    if (!existsSync(at(name))) throw new CalfbotError('KNOWLEDGE_INVALID', `${rel(at(name))}: file is missing.`);
+    if (!existsSync(at(name)))
+      throw new CalfbotError('KNOWLEDGE_INVALID', `${rel(at(name))}: file is missing.`);
     return at(name);
   };
   const sources = parseFile(need('sources.yaml'), sourcesFileSchema, rel(at('sources.yaml')));

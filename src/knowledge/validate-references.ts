@@ -16,7 +16,10 @@ interface FileInfo {
 function fail(f: FileInfo, fieldPath: ReadonlyArray<PropertyKey>, message: string): never {
   const line = f.lineOf(fieldPath);
   const field = fieldPath.map(String).join('.') || '(top level)';
-  throw new CalfbotError('KNOWLEDGE_INVALID', `${f.file}${line ? `:${line}` : ''}: field "${field}": ${message}`);
+  throw new CalfbotError(
+    'KNOWLEDGE_INVALID',
+    `${f.file}${line ? `:${line}` : ''}: field "${field}": ${message}`,
+  );
 }
 
 /** Visit every `sources: [...]` array in a parsed file. */
@@ -58,14 +61,25 @@ export function validateReferences(
       seen.add(id);
     });
   };
-  dupes(files.sources, 'sources', (files.sources.data as { sources: { id: string }[] }).sources.map((s) => s.id));
+  dupes(
+    files.sources,
+    'sources',
+    (files.sources.data as { sources: { id: string }[] }).sources.map((s) => s.id),
+  );
   dupes(
     files.findings,
     'findings',
     (files.findings.data as { findings: { id: string }[] }).findings.map((s) => s.id),
   );
 
-  for (const f of [files.sources, files.findings, files.questions, files.redFlags, files.care, ...files.causes]) {
+  for (const f of [
+    files.sources,
+    files.findings,
+    files.questions,
+    files.redFlags,
+    files.care,
+    ...files.causes,
+  ]) {
     eachSourceList(f.data, [], (ids, p) => {
       ids.forEach((id, i) => {
         if (!k.sources.has(id)) fail(f, [...p, i], `unknown source id "${id}" (add it to sources.yaml)`);
@@ -89,7 +103,10 @@ export function validateReferences(
   });
   const seenCauses = new Set<string>();
   for (const f of files.causes) {
-    const c = f.data as { id: string; scoring: { weights: Record<string, number>; absent: Record<string, number> } };
+    const c = f.data as {
+      id: string;
+      scoring: { weights: Record<string, number>; absent: Record<string, number> };
+    };
     const expected = path.basename(f.file, '.yaml');
     if (c.id !== expected) fail(f, ['id'], `the id "${c.id}" must match the file name "${expected}"`);
     if (seenCauses.has(c.id)) fail(f, ['id'], `duplicate cause id "${c.id}"`);
@@ -101,11 +118,15 @@ export function validateReferences(
     fail(files.care, ['default_region'], `no region "${k.care.default_region}" under regions`);
   }
   for (const id of CONTRACT_FINDINGS) {
-    if (!k.findings.has(id)) fail(files.findings, ['findings'], `the contract's finding "${id}" is not defined`);
+    if (!k.findings.has(id))
+      fail(files.findings, ['findings'], `the contract's finding "${id}" is not defined`);
   }
   for (const id of CONTRACT_CAUSES) {
     if (!k.causes.has(id)) {
-      throw new CalfbotError('KNOWLEDGE_INVALID', `knowledge/causes/${id}.yaml: file is missing (a contract cause).`);
+      throw new CalfbotError(
+        'KNOWLEDGE_INVALID',
+        `knowledge/causes/${id}.yaml: file is missing (a contract cause).`,
+      );
     }
   }
 }

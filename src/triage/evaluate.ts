@@ -50,12 +50,25 @@ export function evaluate(knowledge: Knowledge, findings: Readonly<Record<string,
     if (seen.has(f.rule.cause)) continue;
     seen.add(f.rule.cause);
     const s = scoreOf.get(f.rule.cause)!;
-    ranked.push({ cause: s.cause, because: f.because, supported: true, score: s.score, margin: s.margin, rule: f });
+    ranked.push({
+      cause: s.cause,
+      because: f.because,
+      supported: true,
+      score: s.score,
+      margin: s.margin,
+      rule: f,
+    });
   }
   for (const s of scored) {
     if (seen.has(s.cause.id)) continue;
     seen.add(s.cause.id);
-    ranked.push({ cause: s.cause, because: s.because, supported: s.supported, score: s.score, margin: s.margin });
+    ranked.push({
+      cause: s.cause,
+      because: s.because,
+      supported: s.supported,
+      score: s.score,
+      margin: s.margin,
+    });
   }
   let triage: Triage = 'self_care';
   for (const f of fired) if (triageRank(f.triage) > triageRank(triage)) triage = f.triage;

@@ -29,7 +29,9 @@ export function firedRedFlags(knowledge: Knowledge, findings: Readonly<Record<st
     const anyHit = rule.any.filter(present);
     if (rule.any.length > 0 && anyHit.length === 0) continue;
     const because = [...rule.all, ...anyHit];
-    const uncertain = rule.all.some((f) => findings[f] === 'unsure') || (rule.any.length > 0 && anyHit.every((f) => findings[f] === 'unsure'));
+    const uncertain =
+      rule.all.some((f) => findings[f] === 'unsure') ||
+      (rule.any.length > 0 && anyHit.every((f) => findings[f] === 'unsure'));
     fired.push({ rule, triage: uncertain ? LOWER[rule.triage] : rule.triage, uncertain, because });
   }
   return fired.sort((a, b) => triageRank(b.triage) - triageRank(a.triage));

@@ -131,7 +131,10 @@ export function classifyAnswer(text: string): Choice | null {
   }
   // Skip fillers at the start ("well", "um", "hmm", "oh").
   let at = 0;
-  while (at < tokens.length && ['well', 'um', 'umm', 'hmm', 'hm', 'oh', 'er', 'uh', 'so', 'honestly'].includes(tokens[at]!)) {
+  while (
+    at < tokens.length &&
+    ['well', 'um', 'umm', 'hmm', 'hm', 'oh', 'er', 'uh', 'so', 'honestly'].includes(tokens[at]!)
+  ) {
     at++;
   }
   const noSeq = NO_SEQ.find((s) => startsWith(tokens, at, s));

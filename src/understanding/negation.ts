@@ -75,7 +75,18 @@ export type Polarity = 'yes' | 'no' | 'unsure';
  * Words that end a trigger's reach: "I didn't drink enough during the hike" denies the
  * drinking, not the hike. ("on" is deliberately absent: "not on the pill" must stay negated.)
  */
-const TERMINATORS = new Set(['after', 'during', 'when', 'while', 'since', 'because', 'before', 'until', 'cause', 'as']);
+const TERMINATORS = new Set([
+  'after',
+  'during',
+  'when',
+  'while',
+  'since',
+  'because',
+  'before',
+  'until',
+  'cause',
+  'as',
+]);
 
 /**
  * The polarity of a finding matched at tokens[start..end) within one clause. Only triggers

@@ -112,13 +112,38 @@ export function tokenize(text: string): string[] {
 }
 
 /** Words that end the scope of a negation or a finding ("no swelling but it is red"). */
-const CLAUSE_BREAKERS = new Set(['but', 'however', 'although', 'though', 'except', 'yet', 'whereas', 'while']);
+const CLAUSE_BREAKERS = new Set([
+  'but',
+  'however',
+  'although',
+  'though',
+  'except',
+  'yet',
+  'whereas',
+  'while',
+]);
 /** "and" ends a clause when a new subject follows ("no swelling and my calf is red"). */
-const NEW_SUBJECT = new Set(['i', 'im', 'ive', 'my', 'it', 'its', 'the', 'now', 'then', 'since', 'they', 'she', 'he']);
+const NEW_SUBJECT = new Set([
+  'i',
+  'im',
+  'ive',
+  'my',
+  'it',
+  'its',
+  'the',
+  'now',
+  'then',
+  'since',
+  'they',
+  'she',
+  'he',
+]);
 
 /** Split into clauses at punctuation and clause-breaking words; each clause is a token list. */
 export function clauses(text: string): string[][] {
-  const parts = stripControl(text).split(/[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so)\b)/i);
+  const parts = stripControl(text).split(
+    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so)\b)/i,
+  );
   const out: string[][] = [];
   for (const part of parts) {
     let current: string[] = [];

@@ -3,8 +3,23 @@ import type { Command } from '../conversation/types.js';
 import { tokenize } from './normalize.js';
 
 const COMMAND_PHRASES: Array<[Command, string[]]> = [
-  ['restart', ['restart', 'start over', 'start again', 'reset', 'new', 'begin again', 'start from scratch', 'from the start']],
-  ['help', ['help', 'menu', 'commands', 'what can you do', 'how does this work', 'how do you work', 'help me']],
+  [
+    'restart',
+    [
+      'restart',
+      'start over',
+      'start again',
+      'reset',
+      'new',
+      'begin again',
+      'start from scratch',
+      'from the start',
+    ],
+  ],
+  [
+    'help',
+    ['help', 'menu', 'commands', 'what can you do', 'how does this work', 'how do you work', 'help me'],
+  ],
   [
     'forget',
     [
@@ -34,7 +49,10 @@ const COMMAND_PHRASES: Array<[Command, string[]]> = [
       'why do you need to know',
     ],
   ],
-  ['back', ['back', 'go back', 'undo', 'change my answer', 'change my last answer', 'previous', 'oops go back']],
+  [
+    'back',
+    ['back', 'go back', 'undo', 'change my answer', 'change my last answer', 'previous', 'oops go back'],
+  ],
 ];
 
 const TABLE = new Map<string, Command>();
@@ -46,5 +64,7 @@ export function parseCommand(text: string): Command | null {
   const tokens = tokenize(text.trim().replace(/^[/!]/, ''));
   if (tokens.length === 0 || tokens.length > 6) return null;
   const joined = tokens.join(' ');
-  return TABLE.get(joined) ?? TABLE.get(tokens.filter((t) => t !== 'please' && t !== 'calfbot').join(' ')) ?? null;
+  return (
+    TABLE.get(joined) ?? TABLE.get(tokens.filter((t) => t !== 'please' && t !== 'calfbot').join(' ')) ?? null
+  );
 }

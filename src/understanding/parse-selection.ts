@@ -28,16 +28,31 @@ const NONE = [
   'n',
   '0',
 ];
-const ALL = ['all', 'all of them', 'all of those', 'all of these', 'everything', 'all of the above', 'yes all'];
+const ALL = [
+  'all',
+  'all of them',
+  'all of those',
+  'all of these',
+  'everything',
+  'all of the above',
+  'yes all',
+];
 
-export type Selection = { kind: 'selected'; findings: string[]; unsure?: string[] } | { kind: 'unsure' } | null;
+export type Selection =
+  | { kind: 'selected'; findings: string[]; unsure?: string[] }
+  | { kind: 'unsure' }
+  | null;
 
-const overlap = (label: string[], piece: Set<string>) => label.filter((w) => piece.has(w)).length / label.length;
+const overlap = (label: string[], piece: Set<string>) =>
+  label.filter((w) => piece.has(w)).length / label.length;
 
 export function parseSelection(text: string, options: QuestionOption[], knowledge: Knowledge): Selection {
   const tokens = tokenize(text);
   const joined = tokens.join(' ');
-  if (NONE.includes(joined) || /^(none|nothing|neither|no)( of (those|these|them|that|the above))?( apply| applies)?$/.test(joined)) {
+  if (
+    NONE.includes(joined) ||
+    /^(none|nothing|neither|no)( of (those|these|them|that|the above))?( apply| applies)?$/.test(joined)
+  ) {
     return { kind: 'selected', findings: [] };
   }
   if (ALL.includes(joined)) return { kind: 'selected', findings: options.map((o) => o.finding) };

@@ -13,7 +13,12 @@ export const knowledge = (): Knowledge => {
 
 export function testBot(opts: { region?: string; now?: () => number; store?: MemoryStore } = {}) {
   const store = opts.store ?? new MemoryStore(opts.now);
-  const bot = new Bot({ knowledge: knowledge(), store, region: opts.region ?? 'US', ...(opts.now ? { now: opts.now } : {}) });
+  const bot = new Bot({
+    knowledge: knowledge(),
+    store,
+    region: opts.region ?? 'US',
+    ...(opts.now ? { now: opts.now } : {}),
+  });
   return { bot, store };
 }
 
@@ -45,7 +50,11 @@ export async function playThrough(
     questions.push(q);
     const event: UserEvent =
       q.type === 'multi'
-        ? { kind: 'select', question: q.question, selected: q.options.map((o) => o.finding).filter((f) => present.includes(f)) }
+        ? {
+            kind: 'select',
+            question: q.question,
+            selected: q.options.map((o) => o.finding).filter((f) => present.includes(f)),
+          }
         : { kind: 'answer', question: q.question, choice: present.includes(q.finding) ? 'yes' : 'no' };
     replies = await bot.handle(key, event);
   }
