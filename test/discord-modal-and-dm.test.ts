@@ -15,7 +15,6 @@ import {
 } from './fakes/discord-harness.js';
 import type { FakeUser } from './fakes/fake-discord.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
 type Json = any;
 
 const runner: FakeUser = { id: '700000000000000002', username: 'trailrunner' };

@@ -1,4 +1,8 @@
 /** `calfbot register-commands`: the PUT Discord receives, for one guild and globally. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../adapters/discord/index.js';
 import { isCalfbotError } from '../src/errors.js';
@@ -96,5 +100,43 @@ describe('Discord: register-commands', () => {
     );
     expect(isCalfbotError(err, 'CONFIG_INVALID')).toBe(true);
     expect((err as Error).message).toMatch(/^DISCORD_TOKEN is missing/);
+  });
+
+  it('`calfbot register-commands` (the npm script) does the same from the command line', async () => {
+    const repo = path.resolve(import.meta.dirname, '..');
+    const cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-discord-')); // no .env here
+    const from = fake.calls.length;
+    try {
+      const child = spawn(process.execPath, [path.join(repo, 'bin/calfbot.js'), 'register-commands'], {
+        cwd,
+        env: {
+          PATH: process.env.PATH ?? '',
+          DISCORD_TOKEN: fake.token,
+          DISCORD_APPLICATION_ID: fake.applicationId,
+          DISCORD_GUILD_ID: GUILD,
+          DISCORD_API_URL: fake.apiUrl,
+          STORE_URL: 'memory:',
+          LOG_LEVEL: 'silent',
+        },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d) => {
+        stdout += d;
+      });
+      child.stderr.on('data', (d) => {
+        stderr += d;
+      });
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain(`registered in guild ${GUILD}`);
+      expect(stdout).toContain('Invite the bot with: https://discord.com/oauth2/authorize?');
+      const put = fake.calls.slice(from).find((c) => c.method === 'PUT');
+      expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${GUILD}/commands`);
+      expect(put?.body[0].name).toBe('calves');
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,6 @@ import { describeModal } from '../adapters/discord/modal.js';
 import { renderReplies, renderSpent, splitContent } from '../adapters/discord/render.js';
 import { type AssessmentReply, type Reply, TRIAGE_LEVELS } from '../src/conversation/types.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
 type Json = any;
 const flat = (rows: Json[]) => rows.flatMap((r) => r.components);
 

@@ -8,10 +8,12 @@ import { conversationKey } from '../adapters/discord/conversation-key.js';
 import { discordCopy } from '../adapters/discord/copy.js';
 import type { TurnBot } from '../adapters/discord/index.js';
 import { copy } from '../src/conversation/copy.js';
+import { CalfbotError } from '../src/errors.js';
+import { MemoryStore } from '../src/store/memory-store.js';
+import type { ConversationRecord } from '../src/store/types.js';
 import { buttonByLabel, type DiscordHarness, selectMenuOf, startHarness } from './fakes/discord-harness.js';
 import type { FakeUser } from './fakes/fake-discord.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
 type Json = any;
 
 const EPHEMERAL = 64;
@@ -179,6 +181,50 @@ describe('Discord: REST failures are reported, not crashed on', () => {
     const next = h.fake.slashCommand({ user, options: { action: 'help' } });
     await h.settle(next);
     expect(h.fake.callsFor(next)[0]!.body.data.content).toContain(copy.help.split('\n')[0]);
+  });
+});
+
+/** A MemoryStore that can be switched off, like a Redis that went away. */
+class FlakyStore extends MemoryStore {
+  down = false;
+  override async get(key: string): Promise<ConversationRecord | null> {
+    if (this.down) throw new CalfbotError('STORE_UNAVAILABLE', 'store is down');
+    return super.get(key);
+  }
+  override async compareAndSet(key: string, expected: number, record: ConversationRecord): Promise<boolean> {
+    if (this.down) throw new CalfbotError('STORE_UNAVAILABLE', 'store is down');
+    return super.compareAndSet(key, expected, record);
+  }
+}
+
+describe('Discord: when the store is down', () => {
+  const store = new FlakyStore();
+  let h: DiscordHarness;
+  beforeAll(async () => {
+    h = await startHarness({ store });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('a click is told so, and the question keeps its buttons for later', async () => {
+    const user = newUser();
+    const question = await firstQuestion(h, user);
+    store.down = true;
+    const ref = h.fake.click(question, buttonByLabel(question, discordCopy.none).custom_id, { user });
+    await h.settle(ref);
+    store.down = false;
+    const calls = h.fake.callsFor(ref);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.body).toMatchObject({
+      type: 4,
+      data: { content: `⚠️ ${copy.storeDown}`, flags: EPHEMERAL },
+    });
+    expect(h.fake.messages.get(question.id).components.length).toBeGreaterThan(0);
+    // Once it is back, the same button works.
+    const retry = h.fake.click(question, buttonByLabel(question, discordCopy.none).custom_id, { user });
+    await h.settle(retry);
+    expect(h.fake.callsFor(retry)[0]!.body.type).toBe(7);
   });
 });
 

@@ -48,11 +48,11 @@ export function discordConfig(fake: FakeDiscord, extra: Record<string, string> =
 }
 
 export async function startHarness(
-  opts: { wrapBot?: (bot: Bot) => TurnBot; ackBudgetMs?: number } = {},
+  opts: { wrapBot?: (bot: Bot) => TurnBot; ackBudgetMs?: number; store?: MemoryStore } = {},
 ): Promise<DiscordHarness> {
   const fake = await FakeDiscord.start();
   const { logger, logs } = captureLogger();
-  const store = new MemoryStore();
+  const store = opts.store ?? new MemoryStore();
   const realBot = new Bot({ knowledge: sharedKnowledge(), store, logger, region: 'US' });
   const bot = opts.wrapBot ? opts.wrapBot(realBot) : realBot;
   const config = discordConfig(fake);
@@ -82,7 +82,6 @@ export async function startHarness(
   };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
 type Json = any;
 
 /** All components of a message, flattened (rows, and the component inside a label). */

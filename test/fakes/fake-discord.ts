@@ -10,7 +10,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
 
-// biome-ignore lint/suspicious/noExplicitAny: raw Discord JSON
 type Json = any;
 
 export interface RecordedCall {

@@ -99,10 +99,11 @@ async function componentPlan(
   const after = await tryConversationStatus(store, where.key);
   const messages = renderReplies(result.replies, { epoch: after?.epoch ?? '0', surface: where.surface });
   if (messages.length === 0) messages.push(textMessage(discordCopy.alreadyAnswered));
-  if (id.verb === 'why') return { messages };
+  // Only retire buttons when we know what happened (the store could be read before and after).
+  if (id.verb === 'why' || before === undefined || after === undefined) return { messages };
   if (id.verb === 'restart')
     return { update: renderSpent(i.message.content, discordCopy.choseRestart), messages };
-  if (before && before.pending !== id.question) {
+  if (before?.pending !== id.question) {
     // Answered earlier (for example by typing in the DM): the Bot said so; retire the buttons.
     return { update: renderSpent(i.message.content, discordCopy.noLongerActive), messages };
   }

@@ -30,8 +30,10 @@ export async function onModalSubmit(i: ModalSubmitInteraction, deps: HandlerDeps
     const echo = discordCopy.wrote(echoUserText(text));
     const fromMessage = i.isFromMessage() ? i.message : null;
     // Free text is never stale; but if it moved the conversation on, the old buttons are spent.
+    const known = before !== undefined && after !== undefined;
     const spent =
       fromMessage &&
+      known &&
       id.question !== null &&
       (before?.pending !== id.question || after?.pending !== id.question);
     if (fromMessage && spent) {
