@@ -102,18 +102,10 @@ export class Bot {
       const command =
         event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
       // Forgetting is never rate-limited: deleting your data must always work.
-      if (this.rateLimit && command !== 'forget') {
-        const { allowed } = await this.rateLimit.limiter.hit(
-          meta.user ?? key,
-          this.rateLimit.perMinute,
-          RATE_LIMIT_WINDOW_MS,
-        );
-        if (!allowed) {
-          this.logger.info({ event: 'turn', kind: event.kind, outcome: 'rate_limited' }, 'turn refused');
-          return { replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }], duplicate: false };
-        }
-      }
-      const result = command === 'forget' ? await this.forget(key, meta) : await this.turn(key, event, meta);
+      const result =
+        command === 'forget'
+          ? await this.forget(key, meta)
+          : await this.turn(key, event, meta, this.rateLimit);
       this.logger.info(
         { event: 'turn', kind: event.kind, duplicate: result.duplicate, ms: this.now() - started },
         'turn done',
@@ -136,12 +128,29 @@ export class Bot {
     }
   }
 
-  private async turn(key: string, event: UserEvent, meta: EventMeta): Promise<HandleResult> {
+  private async turn(
+    key: string,
+    event: UserEvent,
+    meta: EventMeta,
+    rateLimit: BotOptions['rateLimit'],
+  ): Promise<HandleResult> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS_MAX; attempt++) {
       const record = await this.store.get(key);
       if (meta.eventId && record) {
         const seen = record.processed.find((p) => p.id === meta.eventId);
         if (seen) return { replies: seen.replies, duplicate: true };
+      }
+      // After the duplicate check, so a platform retry never counts against the user.
+      if (attempt === 0 && rateLimit) {
+        const { allowed } = await rateLimit.limiter.hit(
+          meta.user ?? key,
+          rateLimit.perMinute,
+          RATE_LIMIT_WINDOW_MS,
+        );
+        if (!allowed) {
+          this.logger.info({ event: 'turn', kind: event.kind, outcome: 'rate_limited' }, 'turn refused');
+          return { replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }], duplicate: false };
+        }
       }
       const now = this.now();
       let state: ConversationState | null = null;

@@ -42,6 +42,19 @@ describe('floods', () => {
     expect(texts(forgot)[0]).toMatch(/deleted/);
   });
 
+  it('a platform retry of a processed event is answered again, not counted against the user', async () => {
+    const bot = new Bot({
+      knowledge: knowledge(),
+      store: new MemoryStore(),
+      rateLimit: { limiter: new MemoryRateLimiter(), perMinute: 1 },
+    });
+    const first = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u', eventId: 'E1' });
+    const retry = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u', eventId: 'E1' });
+    expect(retry).toEqual(first);
+    const next = await bot.handle('c', { kind: 'text', text: 'none' }, { user: 'u', eventId: 'E2' });
+    expect(texts(next)[0]).toMatch(/slow down/);
+  });
+
   it('strips control characters before reading a message', async () => {
     const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
     const replies = await bot.handle('c', {
