@@ -5,7 +5,6 @@ import { ACTION, decodeValue } from '../adapters/slack/action-ids.js';
 import { slackCopy } from '../adapters/slack/copy.js';
 import { escapeMrkdwn, mrkdwnLink, splitMrkdwn } from '../adapters/slack/escape.js';
 import {
-  evidenceNotes,
   LIMITS,
   renderAssessment,
   renderClosedQuestion,
@@ -96,6 +95,7 @@ function assessment(over: Partial<AssessmentReply> = {}): AssessmentReply {
     ],
     text: 'Headline\n\nA word on the evidence:\n- Supplements help only when levels are low.\n- Ask a pharmacist first.\n\nWatch for:\n- x',
     watchFor: ['A cramp that lasts more than 10 minutes.'],
+    evidence: ['Supplements help only when levels are low.', 'Ask a pharmacist first.'],
     doctorSummary: 'What I reported: cramps at night.',
     sources: [
       { id: 'nhs', title: 'Leg cramps', publisher: 'NHS', url: 'https://www.nhs.uk/conditions/leg-cramps/' },
@@ -291,11 +291,9 @@ describe('assessments', () => {
     expect(mrkdwnTexts({ text: '', blocks: [m.blocks.at(-3)!] }).join(' ')).toContain('Source 59');
   });
 
-  it('picks the evidence notes out of the plain text', () => {
-    expect(evidenceNotes('A\n\nA word on the evidence:\n- one\n- two\n\nWatch for:\n- x')).toEqual([
-      'one',
-      'two',
-    ]);
-    expect(evidenceNotes('no such paragraph')).toEqual([]);
+  it('shows the honest word on the evidence', () => {
+    const text = mrkdwnTexts(renderAssessment(assessment())).join('\n');
+    expect(text).toContain('Supplements help only when levels are low.');
+    expect(text).toContain('Ask a pharmacist first.');
   });
 });

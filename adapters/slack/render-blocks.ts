@@ -154,21 +154,6 @@ export function renderQuestion(q: QuestionReply): SlackMessage {
 const bullets = (items: string[], bold = false): string =>
   items.map((s) => `• ${bold ? `*${escapeMrkdwn(s)}*` : escapeMrkdwn(s)}`).join('\n');
 
-/**
- * The assessment's `text` is the whole assessment as plain paragraphs; everything in it is also
- * in the structured fields except the honest word on the evidence, which is picked out here.
- */
-export function evidenceNotes(text: string): string[] {
-  const paragraph = text.split(/\n{2,}/).find((p) => p.startsWith(EVIDENCE_HEADING));
-  if (!paragraph) return [];
-  return paragraph
-    .slice(EVIDENCE_HEADING.length)
-    .split('\n')
-    .map((l) => l.replace(/^\s*-\s*/, '').trim())
-    .filter((l) => l.length > 0);
-}
-const EVIDENCE_HEADING = 'A word on the evidence:';
-
 export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}): SlackMessage {
   const label = options.findingLabel ?? ((id: string) => id.replace(/_/g, ' '));
   const loud = a.triage === 'emergency' || a.triage === 'urgent';
@@ -189,7 +174,7 @@ export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}
     });
     head.push(...sections(`*${slackCopy.causesTitle}*\n${lines.join('\n')}`));
   }
-  const evidence = evidenceNotes(a.text);
+  const evidence = a.evidence ?? [];
   if (evidence.length > 0) head.push(...sections(`*${slackCopy.evidence}*\n${bullets(evidence)}`));
   if (a.watchFor.length > 0) head.push(...sections(`*${slackCopy.watchFor}*\n${bullets(a.watchFor)}`));
   if (a.doctorSummary?.trim()) {

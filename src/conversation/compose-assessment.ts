@@ -119,6 +119,7 @@ export function composeAssessment(
     })),
     text: paragraphs.join('\n\n'),
     watchFor,
+    evidence,
     ...(doctorSummary ? { doctorSummary } : {}),
     sources: cite.refs,
     disclaimer: knowledge.disclaimers.assessment,

@@ -79,6 +79,8 @@ export interface AssessmentReply {
   text: string;
   /** Things to watch for that should change the plan. */
   watchFor: string[];
+  /** An honest word on the evidence (how strong it is, upper limits, the supplements caution). */
+  evidence?: string[];
   /** For see_doctor: what to tell the doctor (reported findings, blood tests to ask about). */
   doctorSummary?: string;
   sources: SourceRef[];
