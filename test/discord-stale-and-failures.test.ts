@@ -117,6 +117,15 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     expect((await h.store.get(keyOf(user)))!.state.pending!.id).toBe(pending);
   });
 
+  it('a command that is not ours (left over from an old registration) gets a clear answer', async () => {
+    const ref = h.fake.slashCommand({ user: newUser(), name: 'oldcommand' });
+    await h.settle(ref);
+    expect(h.fake.callsFor(ref)[0]!.body).toMatchObject({
+      type: 4,
+      data: { content: discordCopy.unknownCommand, flags: EPHEMERAL },
+    });
+  });
+
   it('a component that is not ours gets a clear ephemeral answer', async () => {
     const user = newUser();
     const question = await firstQuestion(h, user);

@@ -8,6 +8,7 @@ export const discordCopy = {
   noConversation:
     'That conversation has ended (it was deleted, or it expired), so I did not change anything. Type /calves to start a new one.',
   unknownComponent: 'That button no longer works. Type /calves to carry on.',
+  unknownCommand: 'That command is not one of mine any more. Type /calves to talk to me.',
   questionIgnored:
     'I did only what you picked under "action" and did not read your question: send it on its own with /calves.',
   checkInProgress:

@@ -15,8 +15,10 @@ export async function routeInteraction(i: Interaction, deps: HandlerDeps): Promi
     if (i.isChatInputCommand() && i.commandName === COMMAND_NAME) await onSlashCommand(i, deps);
     else if (i.isButton() || i.isStringSelectMenu()) await onComponent(i, deps);
     else if (i.isModalSubmit()) await onModalSubmit(i, deps);
-    else if (i.isRepliable())
-      await i.reply({ content: discordCopy.unknownComponent, flags: MessageFlags.Ephemeral });
+    else if (i.isRepliable()) {
+      const content = i.isCommand() ? discordCopy.unknownCommand : discordCopy.unknownComponent;
+      await i.reply({ content, flags: MessageFlags.Ephemeral });
+    }
     deps.logger.info(
       { event: 'discord_interaction', interaction: i.id, type: i.type, ms: Date.now() - started },
       'interaction handled',
