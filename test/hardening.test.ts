@@ -48,8 +48,16 @@ describe('floods', () => {
       store: new MemoryStore(),
       rateLimit: { limiter: new MemoryRateLimiter(), perMinute: 1 },
     });
-    const first = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u', eventId: 'E1' });
-    const retry = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u', eventId: 'E1' });
+    const first = await bot.handle(
+      'c',
+      { kind: 'text', text: 'my calves hurt' },
+      { user: 'u', eventId: 'E1' },
+    );
+    const retry = await bot.handle(
+      'c',
+      { kind: 'text', text: 'my calves hurt' },
+      { user: 'u', eventId: 'E1' },
+    );
     expect(retry).toEqual(first);
     const next = await bot.handle('c', { kind: 'text', text: 'none' }, { user: 'u', eventId: 'E2' });
     expect(texts(next)[0]).toMatch(/slow down/);
