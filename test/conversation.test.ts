@@ -108,6 +108,14 @@ describe('commands and corrections', () => {
     expect(texts(next)).not.toContain("There's no question waiting for an answer right now.");
   });
 
+  it('help explains the commands and shows the waiting question again', async () => {
+    const { bot } = testBot();
+    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
+    const help = await bot.handle('c', { kind: 'text', text: 'help' });
+    expect(texts(help)[0]).toMatch(/restart/);
+    expect(lastQuestion(help)?.question).toBe(q.question);
+  });
+
   it('"go back" undoes the last answer and asks that question again', async () => {
     const { bot } = testBot();
     const q1 = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;

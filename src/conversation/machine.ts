@@ -203,8 +203,11 @@ function onCommand(s: ConversationState, command: Command, ctx: StepContext): St
     }
     case 'forget':
       return { state: freshState(ctx.now, s.seq), replies: [{ kind: 'text', text: copy.forgotten(1) }] };
-    case 'help':
-      return { state: s, replies: [{ kind: 'text', text: copy.help }] };
+    case 'help': {
+      // Repeat the waiting question so it can be answered from here (ephemeral messages vanish).
+      const waiting = s.pending ? [questionReply(s.pending, ctx.knowledge)] : [];
+      return { state: s, replies: [{ kind: 'text', text: copy.help }, ...waiting] };
+    }
     case 'why': {
       if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noQuestionToExplain }] };
       return { state: s, replies: [{ kind: 'text', text: whyOf(s.pending, ctx.knowledge) }] };
