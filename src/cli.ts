@@ -44,7 +44,9 @@ export async function main(argv: string[]): Promise<void> {
     process.stderr.write(`calfbot: ${(error as Error).message}\n`);
     process.exit(2);
   }
-  const logger = createLogger(config.LOG_LEVEL);
+  // In the terminal chat, routine logs would land between the lines of the conversation.
+  const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const logger = createLogger(terminalChat && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   try {
     switch (command) {
       case 'converse':
