@@ -6,8 +6,12 @@
  */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
-/** A zero-width joiner after `@` keeps `@channel`, `@here` and `@everyone` from reading as broadcasts. */
-const BROADCAST_WORDS = /@(channel|here|everyone)\b/gi;
+/**
+ * A zero-width joiner after `@` keeps `@channel`, `@here` and `@everyone` from reading as broadcasts.
+ * No word boundary is required: `@channelx` is defused too, so cutting text short can never turn it
+ * into a live `@channel`.
+ */
+const BROADCAST_WORDS = /@(channel|here|everyone)/gi;
 
 export function escapeMrkdwn(text: string): string {
   return text.replace(/[&<>]/g, (c) => ENTITIES[c]!).replace(BROADCAST_WORDS, '@\u200d$1');
@@ -28,14 +32,18 @@ export function mrkdwnLink(url: string, label: string): string {
   return `<${url.replace(/&/g, '&amp;')}|${safeLabel}>`;
 }
 
-/** Cut raw (unescaped) text to at most `max` characters, ending with an ellipsis when cut. */
+/**
+ * Cut raw (unescaped) text to at most `max` characters, ending with an ellipsis when cut. Counted
+ * in UTF-16 units (what Slack's limits count), never splitting a character such as an emoji.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars
-    .slice(0, Math.max(0, max - 1))
-    .join('')
-    .trimEnd()}…`;
+  if (text.length <= max) return text;
+  let kept = '';
+  for (const char of text) {
+    if (kept.length + char.length > max - 1) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}…`;
 }
 
 /**

@@ -56,8 +56,11 @@ function sections(escaped: string): KnownBlock[] {
   return splitMrkdwn(escaped, LIMITS.sectionText).map((t) => ({ type: 'section', text: mrkdwn(t) }));
 }
 
+/** Notification text: escaped, and still within the limit after escaping (no entity cut in half). */
 function fallback(raw: string): string {
-  return escapeMrkdwn(truncate(raw, LIMITS.fallbackText));
+  const escaped = escapeMrkdwn(truncate(raw, LIMITS.fallbackText));
+  if (escaped.length <= LIMITS.fallbackText) return escaped;
+  return `${splitMrkdwn(escaped, LIMITS.fallbackText - 1)[0]}…`;
 }
 
 function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
