@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CONTRACT_CAUSES, CONTRACT_FINDINGS } from '../src/knowledge/contract-ids.js';
 import { defaultKnowledgeDir, loadKnowledge } from '../src/knowledge/load.js';
+import { evaluate } from '../src/triage/evaluate.js';
 
 const RED_FLAGS = [
   'one_leg_swollen',
@@ -60,7 +61,7 @@ describe('the shipped knowledge base', () => {
       expect(f.label.length, f.id).toBeLessThanOrEqual(75);
       expect(f.question.length, f.id).toBeLessThanOrEqual(150);
       expect(f.phrasings.length, f.id).toBeGreaterThanOrEqual(8);
-      for (const p of [...f.phrasings, ...f.unless]) {
+      for (const p of [...f.phrasings, ...f.unless, ...f.denials]) {
         expect(p, `${f.id}: "${p}"`).toMatch(/^[a-z0-9*. ]+$/);
         expect(p, `${f.id}: "${p}"`).toBe(p.trim());
       }
@@ -75,7 +76,10 @@ describe('the shipped knowledge base', () => {
       expect(c.blood_test, id).toBeDefined();
       expect(c.evidence, id).toBeDefined();
       expect(c.upper_limit, id).toBeDefined();
-      expect(c.what_to_do.some((w) => /doctor or pharmacist before taking supplements/i.test(w.text)), id).toBe(true);
+      expect(
+        c.what_to_do.some((w) => /doctor or pharmacist before taking supplements/i.test(w.text)),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -90,14 +94,80 @@ describe('the shipped knowledge base', () => {
 
   it('has the required red-flag rules', () => {
     const rule = (finding: string) => k.redFlags.find((r) => r.all.length === 1 && r.all[0] === finding);
-    expect(rule('breathless_or_chest_pain')).toMatchObject({ triage: 'emergency', cause: 'pulmonary_embolism' });
+    expect(rule('breathless_or_chest_pain')).toMatchObject({
+      triage: 'emergency',
+      cause: 'pulmonary_embolism',
+    });
     expect(rule('leg_cold_pale')).toMatchObject({ triage: 'emergency', cause: 'acute_limb_ischemia' });
-    expect(rule('severe_pain_tight_after_injury')).toMatchObject({ triage: 'emergency', cause: 'compartment_syndrome' });
+    expect(rule('severe_pain_tight_after_injury')).toMatchObject({
+      triage: 'emergency',
+      cause: 'compartment_syndrome',
+    });
     expect(rule('dark_urine_after_exertion')).toMatchObject({ triage: 'emergency', cause: 'rhabdomyolysis' });
     expect(rule('one_leg_swollen')).toMatchObject({ triage: 'urgent', cause: 'dvt' });
     expect(rule('calf_red_warm')).toMatchObject({ triage: 'urgent', cause: 'dvt' });
     expect(rule('fever_spreading_redness')).toMatchObject({ triage: 'urgent', cause: 'cellulitis' });
     expect(rule('sudden_pop_injury')).toMatchObject({ triage: 'urgent', cause: 'tendon_or_muscle_tear' });
+  });
+
+  it('keeps one_leg_swollen and both_legs_swollen apart: every both-legs phrasing cancels one swollen leg', () => {
+    const one = k.findings.get('one_leg_swollen')!;
+    const both = k.findings.get('both_legs_swollen')!;
+    expect(both.red_flag).toBe(false);
+    const swellingWord = /\b(swollen|swelling|swelled|puffy|puffed)\b/;
+    for (const p of both.phrasings.filter((p) => swellingWord.test(p))) expect(one.unless, p).toContain(p);
+  });
+
+  describe('scoring', () => {
+    const triage = (findings: Record<string, 'yes' | 'no' | 'unsure'>) => evaluate(k, findings).triage;
+    const top3 = (findings: Record<string, 'yes' | 'no' | 'unsure'>) =>
+      evaluate(k, findings)
+        .ranked.slice(0, 3)
+        .map((r) => r.cause.id);
+
+    it('leaves ordinary night cramps, exercise or one weak diet factor at self care', () => {
+      expect(triage({ night_cramps: 'yes' })).toBe('self_care');
+      expect(triage({ after_exercise: 'yes' })).toBe('self_care');
+      expect(triage({ night_cramps: 'yes', after_exercise: 'yes' })).toBe('self_care');
+      for (const f of [
+        'few_greens_nuts_grains',
+        'few_fruit_vegetables',
+        'heavy_alcohol',
+        'little_sun',
+        'plant_based_diet',
+      ]) {
+        expect(triage({ [f]: 'yes', night_cramps: 'yes' }), f).toBe('self_care');
+      }
+    });
+
+    it('sends palpitations with cramps, or a long-term acid reducer or metformin, to a doctor', () => {
+      expect(triage({ palpitations: 'yes' })).toBe('see_doctor');
+      expect(triage({ palpitations: 'yes', night_cramps: 'yes' })).toBe('see_doctor');
+      expect(top3({ palpitations: 'yes' })).toContain('potassium_deficiency');
+      expect(triage({ acid_reducer_or_metformin: 'yes' })).toBe('see_doctor');
+      expect(top3({ acid_reducer_or_metformin: 'yes', night_cramps: 'yes' })).toContain(
+        'magnesium_deficiency',
+      );
+    });
+
+    it('sends swelling in both legs to a GP as oedema', () => {
+      expect(triage({ both_legs_swollen: 'yes' })).toBe('see_doctor');
+      expect(top3({ both_legs_swollen: 'yes' })[0]).toBe('leg_swelling_oedema');
+    });
+
+    it('treats breathlessness with effort plus a swollen or red calf as an emergency', () => {
+      expect(triage({ pale_or_breathless_on_exertion: 'yes', one_leg_swollen: 'yes' })).toBe('emergency');
+      expect(triage({ pale_or_breathless_on_exertion: 'yes', calf_red_warm: 'yes' })).toBe('emergency');
+      expect(triage({ pale_or_breathless_on_exertion: 'yes' })).toBe('see_doctor');
+    });
+
+    it('does not blame B12 or sciatica for tingling after a calf injury', () => {
+      for (const injury of ['severe_pain_tight_after_injury', 'sudden_pop_injury']) {
+        const causes = top3({ [injury]: 'yes', tingling_numbness: 'yes' });
+        expect(causes, injury).not.toContain('vitamin_b12_deficiency');
+        expect(causes, injury).not.toContain('sciatica');
+      }
+    });
   });
 
   it('has care advice for every region and level', () => {
@@ -127,8 +197,13 @@ describe('a broken knowledge base', () => {
     const kdir = copy();
     const file = path.join(kdir, 'causes', 'magnesium_deficiency.yaml');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('sources: [ods-magnesium-consumer, ods-magnesium-hp]', 'sources: [no-such-source]'));
-    expect(() => loadKnowledge(kdir)).toThrow(/causes\/magnesium_deficiency\.yaml:\d+: field "summary\.sources\.0": unknown source id "no-such-source"/);
+    writeFileSync(
+      file,
+      text.replace('sources: [ods-magnesium-consumer, ods-magnesium-hp]', 'sources: [no-such-source]'),
+    );
+    expect(() => loadKnowledge(kdir)).toThrow(
+      /causes\/magnesium_deficiency\.yaml:\d+: field "summary\.sources\.0": unknown source id "no-such-source"/,
+    );
   });
 
   it('names the field of a malformed url', () => {

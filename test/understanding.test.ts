@@ -80,6 +80,86 @@ describe('finding findings in free text', () => {
   it('does not take swelling in both legs as one swollen leg', () => {
     expect(found('both my ankles are swollen in the evening').one_leg_swollen).toBeUndefined();
   });
+
+  it.each([
+    ['I also get out of breath on the stairs and look really pale', 'pale_or_breathless_on_exertion'],
+    ['I get breathless climbing hills lately', 'pale_or_breathless_on_exertion'],
+    ['I get puffed out easily', 'pale_or_breathless_on_exertion'],
+    ['I had a DVT 2 years ago', 'clot_risk_factor'],
+    ['previous blood clot in my leg', 'clot_risk_factor'],
+    ['history of PE', 'clot_risk_factor'],
+    ["can't walk far without my calves burning, fine after a rest", 'pain_walking_relieved_by_rest'],
+    ['it eases off if I stand still for a bit', 'pain_walking_relieved_by_rest'],
+    ['its def bigger than the left one', 'one_leg_swollen'],
+    ['one leg is puffier than the other', 'one_leg_swollen'],
+    ["I've got a swollen calf", 'one_leg_swollen'],
+    ['a red, warm, tender patch on the back of my calf', 'calf_red_warm'],
+    ['my calf is swollen, hot and painful', 'calf_red_warm'],
+    ['started simvastain a month ago', 'statin_use'],
+    ['on atorvastin', 'statin_use'],
+    ['feel totally washed out', 'unusual_fatigue'],
+    ['mostly drank cider not water', 'low_fluid_intake'],
+    ["didn't drink much water", 'low_fluid_intake'],
+    ['my ankles and feet are swollen by the evening', 'both_legs_swollen'],
+    ['both legs have gone puffy', 'both_legs_swollen'],
+    ['my heart keeps fluttering', 'palpitations'],
+  ])('holdout-style: "%s" → %s', (text, finding) => {
+    expect(found(text)[finding]).toBe('yes');
+  });
+
+  it.each([
+    'I get out of breath on the stairs and my calves ache',
+    'short of breath on exertion',
+    'going up the stairs I am out of breath',
+  ])('does not read breathlessness with effort as the emergency flag: "%s"', (text) => {
+    const f = found(text);
+    expect(f.breathless_or_chest_pain).toBeUndefined();
+    expect(f.pale_or_breathless_on_exertion).toBe('yes');
+  });
+
+  it.each([
+    'since this morning I get out of breath just walking to the kitchen',
+    'suddenly really short of breath',
+    'out of breath even sitting down',
+    'I get out of breath on the stairs, and I have chest pain',
+  ])('keeps new, resting or chest-pain breathlessness as the emergency flag: "%s"', (text) => {
+    expect(found(text).breathless_or_chest_pain).toBe('yes');
+  });
+
+  it('reads swelling in both legs as both_legs_swollen, never as one swollen leg', () => {
+    for (const text of [
+      'both ankles swollen',
+      'swollen feet and ankles',
+      'my legs are really puffy',
+      'both my calves are swollen',
+    ]) {
+      const f = found(text);
+      expect(f.both_legs_swollen, text).toBe('yes');
+      expect(f.one_leg_swollen, text).toBeUndefined();
+    }
+    expect(found('my left calf is swollen').both_legs_swollen).toBeUndefined();
+  });
+
+  it.each([
+    ["I don't take any meds", ['diuretic_use', 'statin_use', 'acid_reducer_or_metformin']],
+    ['not on any medication', ['diuretic_use', 'statin_use', 'acid_reducer_or_metformin']],
+    ['I eat lots of vegetables', ['few_greens_nuts_grains', 'few_fruit_vegetables']],
+    ['I have a balanced diet', ['few_greens_nuts_grains', 'few_fruit_vegetables']],
+    ['I drink plenty of water', ['low_fluid_intake']],
+  ])('blanket denial: "%s" → all of %j are no', (text, findings) => {
+    const f = found(text);
+    for (const id of findings) expect(f[id], id).toBe('no');
+  });
+
+  it('lets a named medicine win over a blanket denial', () => {
+    const f = found("I'm not on any medication but I do take omeprazole");
+    expect(f.acid_reducer_or_metformin).toBe('yes');
+    expect(f.statin_use).toBe('no');
+  });
+
+  it('does not read a negated healthy diet as a denial', () => {
+    expect(found("I don't eat a healthy diet").few_fruit_vegetables).toBe('yes');
+  });
 });
 
 describe('everyday yes / no / not sure', () => {
