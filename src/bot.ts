@@ -40,6 +40,11 @@ export interface HandleResult {
   replies: Reply[];
   /** True when this event id was already processed: nothing changed. */
   duplicate: boolean;
+  /**
+   * True when the replies only repeat a refusal the user already had in this window ("slow
+   * down"): a platform that need not answer every message may post nothing.
+   */
+  quiet?: boolean;
 }
 
 export class Bot {
@@ -142,14 +147,18 @@ export class Bot {
       }
       // After the duplicate check, so a platform retry never counts against the user.
       if (attempt === 0 && rateLimit) {
-        const { allowed } = await rateLimit.limiter.hit(
+        const { allowed, firstRefusal } = await rateLimit.limiter.hit(
           meta.user ?? key,
           rateLimit.perMinute,
           RATE_LIMIT_WINDOW_MS,
         );
         if (!allowed) {
           this.logger.info({ event: 'turn', kind: event.kind, outcome: 'rate_limited' }, 'turn refused');
-          return { replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }], duplicate: false };
+          return {
+            replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }],
+            duplicate: false,
+            ...(firstRefusal === false ? { quiet: true } : {}),
+          };
         }
       }
       const now = this.now();

@@ -78,6 +78,11 @@ export async function runTurn(ctx: SlackContext, args: TurnArgs): Promise<void> 
     ctx.logger.info({ event: 'slack_duplicate', surface, kind: event.kind }, 'duplicate delivery ignored');
     return;
   }
+  if (result.quiet) {
+    // Already told to slow down in this window: a flood gets one notice, not one per message.
+    ctx.logger.info({ event: 'slack_turn', surface, kind: event.kind, outcome: 'quiet' }, 'nothing to post');
+    return;
+  }
   if (args.onReplies) await args.onReplies(result.replies);
   const messages = result.replies.map((r) => renderReply(r, ctx.render));
   if (messages[0] && args.decorateFirst) messages[0] = args.decorateFirst(messages[0]);

@@ -25,12 +25,13 @@ export class MemoryRateLimiter implements RateLimiter {
     let w = this.windows.get(user);
     this.windows.delete(user);
     if (!w || w.resetAt <= now) w = { count: 0, resetAt: now + windowMs };
-    if (w.count <= limit) w.count++;
+    // Counts up to limit + 2 and stays there: limit + 1 marks the first refusal of the window.
+    if (w.count <= limit + 1) w.count++;
     this.windows.set(user, w);
     this.evict(now);
     return w.count <= limit
       ? { allowed: true, retryAfterMs: 0 }
-      : { allowed: false, retryAfterMs: w.resetAt - now };
+      : { allowed: false, retryAfterMs: w.resetAt - now, firstRefusal: w.count === limit + 1 };
   }
 
   get size(): number {

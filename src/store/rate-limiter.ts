@@ -4,6 +4,11 @@ export interface RateLimitResult {
   allowed: boolean;
   /** 0 when allowed; otherwise how long until the user may send again. */
   retryAfterMs: number;
+  /**
+   * On a refusal: true for the first refused hit of the window (across every process sharing the
+   * limiter), the moment to tell the user to slow down; later refusals in the window can stay silent.
+   */
+  firstRefusal?: boolean;
 }
 
 export interface RateLimiter {

@@ -51,7 +51,7 @@ export class RedisRateLimiter implements RateLimiter {
       this.conn.outage.markUp();
       return count <= limit
         ? { allowed: true, retryAfterMs: 0 }
-        : { allowed: false, retryAfterMs: Math.max(0, ttl) };
+        : { allowed: false, retryAfterMs: Math.max(0, ttl), firstRefusal: count === limit + 1 };
     } catch (error) {
       this.conn.outage.markDown(error);
       return { allowed: true, retryAfterMs: 0 };
