@@ -132,12 +132,14 @@ describe('finding findings in free text', () => {
       'swollen feet and ankles',
       'my legs are really puffy',
       'both my calves are swollen',
+      'on furosemide for swollen ankles',
     ]) {
       const f = found(text);
       expect(f.both_legs_swollen, text).toBe('yes');
       expect(f.one_leg_swollen, text).toBeUndefined();
     }
     expect(found('my left calf is swollen').both_legs_swollen).toBeUndefined();
+    expect(found('I have a swollen leg').one_leg_swollen).toBe('yes');
   });
 
   it.each([
