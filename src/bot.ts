@@ -40,6 +40,8 @@ export interface HandleResult {
   replies: Reply[];
   /** True when this event id was already processed: nothing changed. */
   duplicate: boolean;
+  /** True when the per-user rate limit refused this message (the reply says to slow down). */
+  rateLimited?: boolean;
   /**
    * True when the replies only repeat a refusal the user already had in this window ("slow
    * down"): a platform that need not answer every message may post nothing.
@@ -111,10 +113,12 @@ export class Bot {
         command === 'forget'
           ? await this.forget(key, meta)
           : await this.turn(key, event, meta, this.rateLimit);
-      this.logger.info(
-        { event: 'turn', kind: event.kind, duplicate: result.duplicate, ms: this.now() - started },
-        'turn done',
-      );
+      // A refusal was logged as such; one line per turn either way.
+      if (!result.rateLimited)
+        this.logger.info(
+          { event: 'turn', kind: event.kind, duplicate: result.duplicate, ms: this.now() - started },
+          'turn done',
+        );
       return result;
     } catch (error) {
       if (isCalfbotError(error, 'STORE_UNAVAILABLE')) {
@@ -157,6 +161,7 @@ export class Bot {
           return {
             replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }],
             duplicate: false,
+            rateLimited: true,
             ...(firstRefusal === false ? { quiet: true } : {}),
           };
         }
