@@ -64,12 +64,12 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   client.on(Events.Warn, (warning) =>
     logger.warn({ event: 'discord_warning', warning: warning.slice(0, 200) }, 'Discord warning'),
   );
-  client.on(Events.ShardDisconnect, (_event, shard) =>
-    logger.warn({ event: 'discord_disconnect', shard }, 'gateway disconnected'),
-  );
-  client.on(Events.ShardReconnecting, (shard) =>
-    logger.info({ event: 'discord_reconnecting', shard }, 'gateway reconnecting'),
-  );
+  const onDisconnect = (_event: unknown, shard: number) =>
+    logger.warn({ event: 'discord_disconnect', shard }, 'gateway disconnected');
+  const onReconnecting = (shard: number) =>
+    logger.info({ event: 'discord_reconnecting', shard }, 'gateway reconnecting');
+  client.on(Events.ShardDisconnect, onDisconnect);
+  client.on(Events.ShardReconnecting, onReconnecting);
 
   const readyTimeout = AbortSignal.timeout(opts.readyTimeoutMs ?? 30_000);
   const ready = once(client, Events.ClientReady, { signal: readyTimeout });
@@ -105,6 +105,9 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
       stopped = true;
       client.removeAllListeners(Events.InteractionCreate);
       client.removeAllListeners(Events.MessageCreate);
+      // Closing the connection ourselves is not a disconnect to warn about.
+      client.off(Events.ShardDisconnect, onDisconnect);
+      client.off(Events.ShardReconnecting, onReconnecting);
       const grace = new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref());
       await Promise.race([Promise.allSettled([...inFlight]), grace]);
       await client.destroy();

@@ -4,6 +4,10 @@
  * messages, command registration) and a gateway WebSocket (HELLO, IDENTIFY → READY, heartbeat
  * ACKs, RESUME → RESUMED, dispatches). It records every REST call, keeps the messages the bot
  * created so a test can click their buttons, and can be told to fail chosen calls.
+ *
+ * Several gateway sessions (shards) can connect at once. Like Discord, a dispatch goes to the
+ * shard that owns its guild (`(guild_id >> 22) % shard_count`, DMs to shard 0) unless a test
+ * names the shard; with one unsharded session everything goes to it.
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -25,6 +29,11 @@ export interface RecordedCall {
 export interface FakeUser {
   id: string;
   username: string;
+}
+
+/** Which gateway session a dispatch goes to (default: the one Discord would pick). */
+export interface Route {
+  shard?: number;
 }
 
 export interface InteractionRef {
@@ -63,6 +72,27 @@ export function snowflake(): string {
 
 const MESSAGE_FLAG_LOADING = 128;
 
+export interface FakeDiscordOptions {
+  applicationId?: string;
+  token?: string;
+  /** `shards` in GET /gateway/bot (Discord's recommended shard count; default 1). */
+  recommendedShards?: number;
+  /** `session_start_limit.max_concurrency` in GET /gateway/bot (default 1). */
+  maxConcurrency?: number;
+}
+
+/** One gateway connection: its shard ([id, count], from IDENTIFY) and its own sequence numbers. */
+interface Session {
+  shard: [number, number] | null;
+  seq: number;
+}
+
+/** The shard Discord sends a guild's events to; DMs go to shard 0. */
+export function shardOf(guildId: string | null | undefined, shardCount: number): number {
+  if (!guildId || shardCount <= 1) return 0;
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
+}
+
 export class FakeDiscord {
   readonly applicationId: string;
   readonly botUser: Json;
@@ -74,15 +104,20 @@ export class FakeDiscord {
   private readonly interactions = new Map<string, InteractionRecord>();
   private readonly failures: Failure[] = [];
   private readonly events = new EventEmitter();
-  private readonly sockets = new Set<WebSocket>();
-  private seq = 0;
+  private readonly sockets = new Map<WebSocket, Session>();
+  /** READY session ids → shard, so a RESUMEd connection keeps its shard. */
+  private readonly sessionShards = new Map<string, [number, number] | null>();
+  private readonly recommendedShards: number;
+  private readonly maxConcurrency: number;
   private port = 0;
   private readonly server: http.Server;
   private readonly wss: WebSocketServer;
 
-  private constructor(opts: { applicationId?: string; token?: string }) {
+  private constructor(opts: FakeDiscordOptions) {
     this.applicationId = opts.applicationId ?? '100000000000000001';
     this.token = opts.token ?? 'fake-bot-token';
+    this.recommendedShards = opts.recommendedShards ?? 1;
+    this.maxConcurrency = opts.maxConcurrency ?? 1;
     this.botUser = {
       id: this.applicationId,
       username: 'calfbot',
@@ -102,7 +137,7 @@ export class FakeDiscord {
     this.wss.on('connection', (socket) => this.onSocket(socket));
   }
 
-  static async start(opts: { applicationId?: string; token?: string } = {}): Promise<FakeDiscord> {
+  static async start(opts: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(opts);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
@@ -119,7 +154,7 @@ export class FakeDiscord {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
+    for (const socket of this.sockets.keys()) socket.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -207,13 +242,54 @@ export class FakeDiscord {
     });
   }
 
-  dispatch(t: string, d: Json): void {
-    const payload = JSON.stringify({ op: 0, t, s: ++this.seq, d });
-    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(payload);
+  /** Resolves once `count` IDENTIFYs have arrived (in total, over every connection). */
+  identified(count: number, timeoutMs = 5_000): Promise<Json[]> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (this.identifies.length < count) return;
+        cleanup();
+        resolve(this.identifies.slice());
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`fake Discord: ${this.identifies.length} of ${count} IDENTIFYs`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.events.off('identify', check);
+      };
+      this.events.on('identify', check);
+      check();
+    });
+  }
+
+  /** The shards ([id, count]) of the open, identified gateway connections. */
+  connectedShards(): Array<[number, number]> {
+    return [...this.sockets]
+      .filter(([socket, session]) => socket.readyState === socket.OPEN && session.shard)
+      .map(([, session]) => session.shard!);
+  }
+
+  /** Send a dispatch to the shard that owns it (see the file comment), or to `route.shard`. */
+  dispatch(t: string, d: Json, route: Route = {}): void {
+    for (const [socket, session] of this.targets(d, route)) {
+      socket.send(JSON.stringify({ op: 0, t, s: ++session.seq, d }));
+    }
+  }
+
+  private targets(d: Json, route: Route): Array<[WebSocket, Session]> {
+    const open = [...this.sockets].filter(([socket]) => socket.readyState === socket.OPEN);
+    const count = Math.max(1, ...open.map(([, session]) => session.shard?.[1] ?? 1));
+    if (route.shard === undefined && count === 1) return open;
+    const wanted = route.shard ?? shardOf(d?.guild_id, count);
+    const targets = open.filter(([, session]) => (session.shard?.[0] ?? 0) === wanted);
+    if (targets.length === 0) throw new Error(`fake Discord: no gateway connection for shard ${wanted}`);
+    return targets;
   }
 
   private onSocket(socket: WebSocket): void {
-    this.sockets.add(socket);
+    const session: Session = { shard: null, seq: 0 };
+    this.sockets.set(socket, session);
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 41_250 } }));
     socket.on('message', (raw) => {
@@ -221,17 +297,20 @@ export class FakeDiscord {
       if (msg.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
       else if (msg.op === 2) {
         this.identifies.push(msg.d);
+        session.shard = Array.isArray(msg.d.shard) ? [msg.d.shard[0], msg.d.shard[1]] : null;
+        const sessionId = `session-${snowflake()}`;
+        this.sessionShards.set(sessionId, session.shard);
         socket.send(
           JSON.stringify({
             op: 0,
             t: 'READY',
-            s: ++this.seq,
+            s: ++session.seq,
             d: {
               v: 10,
               user: this.botUser,
               guilds: [],
               private_channels: [],
-              session_id: `session-${snowflake()}`,
+              session_id: sessionId,
               resume_gateway_url: this.gatewayUrl,
               shard: msg.d.shard ?? [0, 1],
               application: { id: this.applicationId, flags: 0 },
@@ -240,7 +319,9 @@ export class FakeDiscord {
         );
         this.events.emit('identify');
       } else if (msg.op === 6) {
-        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
+        session.shard = this.sessionShards.get(msg.d?.session_id) ?? null;
+        session.seq = Number(msg.d?.seq) || 0;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++session.seq, d: {} }));
       }
     });
   }
@@ -315,6 +396,8 @@ export class FakeDiscord {
     channelId?: string;
     name?: string;
     options?: Record<string, string>;
+    /** Deliver on this shard's connection instead of the guild's own. */
+    shard?: number;
   }): InteractionRef {
     const { ref, payload } = this.interactionBase(2, opts);
     payload.data = {
@@ -325,12 +408,16 @@ export class FakeDiscord {
       options: Object.entries(opts.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
     };
     this.interactions.set(ref.token, { ref, followUps: [] });
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatch('INTERACTION_CREATE', payload, { shard: opts.shard });
     return ref;
   }
 
   /** Click a button (or, with `values`, submit a string select) on a message the bot sent. */
-  click(message: Json, customId: string, opts: { user: FakeUser; values?: string[] }): InteractionRef {
+  click(
+    message: Json,
+    customId: string,
+    opts: { user: FakeUser; values?: string[]; shard?: number },
+  ): InteractionRef {
     const where = this.whereOf(message);
     const { ref, payload } = this.interactionBase(3, {
       user: opts.user,
@@ -342,12 +429,12 @@ export class FakeDiscord {
       ? { custom_id: customId, component_type: 3, values: opts.values }
       : { custom_id: customId, component_type: 2 };
     this.interactions.set(ref.token, { ref, sourceMessageId: message.id, followUps: [] });
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatch('INTERACTION_CREATE', payload, { shard: opts.shard });
     return ref;
   }
 
   /** Submit the modal the bot showed in response to `shownBy`, with text input values by custom id. */
-  submitModal(shownBy: InteractionRef, values: Record<string, string>): InteractionRef {
+  submitModal(shownBy: InteractionRef, values: Record<string, string>, route: Route = {}): InteractionRef {
     const shown = this.interactions.get(shownBy.token);
     if (!shown?.modal) throw new Error('fake Discord: no modal was shown for that interaction');
     const { ref, payload } = this.interactionBase(5, {
@@ -385,7 +472,7 @@ export class FakeDiscord {
     const source = shown.sourceMessageId ? this.messages.get(shown.sourceMessageId) : undefined;
     if (source) payload.message = structuredClone(source);
     this.interactions.set(ref.token, { ref, ...(source && { sourceMessageId: source.id }), followUps: [] });
-    this.dispatch('INTERACTION_CREATE', payload);
+    this.dispatch('INTERACTION_CREATE', payload, route);
     return ref;
   }
 
@@ -393,29 +480,33 @@ export class FakeDiscord {
   directMessage(
     user: FakeUser,
     content: string,
-    opts: { id?: string } = {},
+    opts: { id?: string; shard?: number } = {},
   ): { id: string; channelId: string } {
     const channelId = `5${user.id.slice(1)}`;
     const id = opts.id ?? snowflake();
-    this.dispatch('MESSAGE_CREATE', {
-      id,
-      type: 0,
-      channel_id: channelId,
-      channel_type: 1,
-      author: { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null },
-      content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      flags: 0,
-    });
+    this.dispatch(
+      'MESSAGE_CREATE',
+      {
+        id,
+        type: 0,
+        channel_id: channelId,
+        channel_type: 1,
+        author: { id: user.id, username: user.username, discriminator: '0', global_name: null, avatar: null },
+        content,
+        timestamp: new Date().toISOString(),
+        edited_timestamp: null,
+        tts: false,
+        mention_everyone: false,
+        mentions: [],
+        mention_roles: [],
+        attachments: [],
+        embeds: [],
+        components: [],
+        pinned: false,
+        flags: 0,
+      },
+      { shard: opts.shard },
+    );
     return { id, channelId };
   }
 
@@ -514,8 +605,13 @@ export class FakeDiscord {
     if (method === 'GET' && (path === '/gateway/bot' || path === '/gateway')) {
       return send(200, {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        session_start_limit: {
+          total: 1000,
+          remaining: 999,
+          reset_after: 0,
+          max_concurrency: this.maxConcurrency,
+        },
       });
     }
     const callback = method === 'POST' ? path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/) : null;
