@@ -164,6 +164,22 @@ describe('finding findings in free text', () => {
   });
 });
 
+describe('the phrasing grammar', () => {
+  it('=word matches exactly, without plural folding', async () => {
+    const { compilePhrase, findPhrase } = await import('../src/understanding/phrase.js');
+    const { fold, tokenize } = await import('../src/understanding/normalize.js');
+    const match = (phrase: string, text: string) => {
+      const tokens = tokenize(text);
+      return findPhrase(compilePhrase(phrase), tokens, tokens.map(fold)).length > 0;
+    };
+    expect(match('swollen =calves', 'both swollen calves')).toBe(true);
+    expect(match('swollen =calves', 'a swollen calf')).toBe(false);
+    expect(match('swollen calves', 'a swollen calf')).toBe(true);
+    expect(match('calf ... swollen', 'my calf is really very swollen')).toBe(true);
+    expect(match('tingl*', 'my toes are tingly')).toBe(true);
+  });
+});
+
 describe('everyday yes / no / not sure', () => {
   it.each([
     ['yes', 'yes'],

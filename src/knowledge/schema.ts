@@ -33,8 +33,9 @@ export const findingSchema = z.strictObject({
   why: text,
   red_flag: z.boolean().default(false),
   /**
-   * Everyday phrasings. Words are matched on their own; `word*` matches any word starting with
-   * `word`; `...` allows up to four other words in between. Matching ignores case and punctuation.
+   * Everyday phrasings. Words are matched on their own (plurals folded: "calves" is "calf");
+   * `=word` matches exactly that word (`=legs` is not "leg"); `word*` matches any word starting
+   * with `word`; `...` allows up to four other words in between. Case and punctuation are ignored.
    */
   phrasings: z.array(text).min(1),
   /** Phrasings that, in the same clause, mean this finding is NOT meant (e.g. "both legs swollen"). */

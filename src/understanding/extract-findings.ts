@@ -21,7 +21,10 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
       if (
         !found.has(entry.finding) &&
-        entry.denials.some((d) => findPhrase(d, tokens, folded, present).length > 0)
+        // A negated denial ("I don't eat a healthy diet") denies nothing.
+        entry.denials.some((d) =>
+          findPhrase(d, tokens, folded, present).some((m) => polarityAt(tokens, m.start) === 'yes'),
+        )
       ) {
         found.set(entry.finding, 'no');
       }

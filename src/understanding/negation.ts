@@ -86,7 +86,15 @@ const TERMINATORS = new Set([
   'until',
   'cause',
   'as',
+  'besides',
 ]);
+/** Two-word terminators: "no meds apart from metformin" does not deny the metformin. */
+const TERMINATOR_PAIRS: string[][] = [
+  ['apart', 'from'],
+  ['other', 'than'],
+  ['aside', 'from'],
+  ['except', 'for'],
+];
 
 /**
  * The polarity of a finding matched at tokens[start..end) within one clause. Only triggers
@@ -96,7 +104,7 @@ export function polarityAt(tokens: string[], start: number): Polarity {
   const from = Math.max(0, start - SCOPE_WORDS_MAX - 2);
   let result: Polarity = 'yes';
   for (let i = from; i < start; i++) {
-    if (TERMINATORS.has(tokens[i]!)) {
+    if (TERMINATORS.has(tokens[i]!) || TERMINATOR_PAIRS.some((p) => startsWith(tokens, i, p))) {
       result = 'yes';
       continue;
     }

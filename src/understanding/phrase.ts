@@ -1,13 +1,18 @@
 /**
  * The phrasing grammar of knowledge/findings.yaml, compiled once:
- * words match themselves (plurals folded), `word*` matches any word starting with `word`,
- * `...` lets up to four other words sit in between.
+ * words match themselves (plurals folded), `=word` matches exactly that word (no folding, so
+ * `=legs` is not "leg"), `word*` matches any word starting with `word`, `...` lets up to four
+ * other words sit in between.
  */
 import { fold, tokenize } from './normalize.js';
 
 const GAP_WORDS_MAX = 4;
 
-type Part = { kind: 'word'; word: string } | { kind: 'prefix'; prefix: string } | { kind: 'gap' };
+type Part =
+  | { kind: 'word'; word: string }
+  | { kind: 'exact'; word: string }
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'gap' };
 
 export interface CompiledPhrase {
   source: string;
@@ -24,11 +29,18 @@ export function compilePhrase(phrase: string): CompiledPhrase {
       continue;
     }
     const prefix = raw.endsWith('*');
-    const [word] = tokenize(prefix ? raw.slice(0, -1) : raw);
+    const exact = raw.startsWith('=');
+    const [word] = tokenize(raw.slice(exact ? 1 : 0, prefix ? -1 : undefined));
     if (!word) continue;
-    parts.push(prefix ? { kind: 'prefix', prefix: word } : { kind: 'word', word: fold(word) });
+    if (prefix) parts.push({ kind: 'prefix', prefix: word });
+    else if (exact) parts.push({ kind: 'exact', word });
+    else parts.push({ kind: 'word', word: fold(word) });
   }
-  const words = [...new Set(parts.flatMap((p) => (p.kind === 'word' ? [p.word] : [])))];
+  const words = [
+    ...new Set(
+      parts.flatMap((p) => (p.kind === 'word' ? [p.word] : p.kind === 'exact' ? [fold(p.word)] : [])),
+    ),
+  ];
   return { source: phrase, parts, words };
 }
 
@@ -39,6 +51,7 @@ export interface PhraseMatch {
 
 function wordMatches(part: Part, token: string, folded: string): boolean {
   if (part.kind === 'word') return part.word === folded;
+  if (part.kind === 'exact') return part.word === token;
   if (part.kind === 'prefix') return token.startsWith(part.prefix);
   return false;
 }
