@@ -197,6 +197,21 @@ describe('the platform rules the Bot enforces', () => {
     expect(await store.get('c')).toBeNull();
   });
 
+  it('a conversation saved by an older calfbot restarts politely instead of crashing', async () => {
+    const { bot, store } = testBot();
+    await store.compareAndSet('old', 0, {
+      version: 1,
+      user: null,
+      state: { schema: 0, stage: 'asking', answers: { swelling: true } } as never,
+      processed: [],
+      expiresAt: Date.now() + 60_000,
+    });
+    const replies = await bot.handle('old', { kind: 'text', text: 'yes' });
+    expect(texts(replies)[0]).toMatch(/updated|starting fresh/);
+    expect(lastQuestion(replies)?.type).toBe('multi');
+    expect((await store.get('old'))?.state.schema).toBe(1);
+  });
+
   it('expires a conversation after its TTL', async () => {
     let now = 1_000_000;
     const { bot } = testBot({ now: () => now });
