@@ -46,6 +46,7 @@ function assessment(overrides: Partial<AssessmentReply> = {}): AssessmentReply {
     ],
     text: 'Book an appointment with your doctor\n\n- Book a routine appointment.\n- Ask about a blood test.\n\nWhat might be behind it, most likely first:\n1. Low iron: Low iron can make you tired. (you mentioned: unusual tiredness)\n2. Dehydration: Not drinking enough.\n\nA word on the evidence:\n- Iron tablets only help if you are low.',
     watchFor: ['Breathlessness at rest.'],
+    evidence: ['Iron tablets only help if you are low.'],
     doctorSummary: 'What I reported: unusual tiredness.',
     sources: [
       {
@@ -127,7 +128,7 @@ describe('Discord rendering', () => {
     expect(m!.content).not.toMatch(/@everyone|<@1>/);
   });
 
-  it('an assessment: embed coloured by triage, advice first, causes, extras, sources linked, disclaimer footer', () => {
+  it('an assessment: embed coloured by triage, advice first, causes, the evidence, sources linked, disclaimer footer', () => {
     const [message] = renderReplies([assessment()], { epoch: 'e1', surface: 'guild' });
     const [embed] = message!.embeds as Json[];
     expect(embed.color).toBe(TRIAGE_COLOURS.see_doctor);
@@ -143,6 +144,7 @@ describe('Discord rendering', () => {
     expect(embed.fields[0].value).toContain(
       '1. **Low iron**: Low iron can make you tired. *(you mentioned: unusual tiredness)*',
     );
+    expect(embed.fields[1].value).toBe('• Iron tablets only help if you are low.');
     expect(embed.fields[4].value).toBe(
       '[Iron deficiency anaemia](https://www.nhs.uk/conditions/iron-deficiency-anaemia/) (NHS)',
     );

@@ -78,6 +78,25 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
     expect(h.fake.messages.get(question.id).components.length).toBeGreaterThan(0);
   });
 
+  it('a bare /calves mid-check shows help, then the same question again with live buttons', async () => {
+    const ref = h.fake.slashCommand({ user: runner });
+    await h.settle(ref);
+    const [reply, ...more] = h.fake.messagesOf(ref);
+    expect(more).toEqual([]);
+    expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
+    const content: string = reply.content;
+    const helpAt = content.indexOf(copy.help.split('\n')[0]!);
+    const noteAt = content.indexOf(discordCopy.checkInProgress);
+    expect(helpAt).toBeGreaterThanOrEqual(0);
+    expect(noteAt).toBeGreaterThan(helpAt);
+    const questionLine = (question.content as string).split('\n\n').at(-1)!;
+    expect(content.endsWith(`\n\n${questionLine}`)).toBe(true);
+    // The same question in the same conversation: the same buttons, and they work (used below).
+    const ids = (m: Json) => componentsOf(m).map((c) => c.custom_id);
+    expect(ids(reply)).toEqual(ids(question));
+    question = reply;
+  });
+
   it('clicks through every question to an assessment embed; spent messages lose their buttons', async () => {
     let message = question;
     let assessment: Json | undefined;

@@ -1,8 +1,8 @@
 /**
  * An assessment as embeds, coloured by triage level: advice first (title + description), then the
- * ranked causes, whatever the explanation adds (e.g. a word on the evidence), what to watch for,
- * what to tell a doctor, linked sources, and the disclaimer in the footer. Discord caps one message's embeds at 6,000 characters in total,
- * so a long assessment is packed into several embeds, one per message, in the same order.
+ * ranked causes, an honest word on the evidence, what to watch for, what to tell a doctor, linked
+ * sources, and the disclaimer in the footer. Discord caps one message's embeds at 6,000 characters
+ * in total, so a long assessment is packed into several embeds, one per message, in the same order.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { AssessmentReply, Triage } from '../../src/conversation/types.js';
@@ -37,46 +37,16 @@ function fieldsFrom(name: string, lines: string[]): APIEmbedField[] {
   return fields;
 }
 
-const stripMarker = (line: string) => line.replace(/^\s*(?:[-•*]|\d+[.)])\s+/, '').trim();
+export const EVIDENCE_HEADING = 'A word on the evidence';
 
 /**
- * Paragraphs of the plain-text explanation that the structured parts do not already show (for
- * example "A word on the evidence"). A line counts as shown when it contains one of the
- * structured strings; a paragraph's first line ending in ":" is its heading.
+ * What the explanation adds after a cause's summary: which of your answers point to it, as the
+ * core words it ("(you mentioned: unusual tiredness)"), so the labels match the questions.
  */
-export function extraParagraphs(a: AssessmentReply): Array<{ heading: string | null; lines: string[] }> {
-  const shown = [
-    a.headline,
-    ...a.nextSteps,
-    ...a.watchFor,
-    ...a.causes.map((c) => c.summary),
-    ...(a.doctorSummary ? a.doctorSummary.split(/\n+/) : []),
-  ]
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  const isShown = (line: string) => {
-    const bare = stripMarker(line);
-    return bare.length === 0 || shown.some((s) => bare === s || (s.length >= 20 && bare.includes(s)));
-  };
-  const extras: Array<{ heading: string | null; lines: string[] }> = [];
-  for (const paragraph of a.text.split(/\n\s*\n/)) {
-    const lines = paragraph
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean);
-    if (lines.length === 0) continue;
-    const heading = lines.length > 1 && lines[0]!.endsWith(':') ? lines[0]!.slice(0, -1) : null;
-    const body = heading ? lines.slice(1) : lines;
-    if (body.every(isShown)) continue;
-    extras.push({ heading, lines: body.map((l) => (/^\s*[-*]\s/.test(l) ? bullet(stripMarker(l)) : l)) });
-  }
-  return extras;
-}
-
-/** What the explanation adds after a cause's summary (e.g. which of your answers point to it). */
 function causeDetail(a: AssessmentReply, summary: string): string {
   const line = a.text.split('\n').find((l) => summary.length > 0 && l.includes(summary));
-  return line ? line.slice(line.indexOf(summary) + summary.length).trim() : '';
+  const rest = line ? line.slice(line.indexOf(summary) + summary.length).trim() : '';
+  return /^\(.+\)$/.test(rest) ? rest : '';
 }
 
 function sections(a: AssessmentReply): APIEmbedField[] {
@@ -88,7 +58,7 @@ function sections(a: AssessmentReply): APIEmbedField[] {
         return `${i + 1}. **${c.name}**: ${c.summary}${detail ? ` *${detail}*` : ''}`;
       }),
     ),
-    ...extraParagraphs(a).flatMap((p) => fieldsFrom(p.heading ?? 'More about this', p.lines)),
+    ...fieldsFrom(EVIDENCE_HEADING, (a.evidence ?? []).map(bullet)),
     ...fieldsFrom('Watch for', a.watchFor.map(bullet)),
     ...(a.doctorSummary ? fieldsFrom('What to tell your doctor', a.doctorSummary.split(/\n+/)) : []),
     ...fieldsFrom(

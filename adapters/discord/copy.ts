@@ -12,7 +12,7 @@ export const discordCopy = {
   questionIgnored:
     'I did only what you picked under "action" and did not read your question: send it on its own with /calves.',
   checkInProgress:
-    'You have a check in progress: answer the question in my last message, or send your answer with /calves question. To begin again, choose "Start over" under /calves action.',
+    'You have a check in progress, so here is where we were. Answer with the buttons (or send your answer with /calves question); to begin again, press "Start over".',
   tokenExpired: 'That took me too long, sorry. Please try /calves again.',
   // Button, menu and modal labels.
   yes: 'Yes',

@@ -46,7 +46,9 @@ export async function onSlashCommand(i: ChatInputCommandInteraction, deps: Handl
 
 /**
  * A bare `/calves`: greet and start when there is no conversation yet; start a new check after a
- * finished one; with a question waiting, show help and point back at it.
+ * finished one; with a question waiting, show help and the question again, with live buttons
+ * (the core's help repeats it: ephemeral messages vanish when Discord reloads, so this is how a
+ * person gets their question back).
  */
 async function bareCalves(
   deps: HandlerDeps,
@@ -56,7 +58,12 @@ async function bareCalves(
   if (status?.pending) {
     return {
       event: { kind: 'command', command: 'help' },
-      adjust: (replies) => [...replies, { kind: 'text', text: discordCopy.checkInProgress }],
+      adjust: (replies) => {
+        const at = replies.findIndex((r) => r.kind === 'question');
+        if (at < 0) return replies; // e.g. the store could not be read: the Bot said so
+        const note: Reply = { kind: 'text', text: discordCopy.checkInProgress };
+        return [...replies.slice(0, at), note, ...replies.slice(at)];
+      },
     };
   }
   const fresh = !status || status.phase === 'new';
