@@ -72,11 +72,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   try {
     await app.init();
   } catch (error) {
-    throw new CalfbotError(
-      'PLATFORM_ERROR',
-      `Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${describeSlackError(error).apiError ?? describeSlackError(error).code}). Check the token and that the app is installed.`,
-      { cause: error },
-    );
+    throw new CalfbotError('PLATFORM_ERROR', authFailure(describeSlackError(error), config), {
+      cause: error,
+    });
   }
 
   let port: number | undefined;
@@ -120,4 +118,14 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       logger.info({ event: 'slack_stopped', mode }, 'slack adapter stopped');
     },
   };
+}
+
+/** Why auth.test failed, in words an operator can act on (a refused token is not a network error). */
+function authFailure(failure: ReturnType<typeof describeSlackError>, config: Config): string {
+  const where = config.SLACK_API_URL ? 'SLACK_API_URL' : 'slack.com';
+  if (failure.code === 'slack_webapi_request_error')
+    return `Could not reach Slack (${where}) to check SLACK_BOT_TOKEN: check the network or SLACK_API_URL.`;
+  if (failure.code === 'slack_webapi_http_error' || failure.code === 'slack_webapi_rate_limited_error')
+    return `Slack (${where}) answered auth.test with HTTP ${failure.status ?? 'error'}${failure.code.includes('rate') ? ' (rate limited)' : ''}; try again in a minute.`;
+  return `Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${failure.apiError ?? failure.code}). Check the token and that the app is installed.`;
 }

@@ -2,12 +2,13 @@
  * Runs the real Slack adapter (real Bolt, real Bot on the real knowledge, in-memory store)
  * against the fake Slack, in HTTP mode or Socket Mode, and records the logs it writes.
  */
-import pino from 'pino';
 import { type SlackHandle, startSlack } from '../../adapters/slack/index.js';
 import { Bot } from '../../src/bot.js';
 import { configSchema } from '../../src/config.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
+import { createLogger } from '../../src/log.js';
+import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 
@@ -37,25 +38,40 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(
-  opts: { mode: 'http' | 'socket' } = { mode: 'http' },
-): Promise<SlackHarness> {
+export interface SlackHarnessOptions {
+  mode: 'http' | 'socket';
+  /** Level of the captured logger (default debug). */
+  logLevel?: string;
+  /** Let the Bot log into the same captured stream (default: only the adapter logs). */
+  botLogs?: boolean;
+  /** Turn on the per-user rate limit (in memory) at this many messages a minute. */
+  rateLimitPerMinute?: number;
+}
+
+export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'http' }): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   let offset = 0;
   const now = () => Date.now() + offset;
   const store = new MemoryStore(now);
-  const bot = new Bot({ knowledge: knowledge(), store, region: 'US', now });
   const lines: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
-  const logger = pino(
-    { level: 'debug' },
-    {
-      write(line: string) {
-        lines.push(line);
-        logs.push(JSON.parse(line) as Record<string, unknown>);
-      },
+  // calfbot's own logger (levels, redaction), writing into memory.
+  const logger = createLogger(opts.logLevel ?? 'debug', {
+    write(line: string) {
+      lines.push(line);
+      logs.push(JSON.parse(line) as Record<string, unknown>);
     },
-  );
+  });
+  const bot = new Bot({
+    knowledge: knowledge(),
+    store,
+    region: 'US',
+    now,
+    ...(opts.botLogs ? { logger } : {}),
+    ...(opts.rateLimitPerMinute
+      ? { rateLimit: { limiter: new MemoryRateLimiter(now), perMinute: opts.rateLimitPerMinute } }
+      : {}),
+  });
   const config = configSchema.parse({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
