@@ -42,7 +42,7 @@ for (const n of counts) {
   points.push({ conversations: n, ...settle() });
 }
 const perKind: Record<string, number> = {};
-const PER_KIND = 10_000;
+const PER_KIND = 2_000;
 for (const kind of ['mid', 'assessed'] as const) {
   const alone = new MemoryStore();
   const before = settle();

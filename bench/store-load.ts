@@ -9,7 +9,6 @@ import type { Knowledge } from '../src/knowledge/schema.js';
 import { silentLogger } from '../src/log.js';
 import { createStore } from '../src/store/create-store.js';
 import type { ConversationStore } from '../src/store/types.js';
-import { msSince } from './stats.js';
 import { loadVignettes, playVignette } from './vignettes.js';
 
 export interface LoadOptions {
@@ -40,31 +39,28 @@ export async function runLoad(
   const bot = new Bot({ knowledge, store, logger: silentLogger });
   const vignettes = loadVignettes();
   const samples: number[] = [];
-  let record = false;
-  let stop = false;
+  // Deadlines by the clock, not timers: a memory-store turn never leaves the microtask queue,
+  // so a timer would never get to fire while the lanes run.
+  const now = () => process.hrtime.bigint();
+  const recordFrom = now() + BigInt(Math.round(opts.warmupMs * 1e6));
+  const end = recordFrom + BigInt(Math.round(opts.durationMs * 1e6));
   let next = 0;
   const lane = async (laneNo: number) => {
-    for (let n = 0; !stop; n++) {
+    for (let n = 0; now() < end; n++) {
       const v = vignettes[next++ % vignettes.length]!;
       const key = `bench:${opts.tag}:${laneNo}:${n}`;
       const user = `bench:${opts.tag}:u${laneNo}`;
       await playVignette(v, 'buttons', async (event, turn) => {
-        const t0 = process.hrtime.bigint();
+        const t0 = now();
         const replies = await bot.handle(key, event, { user, eventId: `${key}:${turn}` });
-        if (record && !stop) samples.push(msSince(t0));
+        const t1 = now();
+        if (t0 >= recordFrom && t1 <= end) samples.push(Number(t1 - t0) / 1e6);
         if (replies[0]?.kind === 'text' && replies[0].tone === 'error')
           throw new Error(`store bench: ${replies[0].text}`);
         return replies;
       });
     }
   };
-  const lanes = Array.from({ length: opts.concurrency }, (_, i) => lane(i));
-  await new Promise((r) => setTimeout(r, opts.warmupMs));
-  record = true;
-  const t0 = process.hrtime.bigint();
-  await new Promise((r) => setTimeout(r, opts.durationMs));
-  const elapsedMs = msSince(t0);
-  stop = true;
-  await Promise.all(lanes);
-  return { samples, elapsedMs };
+  await Promise.all(Array.from({ length: opts.concurrency }, (_, i) => lane(i)));
+  return { samples, elapsedMs: opts.durationMs };
 }
