@@ -2,7 +2,7 @@
  * calfbot's command line:
  *   calfbot [start]            run on Slack and/or Discord when their tokens are set, else a terminal chat
  *   calfbot converse           the JSON-lines door (../shared/eval/CONTRACT.md)
- *   calfbot register-commands  deploy the Discord slash commands
+ *   calfbot register-commands  deploy the Discord slash commands (--clear-guild: delete the guild copy)
  * Platform adapters are imported only when configured, so the terminal and converse start fast.
  */
 import { config as loadDotenv } from 'dotenv';
@@ -19,12 +19,13 @@ interface Running {
 }
 type Starter = (opts: { bot: Bot; config: Config; logger: Logger }) => Promise<Running>;
 
-const USAGE = `usage: calfbot [start [--shards auto|N] | converse | register-commands | help]
+const USAGE = `usage: calfbot [start [--shards auto|N] | converse | register-commands [--clear-guild] | help]
   start              Slack and/or Discord when their tokens are set; otherwise a chat in this terminal
     --shards auto|N  run Discord under discord.js's ShardingManager, one process per shard
                      (share one store between them: STORE_URL=redis://... or one SQLite file)
   converse           JSON lines on stdin/stdout (see README)
-  register-commands  deploy /calves to DISCORD_GUILD_ID (or globally without it)`;
+  register-commands  deploy /calves to DISCORD_GUILD_ID (or globally without it)
+    --clear-guild    delete calfbot's commands from DISCORD_GUILD_ID (the global ones stay)`;
 
 async function importAdapter<T>(relative: string): Promise<T> {
   return (await import(new URL(relative, import.meta.url).href)) as T;
@@ -57,9 +58,15 @@ export async function main(argv: string[]): Promise<void> {
             config: Config;
             logger: Logger;
             print: (l: string) => void;
+            clearGuild?: boolean;
           }) => Promise<void>;
         }>('../adapters/discord/index.js');
-        await discord.registerCommands({ config, logger, print: (l) => process.stdout.write(`${l}\n`) });
+        await discord.registerCommands({
+          config,
+          logger,
+          print: (l) => process.stdout.write(`${l}\n`),
+          clearGuild: argv.slice(1).includes('--clear-guild'),
+        });
         return;
       }
       case 'start': {

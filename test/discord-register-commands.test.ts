@@ -80,6 +80,40 @@ describe('Discord: register-commands', () => {
     expect(lines.join('\n')).toContain('globally');
   });
 
+  it('--clear-guild: PUTs an empty list to DISCORD_GUILD_ID only, and says the global command stays', async () => {
+    const lines: string[] = [];
+    const from = fake.calls.length;
+    await registerCommands({
+      config: discordConfig(fake, { DISCORD_GUILD_ID: GUILD }),
+      logger: captureLogger().logger,
+      print: (l) => lines.push(l),
+      clearGuild: true,
+    });
+    const calls = fake.calls.slice(from);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({
+      method: 'PUT',
+      path: `/applications/${fake.applicationId}/guilds/${GUILD}/commands`,
+      body: [],
+      status: 200,
+    });
+    expect(lines.join('\n')).toContain(`guild ${GUILD} has no calfbot commands`);
+    expect(lines.join('\n')).toContain('global /calves');
+  });
+
+  it('--clear-guild without DISCORD_GUILD_ID is a configuration error, and deletes nothing', async () => {
+    const from = fake.calls.length;
+    const err = await registerCommands({
+      config: discordConfig(fake),
+      logger: captureLogger().logger,
+      print: () => {},
+      clearGuild: true,
+    }).catch((e: unknown) => e);
+    expect(isCalfbotError(err, 'CONFIG_INVALID')).toBe(true);
+    expect((err as Error).message).toMatch(/^--clear-guild needs DISCORD_GUILD_ID/);
+    expect(fake.calls.length).toBe(from);
+  });
+
   it('a refusal becomes one clear error, not a stack trace', async () => {
     fake.fail('PUT', /commands$/, 401, { message: '401: Unauthorized', code: 0 });
     const err = await registerCommands({
@@ -102,23 +136,28 @@ describe('Discord: register-commands', () => {
     expect((err as Error).message).toMatch(/^DISCORD_TOKEN is missing/);
   });
 
-  it('`calfbot register-commands` (the npm script) does the same from the command line', async () => {
+  /** Run `calfbot register-commands ...args` against the fake, from a folder without .env. */
+  async function runCli(args: string[]) {
     const repo = path.resolve(import.meta.dirname, '..');
     const cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-discord-')); // no .env here
     const from = fake.calls.length;
     try {
-      const child = spawn(process.execPath, [path.join(repo, 'bin/calfbot.js'), 'register-commands'], {
-        cwd,
-        env: {
-          PATH: process.env.PATH ?? '',
-          DISCORD_TOKEN: fake.token,
-          DISCORD_APPLICATION_ID: fake.applicationId,
-          DISCORD_GUILD_ID: GUILD,
-          DISCORD_API_URL: fake.apiUrl,
-          STORE_URL: 'memory:',
-          LOG_LEVEL: 'silent',
+      const child = spawn(
+        process.execPath,
+        [path.join(repo, 'bin/calfbot.js'), 'register-commands', ...args],
+        {
+          cwd,
+          env: {
+            PATH: process.env.PATH ?? '',
+            DISCORD_TOKEN: fake.token,
+            DISCORD_APPLICATION_ID: fake.applicationId,
+            DISCORD_GUILD_ID: GUILD,
+            DISCORD_API_URL: fake.apiUrl,
+            STORE_URL: 'memory:',
+            LOG_LEVEL: 'silent',
+          },
         },
-      });
+      );
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d) => {
@@ -128,15 +167,32 @@ describe('Discord: register-commands', () => {
         stderr += d;
       });
       const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-      expect(stderr).toBe('');
-      expect(code).toBe(0);
-      expect(stdout).toContain(`registered in guild ${GUILD}`);
-      expect(stdout).toContain('Invite the bot with: https://discord.com/oauth2/authorize?');
-      const put = fake.calls.slice(from).find((c) => c.method === 'PUT');
-      expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${GUILD}/commands`);
-      expect(put?.body[0].name).toBe('calves');
+      return { code, stdout, stderr, puts: fake.calls.slice(from).filter((c) => c.method === 'PUT') };
     } finally {
       rmSync(cwd, { recursive: true, force: true });
     }
+  }
+
+  it('`calfbot register-commands` (the npm script) does the same from the command line', async () => {
+    const { code, stdout, stderr, puts } = await runCli([]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`registered in guild ${GUILD}`);
+    expect(stdout).toContain('Invite the bot with: https://discord.com/oauth2/authorize?');
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.path).toBe(`/applications/${fake.applicationId}/guilds/${GUILD}/commands`);
+    expect(puts[0]!.body[0].name).toBe('calves');
+  });
+
+  it('`calfbot register-commands --clear-guild` empties the guild list from the command line', async () => {
+    const { code, stdout, stderr, puts } = await runCli(['--clear-guild']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain(`guild ${GUILD} has no calfbot commands`);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]).toMatchObject({
+      path: `/applications/${fake.applicationId}/guilds/${GUILD}/commands`,
+      body: [],
+    });
   });
 });
