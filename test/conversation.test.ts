@@ -116,6 +116,26 @@ describe('commands and corrections', () => {
     expect(lastQuestion(help)?.question).toBe(q.question);
   });
 
+  it('an option label repeated back answers only that question', async () => {
+    const { bot, store } = testBot();
+    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves ache all the time' }))!;
+    await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    const record = (await store.get('c'))!;
+    const label = knowledge().findings.get('little_sun')!.label;
+    record.state.pending = {
+      id: 'qx',
+      type: 'multi',
+      findings: ['little_sun', 'plant_based_diet'],
+      topic: 'diet_and_lifestyle',
+    };
+    delete record.state.findings.calf_red_warm;
+    await store.compareAndSet('c', record.version, { ...record, version: record.version + 1 });
+    await bot.handle('c', { kind: 'text', text: label });
+    const after = (await store.get('c'))!.state.findings;
+    expect(after.little_sun).toBe('yes');
+    expect(after.calf_red_warm).toBeUndefined();
+  });
+
   it('"go back" undoes the last answer and asks that question again', async () => {
     const { bot } = testBot();
     const q1 = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;

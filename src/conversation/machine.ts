@@ -162,8 +162,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
 
   const pending = s.pending;
   if (!pending) return advance(s, ctx, []);
-  const found = extractFindings(text, knowledge);
   if (pending.type === 'yes_no') {
+    const found = extractFindings(text, knowledge);
     const finding = pending.findings[0]!;
     const choice = found.get(finding) ?? classifyAnswer(text);
     found.delete(finding);
@@ -177,8 +177,11 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
   }
   const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
   const selection = parseSelection(text, options, knowledge);
-  for (const f of pending.findings) found.delete(f);
-  const changed = absorb(s, found);
+  // Our own option labels, repeated back, are answers to this question and nothing else
+  // ("... covered skin, darker skin" is about sunlight, not a darker calf).
+  const beyondLabels = extractFindings(withoutLabels(text, options), knowledge);
+  for (const f of pending.findings) beyondLabels.delete(f);
+  const changed = absorb(s, beyondLabels);
   if (selection?.kind === 'selected') {
     const result = applySelection(pending, selection.findings, selection.unsure ?? [], ctx);
     if (!('error' in result)) {
@@ -191,6 +194,14 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
     state: s,
     replies: [{ kind: 'text', text: selection?.kind === 'unsure' ? copy.unsureMulti : copy.nudgeMulti }],
   };
+}
+
+function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {
+  let rest = text;
+  for (const { label } of options) {
+    rest = rest.replace(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' , ');
+  }
+  return rest;
 }
 
 // ── commands ───────────────────────────────────────────────────────────────
