@@ -264,7 +264,7 @@ describe('Discord: calfbot start --shards auto', () => {
     rmSync(cwd, { recursive: true, force: true });
   });
 
-  it('asks the fake Discord (DISCORD_API_URL) how many shards, runs that many, and stops cleanly', async () => {
+  it('asks the fake Discord (DISCORD_API_URL) how many shards and runs that many; if the manager is killed, its shards stop too', async () => {
     bot = ShardedCalfbot.start(
       fake,
       ['--shards', 'auto'],
@@ -281,9 +281,13 @@ describe('Discord: calfbot start --shards auto', () => {
     const ref = fake.slashCommand({ user: runner, shard: 1 });
     const [reply] = await bot.answered(ref);
     expect(reply.content).toContain(copy.greeting);
+    // The manager is killed outright: its shards notice and stop by themselves.
     const pids = bot.shardPids();
-    expect(await bot.stop()).toBe(0);
-    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+    bot.kill();
+    await bot.waitForLog(
+      () => bot.logs.filter((l) => l.event === 'shutdown' && l.shard !== undefined).length === 2,
+    );
+    await expect.poll(() => pids.filter(isAlive), { timeout: 15_000 }).toEqual([]);
   });
 
   it('a rejected token stops start-up with one clear line and exit 1', async () => {
