@@ -77,6 +77,11 @@ describe('finding findings in free text', () => {
     expect(found("I'm not sure if my calf is swollen").one_leg_swollen).toBe('unsure');
   });
 
+  it('does not take darker skin (a vitamin D risk) for a darkened calf', () => {
+    expect(found('I have dark skin and hardly go outside').calf_red_warm).toBeUndefined();
+    expect(found('the skin on my calf has gone darker').calf_red_warm).toBe('yes');
+  });
+
   it('does not take swelling in both legs as one swollen leg', () => {
     expect(found('both my ankles are swollen in the evening').one_leg_swollen).toBeUndefined();
   });

@@ -57,6 +57,7 @@ async function play(v: Vignette, words: boolean) {
 describe.each([
   ['development', 'dev.json'],
   ['holdout', 'holdout.json'],
+  ['second holdout', 'holdout2.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   describe.each([
