@@ -9,6 +9,7 @@ import { Citations } from './cite.js';
 import type { AssessmentReply, Choice } from './types.js';
 
 const CAUSES_SHOWN_MAX = 3;
+const HINT_FRACTION = 0.5;
 
 export function regionOf(knowledge: Knowledge, region: string) {
   const r = knowledge.care.regions[region] ?? knowledge.care.regions[knowledge.care.default_region]!;
@@ -22,7 +23,10 @@ function labels(knowledge: Knowledge, ids: string[]): string {
 
 function shownCauses(ranked: RankedEntry[]): RankedEntry[] {
   const supported = ranked.filter((r) => r.supported);
-  const hinted = ranked.filter((r) => !r.supported && r.because.length > 0);
+  // An unsupported cause is mentioned only when it is at least half-way to its threshold.
+  const hinted = ranked.filter(
+    (r) => !r.supported && r.because.length > 0 && r.score >= r.cause.scoring.threshold * HINT_FRACTION,
+  );
   const shown = [...supported, ...hinted].slice(0, CAUSES_SHOWN_MAX);
   return shown.length > 0 ? shown : ranked.slice(0, 1);
 }
