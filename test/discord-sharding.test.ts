@@ -290,16 +290,18 @@ describe('Discord: calfbot start --shards auto', () => {
     await expect.poll(() => pids.filter(isAlive), { timeout: 15_000 }).toEqual([]);
   });
 
-  it('a rejected token stops start-up with one clear line and exit 1', async () => {
-    const child = spawn(process.execPath, [CLI, 'start', '--shards', 'auto'], {
+  /** Run the CLI to completion with these variables (over a working set for the fake). */
+  async function runToExit(args: string[], env: Record<string, string>) {
+    const child = spawn(process.execPath, [CLI, 'start', ...args], {
       cwd,
       env: {
         PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: 'not-the-token',
+        DISCORD_TOKEN: fake.token,
         DISCORD_APPLICATION_ID: fake.applicationId,
         DISCORD_API_URL: fake.apiUrl,
         STORE_URL: `sqlite:${path.join(cwd, 'calfbot.db')}`,
         LOG_LEVEL: 'silent',
+        ...env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
@@ -308,8 +310,38 @@ describe('Discord: calfbot start --shards auto', () => {
       stderr += d;
     });
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { code, stderr };
+  }
+
+  it('a rejected token stops start-up with one clear line and exit 1', async () => {
+    const identifies = fake.identifies.length;
+    const { code, stderr } = await runToExit(['--shards', 'auto'], { DISCORD_TOKEN: 'not-the-token' });
     expect(code).toBe(1);
     expect(stderr).toContain('Discord rejected DISCORD_TOKEN');
     expect(stderr).not.toContain('not-the-token');
+    expect(fake.identifies.length).toBe(identifies);
+  });
+
+  it('a shard that cannot connect stops the whole start (exit 1) and leaves no process behind', async () => {
+    fake.refuseIdentify(1);
+    const { code, stderr } = await runToExit(['--shards', '2'], { LOG_LEVEL: 'info' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('calfbot shard 0: PLATFORM_ERROR: Discord rejected DISCORD_TOKEN');
+    expect(stderr).toContain('a Discord shard did not start');
+    const pids = stderr
+      .split('\n')
+      .filter((l) => l.includes('"discord_shard_spawned"'))
+      .map((l) => JSON.parse(l).pid as number);
+    expect(pids.length).toBeGreaterThan(0);
+    await expect.poll(() => pids.filter(isAlive), { timeout: 15_000 }).toEqual([]);
+  });
+
+  it('refuses a store the shards cannot share, and a bad shard count', async () => {
+    const memory = await runToExit(['--shards', '2'], { STORE_URL: 'memory:' });
+    expect(memory.code).toBe(2);
+    expect(memory.stderr).toContain('--shards needs a store the shards can share');
+    const bad = await runToExit(['--shards', 'many'], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--shards takes "auto" or a whole number');
   });
 });

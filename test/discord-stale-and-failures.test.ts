@@ -6,13 +6,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationKey } from '../adapters/discord/conversation-key.js';
 import { discordCopy } from '../adapters/discord/copy.js';
-import type { TurnBot } from '../adapters/discord/index.js';
+import { startDiscord, type TurnBot } from '../adapters/discord/index.js';
+import { Bot } from '../src/bot.js';
 import { copy } from '../src/conversation/copy.js';
-import { CalfbotError } from '../src/errors.js';
+import { CalfbotError, isCalfbotError } from '../src/errors.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import type { ConversationRecord } from '../src/store/types.js';
-import { buttonByLabel, type DiscordHarness, selectMenuOf, startHarness } from './fakes/discord-harness.js';
-import type { FakeUser } from './fakes/fake-discord.js';
+import {
+  buttonByLabel,
+  captureLogger,
+  type DiscordHarness,
+  discordConfig,
+  selectMenuOf,
+  sharedKnowledge,
+  startHarness,
+} from './fakes/discord-harness.js';
+import { FakeDiscord, type FakeUser } from './fakes/fake-discord.js';
 
 type Json = any;
 
@@ -299,5 +308,32 @@ describe('Discord: slow turns are deferred, a failing Bot is reported', () => {
       data: { content: discordCopy.somethingWentWrong, flags: EPHEMERAL },
     });
     expect(broken.logs.join('\n')).toContain('discord_interaction_failed');
+  });
+});
+
+describe('Discord: a gateway that refuses the connection', () => {
+  it.each([
+    [4004, 'Discord rejected DISCORD_TOKEN'],
+    [4011, 'start it with `calfbot start --shards auto`'],
+  ])('close code %i stops start-up with a line saying what to do', async (code, advice) => {
+    const fake = await FakeDiscord.start();
+    try {
+      fake.refuseIdentify(1, code);
+      const { logger, logs } = captureLogger();
+      const bot = new Bot({ knowledge: sharedKnowledge(), store: new MemoryStore(), logger, region: 'US' });
+      const err = await startDiscord({
+        bot,
+        config: discordConfig(fake),
+        logger,
+        rest: { retries: 0, timeout: 5_000 },
+        readyTimeoutMs: 10_000,
+      }).catch((e: unknown) => e);
+      expect(isCalfbotError(err, 'PLATFORM_ERROR')).toBe(true);
+      expect((err as Error).message).toContain(advice);
+      expect(logs.join('\n')).toContain(`"closeCode":${code}`);
+      expect(logs.join('\n')).not.toContain(fake.token);
+    } finally {
+      await fake.close();
+    }
   });
 });

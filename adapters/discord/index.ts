@@ -39,6 +39,18 @@ export interface DiscordHandle {
 
 const STOP_GRACE_MS = 10_000;
 
+const TOKEN_REJECTED =
+  'Discord rejected DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot → Reset Token)';
+
+/** Gateway close codes that end a connection for good, in words an operator can act on. */
+const FATAL_CLOSE: Record<number, string> = {
+  4004: TOKEN_REJECTED,
+  4010: 'Discord refused the shard settings (invalid shard): check --shards',
+  4011: 'Discord requires sharding for this bot (too many servers for one connection): start it with `calfbot start --shards auto`',
+  4013: 'Discord refused the gateway intents calfbot asks for (Guilds, Direct Messages)',
+  4014: 'Discord refused the gateway intents calfbot asks for (Guilds, Direct Messages)',
+};
+
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHandle> {
   const { bot, config, logger } = opts;
   const token = config.DISCORD_TOKEN;
@@ -64,8 +76,11 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   client.on(Events.Warn, (warning) =>
     logger.warn({ event: 'discord_warning', warning: warning.slice(0, 200) }, 'Discord warning'),
   );
-  const onDisconnect = (_event: unknown, shard: number) =>
-    logger.warn({ event: 'discord_disconnect', shard }, 'gateway disconnected');
+  let closeCode: number | undefined;
+  const onDisconnect = (event: { code?: number }, shard: number) => {
+    closeCode = event?.code;
+    logger.warn({ event: 'discord_disconnect', shard, code: closeCode }, 'gateway disconnected');
+  };
   const onReconnecting = (shard: number) =>
     logger.info({ event: 'discord_reconnecting', shard }, 'gateway reconnecting');
   client.on(Events.ShardDisconnect, onDisconnect);
@@ -80,13 +95,15 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   } catch (error) {
     await client.destroy().catch(() => {});
     const summary = describeError(error);
-    logger.error({ event: 'discord_login_failed', err: summary }, 'could not connect to Discord');
+    logger.error({ event: 'discord_login_failed', err: summary, closeCode }, 'could not connect to Discord');
     const reason =
       summary.status === 401 || summary.code === 'TokenInvalid'
-        ? 'Discord rejected DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot → Reset Token)'
-        : readyTimeout.aborted
-          ? 'the Discord gateway did not get ready in time'
-          : `could not connect to Discord (${summary.status ?? summary.code ?? summary.name})`;
+        ? TOKEN_REJECTED
+        : closeCode !== undefined && FATAL_CLOSE[closeCode]
+          ? FATAL_CLOSE[closeCode]
+          : readyTimeout.aborted
+            ? 'the Discord gateway did not get ready in time'
+            : `could not connect to Discord (${summary.status ?? summary.code ?? summary.name})`;
     throw new CalfbotError('PLATFORM_ERROR', `${reason}.`, { cause: error });
   }
   logger.info(

@@ -108,6 +108,8 @@ export class FakeDiscord {
   /** READY session ids → shard, so a RESUMEd connection keeps its shard. */
   private readonly sessionShards = new Map<string, [number, number] | null>();
   private readonly recommendedShards: number;
+  /** Close codes to answer the next IDENTIFYs with, instead of READY. */
+  private readonly identifyRefusals: number[] = [];
   private readonly maxConcurrency: number;
   private port = 0;
   private readonly server: http.Server;
@@ -263,6 +265,11 @@ export class FakeDiscord {
     });
   }
 
+  /** Answer the next `times` IDENTIFYs by closing the connection with `code` (4004: authentication failed). */
+  refuseIdentify(times = 1, code = 4004): void {
+    for (let i = 0; i < times; i++) this.identifyRefusals.push(code);
+  }
+
   /** The shards ([id, count]) of the open, identified gateway connections. */
   connectedShards(): Array<[number, number]> {
     return [...this.sockets]
@@ -295,7 +302,9 @@ export class FakeDiscord {
     socket.on('message', (raw) => {
       const msg = JSON.parse(raw.toString()) as { op: number; d: Json };
       if (msg.op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
-      else if (msg.op === 2) {
+      else if (msg.op === 2 && this.identifyRefusals.length > 0) {
+        socket.close(this.identifyRefusals.shift(), 'Refused by the fake Discord.');
+      } else if (msg.op === 2) {
         this.identifies.push(msg.d);
         session.shard = Array.isArray(msg.d.shard) ? [msg.d.shard[0], msg.d.shard[1]] : null;
         const sessionId = `session-${snowflake()}`;
