@@ -4,11 +4,14 @@
  * Benchmarks are not tests: nothing here passes or fails a build; misses are reported.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { benchDiscord } from './discord.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
 import { RESULTS_DIR } from './paths.js';
+import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStep } from './step.js';
 import { benchStores } from './stores.js';
@@ -59,7 +62,7 @@ if (want('step')) {
 
 if (want('startup')) {
   say('bench: start-up …');
-  const f = await benchStartup({ runs: quick ? 3 : 8 });
+  const f = await benchStartup({ runs: quick ? 3 : 6 });
   results.startup = f;
   for (const [store, s] of Object.entries(f.firstReply)) {
     rows.push({
@@ -131,7 +134,70 @@ if (want('memory')) {
   }
 }
 
+if (want('slack')) {
+  say('bench: Slack HTTP path …');
+  const f = await benchSlack({ durationMs: quick ? 1500 : 4000, warmupMs: quick ? 500 : 1000 });
+  results.slack = f;
+  const label = { calfbot: 'calfbot', bare: 'bare Bolt', bare2: 'bare Bolt, 2 posts' } as const;
+  for (const r of f.runs) {
+    const base = `${label[r.app]}, ${r.connections} conn`;
+    const ackTarget = r.app === 'calfbot' && r.connections === 200;
+    rows.push({
+      group: 'slack',
+      name: `${base}: event → ack`,
+      p50: r.ack.p50,
+      p99: r.ack.p99,
+      rate: r.perSec,
+      value: `app ${r.appCores?.toFixed(2) ?? '?'} cores${r.errors ? `, ${r.errors} errors` : ''}`,
+      ...(ackTarget ? { target: `p99 < ${TARGETS.ackP99Ms} ms`, ok: r.ack.p99 < TARGETS.ackP99Ms } : {}),
+    });
+    rows.push({
+      group: 'slack',
+      name: `${base}: event → chat.postMessage`,
+      p50: r.post.p50,
+      p99: r.post.p99,
+      value: `${r.postsPerEvent.toFixed(2)} posts/event`,
+    });
+  }
+  for (const [c, ratio] of Object.entries(f.ratio)) {
+    const two = f.ratioTwoPosts[c];
+    rows.push({
+      group: 'slack',
+      name: `events/s calfbot ÷ bare Bolt, ${c} conn`,
+      value: `${ratio.toFixed(2)} (÷ 2-post bare: ${two?.toFixed(2) ?? '?'})`,
+      target: `≥ ${TARGETS.baselineRatio}`,
+      ok: ratio >= TARGETS.baselineRatio,
+    });
+  }
+}
+
+if (want('discord')) {
+  say('bench: Discord path …');
+  const f = await benchDiscord({ durationMs: quick ? 1500 : 4000, warmupMs: quick ? 500 : 1000 });
+  results.discord = f;
+  for (const r of f.runs) {
+    rows.push({
+      group: 'discord',
+      name: `${r.app === 'calfbot' ? 'calfbot' : 'bare discord.js'}, ${r.inFlight} in flight: INTERACTION_CREATE → callback`,
+      p50: r.callback.p50,
+      p99: r.callback.p99,
+      rate: r.perSec,
+      value: `app ${r.appCores?.toFixed(2) ?? '?'} cores${r.followUpsPerInteraction ? `, ${r.followUpsPerInteraction.toFixed(2)} follow-ups each` : ''}${r.deferred ? `, ${r.deferred} deferred` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
+    });
+  }
+  for (const [c, ratio] of Object.entries(f.ratio)) {
+    rows.push({
+      group: 'discord',
+      name: `interactions/s calfbot ÷ bare discord.js, ${c} in flight`,
+      value: ratio.toFixed(2),
+      target: `≥ ${TARGETS.baselineRatio}`,
+      ok: ratio >= TARGETS.baselineRatio,
+    });
+  }
+}
+
 say(`bench: done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+results.loadAverageAtEnd = os.loadavg();
 results.rows = rows;
 results.durationS = (Date.now() - started) / 1000;
 mkdirSync(RESULTS_DIR, { recursive: true });
