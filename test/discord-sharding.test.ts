@@ -165,8 +165,9 @@ function shardedConversation(name: string, makeStore: (dir: string) => Store, op
     let fake: FakeDiscord;
     let bot: ShardedCalfbot;
     let store: Store;
-    const cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-shards-')); // no .env here
+    let cwd: string;
     beforeAll(async () => {
+      cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-shards-')); // no .env here
       fake = await FakeDiscord.start({ maxConcurrency: 16 });
       store = makeStore(cwd);
       bot = ShardedCalfbot.start(fake, ['--shards', '2'], store.env, cwd);
@@ -176,7 +177,7 @@ function shardedConversation(name: string, makeStore: (dir: string) => Store, op
       bot?.kill();
       await fake?.close();
       await store?.cleanup();
-      rmSync(cwd, { recursive: true, force: true });
+      if (cwd) rmSync(cwd, { recursive: true, force: true });
     });
 
     it('runs two shard processes, identifying as [0, 2] and [1, 2]', () => {
@@ -254,14 +255,15 @@ describe.runIf(REDIS_URL)('on Redis', () => {
 describe('Discord: calfbot start --shards auto', () => {
   let fake: FakeDiscord;
   let bot: ShardedCalfbot;
-  const cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-shards-auto-'));
+  let cwd: string;
   beforeAll(async () => {
+    cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-shards-auto-'));
     fake = await FakeDiscord.start({ recommendedShards: 2, maxConcurrency: 16 });
   });
   afterAll(async () => {
     bot?.kill();
     await fake?.close();
-    rmSync(cwd, { recursive: true, force: true });
+    if (cwd) rmSync(cwd, { recursive: true, force: true });
   });
 
   it('asks the fake Discord (DISCORD_API_URL) how many shards and runs that many; if the manager is killed, its shards stop too', async () => {
