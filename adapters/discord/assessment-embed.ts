@@ -3,9 +3,11 @@
  * ranked causes, an honest word on the evidence, what to watch for, what to tell a doctor, linked
  * sources, and the disclaimer in the footer. Discord caps one message's embeds at 6,000 characters
  * in total, so a long assessment is packed into several embeds, one per message, in the same order.
+ * Every string is mention-proofed before it is measured, so the limits hold for what is sent.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { AssessmentReply, Triage } from '../../src/conversation/types.js';
+import { neutraliseMentions } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
 
 export const TRIAGE_COLOURS: Record<Triage, number> = {
@@ -16,6 +18,8 @@ export const TRIAGE_COLOURS: Record<Triage, number> = {
 };
 
 const bullet = (s: string) => `• ${s}`;
+/** Mention-proofed, then cut to `max` (the zero-width spaces count towards Discord's limits). */
+const safe = (s: string, max: number) => truncate(neutraliseMentions(s), max);
 const linkText = (s: string) => s.replace(/[[\]]/g, '');
 
 /** Lines grouped into fields of at most 1,024 characters; later fields say "(continued)". */
@@ -28,7 +32,7 @@ function fieldsFrom(name: string, lines: string[]): APIEmbedField[] {
     current = '';
   };
   for (const raw of lines) {
-    const line = truncate(raw.trim(), LIMITS.embedFieldValue);
+    const line = safe(raw.trim(), LIMITS.embedFieldValue);
     if (!line) continue;
     if (current && current.length + 1 + line.length > LIMITS.embedFieldValue) push();
     current = current ? `${current}\n${line}` : line;
@@ -77,11 +81,11 @@ const embedLength = (e: APIEmbed): number =>
 /** One or more embeds; each must go in its own message (the 6,000 limit is per message). */
 export function assessmentEmbeds(a: AssessmentReply): APIEmbed[] {
   const colour = TRIAGE_COLOURS[a.triage];
-  const footer = { text: truncate(a.disclaimer, LIMITS.embedFooter) };
-  const title = truncate(a.headline, LIMITS.embedTitle);
+  const footer = { text: safe(a.disclaimer, LIMITS.embedFooter) };
+  const title = safe(a.headline, LIMITS.embedTitle);
   const first: APIEmbed = {
     title,
-    description: truncate(a.nextSteps.map(bullet).join('\n') || a.headline, LIMITS.embedDescription),
+    description: safe(a.nextSteps.map(bullet).join('\n') || a.headline, LIMITS.embedDescription),
     color: colour,
     fields: [],
     footer,
@@ -94,7 +98,7 @@ export function assessmentEmbeds(a: AssessmentReply): APIEmbed[] {
       embedLength(current) + field.name.length + field.value.length <= LIMITS.embedTotal;
     if (!fits) {
       current = {
-        title: truncate(`${a.headline} (continued)`, LIMITS.embedTitle),
+        title: safe(`${a.headline} (continued)`, LIMITS.embedTitle),
         color: colour,
         fields: [],
         footer,

@@ -46,22 +46,6 @@ export function splitContent(content: string, max: number = LIMITS.content): str
   return pieces;
 }
 
-function sanitiseEmbed(e: APIEmbed): APIEmbed {
-  return {
-    ...e,
-    ...(e.title !== undefined && { title: neutraliseMentions(e.title) }),
-    ...(e.description !== undefined && { description: neutraliseMentions(e.description) }),
-    ...(e.footer && { footer: { ...e.footer, text: neutraliseMentions(e.footer.text) } }),
-    ...(e.fields && {
-      fields: e.fields.map((f) => ({
-        ...f,
-        name: neutraliseMentions(f.name),
-        value: neutraliseMentions(f.value),
-      })),
-    }),
-  };
-}
-
 export function renderReplies(replies: Reply[], ctx: RenderContext): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [];
   let texts: string[] = [];
@@ -82,7 +66,7 @@ export function renderReplies(replies: Reply[], ctx: RenderContext): OutgoingMes
       flush(questionComponents(reply, ctx.epoch, ctx.surface));
     } else {
       if (reply.triage === 'emergency' || reply.triage === 'urgent') texts.push(`🚨 **${reply.headline}**`);
-      const embeds = assessmentEmbeds(reply).map(sanitiseEmbed);
+      const embeds = assessmentEmbeds(reply); // mention-proofed and within limits already
       embeds.forEach((embed, i) => {
         const last = i === embeds.length - 1;
         flush(last ? assessmentComponents(ctx.epoch, ctx.surface) : [], [embed]);
