@@ -4,6 +4,7 @@
  * render the replies and post them where the conversation lives.
  */
 import type { Bot } from '../../src/bot.js';
+import { copy } from '../../src/conversation/copy.js';
 import type { EventMeta, Reply, UserEvent } from '../../src/conversation/types.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/log.js';
@@ -12,7 +13,13 @@ import type { InFlight } from './in-flight.js';
 import type { OpenQuestions } from './open-questions.js';
 import type { Outbox, PostResult } from './outbox.js';
 import type { RecentEvents } from './recent-events.js';
-import { type RenderOptions, renderClosedQuestion, renderReply, type SlackMessage } from './render-blocks.js';
+import {
+  type RenderOptions,
+  renderClosedQuestion,
+  renderReply,
+  renderText,
+  type SlackMessage,
+} from './render-blocks.js';
 
 /** What the adapter needs from the Bot (the real Bot, or a test double). */
 export type ConversationBot = Pick<Bot, 'handleDetailed' | 'store'> & {
@@ -61,19 +68,26 @@ export function firstDelivery(ctx: SlackContext, eventId: string, surface: Surfa
 export const movedPast = (q: string | undefined, replies: Reply[]): boolean =>
   replies.some((r) => r.kind === 'assessment' || (r.kind === 'question' && r.question !== q));
 
+/**
+ * Run one turn and post its replies. Never throws: anything unexpected (a bug in the Bot, the
+ * renderer or a hook) is logged by name and the person gets an apology instead of silence.
+ */
 export async function runTurn(ctx: SlackContext, args: TurnArgs): Promise<void> {
-  const { surface, key, event, meta, outbox } = args;
-  let result: Awaited<ReturnType<ConversationBot['handleDetailed']>>;
+  const { surface, event, outbox } = args;
   try {
-    result = await ctx.bot.handleDetailed(key, event, meta);
+    await turnAndPost(ctx, args);
   } catch (error) {
-    // Bot.handle does not throw for user input or store outages; anything else is a bug to log.
     ctx.logger.error(
       { event: 'slack_turn_failed', surface, kind: event.kind, err: { name: (error as Error)?.name } },
       'turn failed',
     );
-    return;
+    await outbox.post([renderText(copy.internalError, 'error')]).catch(() => undefined);
   }
+}
+
+async function turnAndPost(ctx: SlackContext, args: TurnArgs): Promise<void> {
+  const { surface, key, event, meta, outbox } = args;
+  const result = await ctx.bot.handleDetailed(key, event, meta);
   if (result.duplicate) {
     ctx.logger.info({ event: 'slack_duplicate', surface, kind: event.kind }, 'duplicate delivery ignored');
     return;
