@@ -127,8 +127,18 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   const { startShards } = await importAdapter<{
     startShards: (o: { config: Config; logger: Logger; shards: 'auto' | number }) => Promise<Running>;
   }>('../adapters/discord/sharding.js');
-  const running = await startShards({ config, logger, shards });
-  onSignal(() => running.stop());
+  const running: Running[] = [];
+  // Installed before the shards start, so a SIGTERM during a slow start still stops them.
+  onSignal(async () => {
+    for (const r of running) await r.stop().catch(() => undefined);
+  });
+  running.push(await startShards({ config, logger, shards }));
+  if (config.SLACK_BOT_TOKEN) {
+    // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
+    const bot = await createBot(config, logger, { rateLimited: true });
+    const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
+    running.push(await startSlack({ bot, config, logger }), { stop: () => bot.close() });
+  }
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
