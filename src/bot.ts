@@ -78,7 +78,9 @@ export class Bot {
   handleDetailed(key: string, event: UserEvent, meta: EventMeta = {}): Promise<HandleResult> {
     const turn = this.run(key, event, meta);
     this.inFlight.add(turn);
-    void turn.finally(() => this.inFlight.delete(turn));
+    // then(done, done): the bookkeeping promise never rejects, so it can never crash the process.
+    const done = () => void this.inFlight.delete(turn);
+    void turn.then(done, done);
     return turn;
   }
 
@@ -96,16 +98,16 @@ export class Bot {
 
   private async run(key: string, incoming: UserEvent, meta: EventMeta): Promise<HandleResult> {
     const started = this.now();
-    const event: UserEvent =
-      incoming.kind === 'text' ? { kind: 'text', text: stripControl(incoming.text) } : incoming;
-    if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
-      this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
-      return {
-        replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }],
-        duplicate: false,
-      };
-    }
+    let event = incoming;
     try {
+      if (incoming.kind === 'text') event = { kind: 'text', text: stripControl(incoming.text) };
+      if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
+        this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
+        return {
+          replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }],
+          duplicate: false,
+        };
+      }
       const command =
         event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
       // Forgetting is never rate-limited: deleting your data must always work.
@@ -121,15 +123,17 @@ export class Bot {
         );
       return result;
     } catch (error) {
+      // Even a malformed event (from a buggy adapter) ends in an answer, never a rejection.
+      const kind = (event as Partial<UserEvent> | null)?.kind;
       if (isCalfbotError(error, 'STORE_UNAVAILABLE')) {
-        this.logger.warn({ event: 'turn', kind: event.kind, code: error.code }, 'store unavailable');
+        this.logger.warn({ event: 'turn', kind, code: error.code }, 'store unavailable');
         return { replies: [{ kind: 'text', text: copy.storeDown, tone: 'error' }], duplicate: false };
       }
       this.logger.error(
         {
           event: 'turn',
-          kind: event.kind,
-          err: { name: (error as Error).name, code: (error as CalfbotError).code },
+          kind,
+          err: { name: (error as Error | null)?.name, code: (error as CalfbotError | null)?.code },
         },
         'turn failed',
       );

@@ -50,6 +50,25 @@ describe('an unexpected error in one turn', () => {
     expect(lastQuestion(next)).toBeDefined();
   });
 
+  it('a malformed event (text that is not a string, no event at all) gets the apology and never rejects', async () => {
+    const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      for (const bad of [{ kind: 'text', text: undefined }, { kind: 'text', text: 42 }, null, undefined]) {
+        const replies = await bot.handle('k', bad as never);
+        expect(texts(replies)).toEqual([copy.internalError]);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unhandled).toEqual([]);
+      const next = await bot.handle('k', { kind: 'text', text: 'my calves hurt' });
+      expect(lastQuestion(next)).toBeDefined();
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('through Slack: the person gets the apology in the DM, then a normal answer', async () => {
     const h = await startSlackHarness({ mode: 'http', botLogs: true });
     try {
