@@ -60,3 +60,47 @@ export function cpuSecondsOf(pid: number): number | null {
     return null;
   }
 }
+
+/**
+ * An open-loop load: requests started at a steady `ratePerSec` whatever happens to earlier ones
+ * (as Slack sends events), for a warm-up and then a measured window.
+ */
+export async function openLoop(opts: {
+  ratePerSec: number;
+  warmupMs: number;
+  durationMs: number;
+  request: (n: number) => Promise<Timed>;
+}): Promise<LoopResult> {
+  const result: LoopResult = { samples: {}, completed: 0, errors: 0, windowMs: opts.durationMs };
+  const startedAt = performance.now();
+  const recordFrom = startedAt + opts.warmupMs;
+  const end = recordFrom + opts.durationMs;
+  const interval = 1000 / opts.ratePerSec;
+  const inFlight: Array<Promise<void>> = [];
+  for (let n = 0; ; n++) {
+    const due = startedAt + n * interval;
+    if (due >= end) break;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const t0 = performance.now();
+    inFlight.push(
+      opts.request(n).then(
+        (timed) => {
+          if (t0 < recordFrom || performance.now() > end + 10_000) return;
+          result.completed++;
+          for (const [name, ms] of Object.entries(timed)) {
+            const list = result.samples[name] ?? [];
+            list.push(ms);
+            result.samples[name] = list;
+          }
+        },
+        (error: Error) => {
+          result.errors++;
+          result.firstError ??= error.message;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return result;
+}

@@ -27,6 +27,11 @@ const only = args
 const want = (name: string) => !only || only.includes(name);
 const say = (s: string) => process.stderr.write(`${s}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+/** The app's CPU: cores busy, and CPU milliseconds per event handled. */
+const cpuPerEvent = (r: { appCores: number | null; perSec: number }) =>
+  r.appCores === null
+    ? '? cores'
+    : `${r.appCores.toFixed(2)} cores, ${((1000 * r.appCores) / r.perSec).toFixed(2)} ms CPU/event`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const started = Date.now();
@@ -140,7 +145,7 @@ if (want('slack')) {
   results.slack = f;
   const label = { calfbot: 'calfbot', bare: 'bare Bolt', bare2: 'bare Bolt, 2 posts' } as const;
   for (const r of f.runs) {
-    const base = `${label[r.app]}, ${r.connections} conn`;
+    const base = `${label[r.app]}, ${r.connections} conn${r.offeredPerSec ? `, steady ${r.offeredPerSec}/s` : ''}`;
     const ackTarget = r.app === 'calfbot' && r.connections === 200;
     rows.push({
       group: 'slack',
@@ -148,7 +153,7 @@ if (want('slack')) {
       p50: r.ack.p50,
       p99: r.ack.p99,
       rate: r.perSec,
-      value: `app ${r.appCores?.toFixed(2) ?? '?'} cores${r.errors ? `, ${r.errors} errors` : ''}`,
+      value: `app ${cpuPerEvent(r)}${r.errors ? `, ${r.errors} errors` : ''}`,
       ...(ackTarget ? { target: `p99 < ${TARGETS.ackP99Ms} ms`, ok: r.ack.p99 < TARGETS.ackP99Ms } : {}),
     });
     rows.push({
@@ -182,7 +187,7 @@ if (want('discord')) {
       p50: r.callback.p50,
       p99: r.callback.p99,
       rate: r.perSec,
-      value: `app ${r.appCores?.toFixed(2) ?? '?'} cores${r.followUpsPerInteraction ? `, ${r.followUpsPerInteraction.toFixed(2)} follow-ups each` : ''}${r.deferred ? `, ${r.deferred} deferred` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
+      value: `app ${cpuPerEvent(r)}${r.followUpsPerInteraction ? `, ${r.followUpsPerInteraction.toFixed(2)} follow-ups each` : ''}${r.deferred ? `, ${r.deferred} deferred` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
     });
   }
   for (const [c, ratio] of Object.entries(f.ratio)) {
