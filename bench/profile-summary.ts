@@ -2,8 +2,10 @@
  * Where an app's CPU went, from a V8 CPU profile: `node dist/bench/profile-summary.js
  * <file.cpuprofile> [fromSeconds toSeconds]`. Each sample is charged to the innermost frame that
  * belongs to a known part (calfbot's core, its adapters, logging, the HTTP clients, Bolt,
- * discord.js, GC); the rest is Node's own work. Take profiles with BENCH_CPU_PROF_DIR=<dir>
- * `npm run bench -- --only=slack` (every app under test writes one when it stops).
+ * discord.js, GC, start-up); the rest is Node's own work. Shares are of the busy time (idle is
+ * left out, so a whole-life profile of an app that waited between runs still reads right).
+ * Take profiles with `BENCH_CPU_PROF_DIR=<dir> npm run bench -- --only=slack` (every app under
+ * test writes one when it stops).
  */
 import { readFileSync } from 'node:fs';
 
@@ -22,8 +24,15 @@ interface Profile {
   timeDeltas: number[];
 }
 
+const IDLE = 'idle';
 const PARTS: Array<[string, (f: Frame) => boolean]> = [
-  ['idle', (f) => f.functionName === '(idle)'],
+  [IDLE, (f) => f.functionName === '(idle)'],
+  [
+    'start-up (imports, knowledge load)',
+    (f) =>
+      /knowledge\/load\.js|\/yaml\/|modules\/esm|modules\/cjs|bin\/calfbot\.js/.test(f.url) ||
+      f.functionName === 'compileSourceTextModule',
+  ],
   ['garbage collection', (f) => f.functionName === '(garbage collector)'],
   ['logging (pino)', (f) => /pino|sonic-boom|\/src\/log\.js/.test(f.url)],
   ['calfbot store', (f) => /\/dist\/src\/store\//.test(f.url)],
@@ -71,7 +80,10 @@ profile.samples.forEach((id, i) => {
   const part = partOf(id);
   spent.set(part, (spent.get(part) ?? 0) + dt);
 });
-process.stdout.write(`${(total / 1e6).toFixed(2)} s of samples\n`);
+const idle = spent.get(IDLE) ?? 0;
+spent.delete(IDLE);
+const busy = total - idle;
+process.stdout.write(`${(busy / 1e6).toFixed(2)} s busy (${(idle / 1e6).toFixed(2)} s idle left out)\n`);
 for (const [part, us] of [...spent].sort((a, b) => b[1] - a[1])) {
-  process.stdout.write(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${part}\n`);
+  process.stdout.write(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${part}\n`);
 }

@@ -1,25 +1,29 @@
 /**
- * `npm run bench [-- --quick] [-- --only=step,startup,stores,memory,slack,discord]`: measures
- * calfbot on this machine, prints a table and writes the same figures to bench/results/latest.json.
+ * `npm run bench [-- --quick] [-- --only=step,startup,stores,memory,slack,discord] [-- --docs]`:
+ * measures calfbot on this machine, prints a table and writes the same figures to
+ * bench/results/latest.json (a --quick or --only run to latest.tmp.json); --docs also puts them
+ * in docs/benchmarks.md, between its `bench:figures` markers.
  * Benchmarks are not tests: nothing here passes or fails a build; misses are reported.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { benchDiscord } from './discord.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
-import { RESULTS_DIR } from './paths.js';
+import { RESULTS_DIR, ROOT } from './paths.js';
 import { benchSlack } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStep } from './step.js';
 import { benchStores } from './stores.js';
-import { type Row, renderTable } from './table.js';
+import { type Row, renderMarkdown, renderTable } from './table.js';
 import { TARGETS } from './targets.js';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
+/** Also rewrite the figures block of docs/benchmarks.md. */
+const docs = args.includes('--docs');
 const only = args
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
@@ -34,6 +38,16 @@ const cpuPerEvent = (r: { appCores: number | null; perSec: number }) =>
     : `${r.appCores.toFixed(2)} cores, ${((1000 * r.appCores) / r.perSec).toFixed(2)} ms CPU/event`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+if (args.includes('--docs-only')) {
+  // Put the figures of the last full run (bench/results/latest.json) into the docs, measuring nothing.
+  const last = JSON.parse(readFileSync(path.join(RESULTS_DIR, 'latest.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  writeDocs(last, last.rows as Row[]);
+  process.exit(0);
+}
+
 const started = Date.now();
 const knowledge = loadKnowledge();
 const rows: Row[] = [];
@@ -41,6 +55,7 @@ const results: Record<string, unknown> = {
   quick,
   machine: machine(),
   startedAt: new Date(started).toISOString(),
+  loadAverageAtStart: os.loadavg(),
 };
 
 if (want('step')) {
@@ -208,5 +223,28 @@ results.durationS = (Date.now() - started) / 1000;
 mkdirSync(RESULTS_DIR, { recursive: true });
 const file = path.join(RESULTS_DIR, quick || only ? 'latest.tmp.json' : 'latest.json');
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+if (docs) writeDocs(results, rows);
 process.stdout.write(`${renderTable(rows)}\n\nfigures written to ${path.relative(process.cwd(), file)}\n`);
 process.exit(0);
+
+function writeDocs(r: Record<string, unknown>, table: Row[]): void {
+  const file = path.join(ROOT, 'docs', 'benchmarks.md');
+  const start = '<!-- bench:figures -->';
+  const end = '<!-- /bench:figures -->';
+  const doc = readFileSync(file, 'utf8');
+  const a = doc.indexOf(start);
+  const b = doc.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`bench: ${file} has no ${start} … ${end} block`);
+  const m = r.machine as ReturnType<typeof machine>;
+  const load = (xs: unknown) => (Array.isArray(xs) ? xs.map((x: number) => x.toFixed(1)).join(' / ') : '?');
+  const block = [
+    start,
+    '',
+    `Taken ${String(r.startedAt).slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (--quick)' : ''} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; load average (1 / 5 / 15 min) ${load(r.loadAverageAtStart)} at the start and ${load(r.loadAverageAtEnd)} at the end; ${Math.round(Number(r.durationS))} s.`,
+    '',
+    renderMarkdown(table),
+    '',
+    end,
+  ].join('\n');
+  writeFileSync(file, doc.slice(0, a) + block + doc.slice(b + end.length));
+}
