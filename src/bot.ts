@@ -69,6 +69,12 @@ export class Bot {
   }
 
   private readonly inFlight = new Set<Promise<HandleResult>>();
+  /**
+   * The last turn queued for each conversation. Turns of one conversation run one after another in
+   * this process, in arrival order, so they never race each other for the compare-and-set (a burst
+   * in one conversation would otherwise exhaust the retries); other processes may still race.
+   */
+  private readonly tails = new Map<string, Promise<HandleResult>>();
 
   /** Handle one user event in one conversation. Never throws for user input or store outages. */
   async handle(key: string, event: UserEvent, meta: EventMeta = {}): Promise<Reply[]> {
@@ -76,10 +82,16 @@ export class Bot {
   }
 
   handleDetailed(key: string, event: UserEvent, meta: EventMeta = {}): Promise<HandleResult> {
-    const turn = this.run(key, event, meta);
+    const previous = this.tails.get(key);
+    const run = () => this.run(key, event, meta);
+    const turn = previous ? previous.then(run, run) : run();
+    this.tails.set(key, turn);
     this.inFlight.add(turn);
     // then(done, done): the bookkeeping promise never rejects, so it can never crash the process.
-    const done = () => void this.inFlight.delete(turn);
+    const done = () => {
+      this.inFlight.delete(turn);
+      if (this.tails.get(key) === turn) this.tails.delete(key);
+    };
     void turn.then(done, done);
     return turn;
   }

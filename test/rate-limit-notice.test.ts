@@ -88,6 +88,8 @@ describe.runIf(REDIS_URL)('two Bots (two processes) on one Redis share one user 
     expect(results.filter((r) => !r.rateLimited)).toHaveLength(LIMIT);
     expect(results.filter((r) => r.rateLimited)).toHaveLength(60 - LIMIT);
     expect(results.filter((r) => r.rateLimited && !r.quiet)).toHaveLength(1);
+    // The 20 that ran were real answers, not "something went wrong" after lost races.
+    expect(results.filter((r) => texts(r.replies).some((t) => /went wrong/.test(t)))).toEqual([]);
     // Someone else is not affected by it, on either process.
     for (const bot of [a, b]) {
       const other = await bot.handleDetailed(
