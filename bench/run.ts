@@ -67,6 +67,7 @@ if (want('step')) {
     name: 'turn (all vignettes, buttons + words)',
     ...f.turns,
     rate: f.turns.perSec,
+    value: `${f.turns.cpuMs.toFixed(3)} ms CPU/turn`,
     target: `p99 < ${TARGETS.stepP99Ms} ms`,
     ok: f.turns.p99 < TARGETS.stepP99Ms,
   });
@@ -77,6 +78,7 @@ if (want('step')) {
     name: 'understand one message',
     ...f.understanding,
     rate: f.understanding.perSec,
+    value: `${f.understanding.cpuMs.toFixed(3)} ms CPU/message`,
   });
 }
 

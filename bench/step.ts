@@ -11,8 +11,9 @@ import { msSince, type Summary, summarize } from './stats.js';
 import { type AnswerMode, loadVignettes, nextEvent, type Vignette } from './vignettes.js';
 
 export interface StepFigures {
-  turns: Summary & { perSec: number; byMode: Record<AnswerMode, Summary> };
-  understanding: Summary & { perSec: number };
+  /** `cpuMs`: the process's CPU time per call (user + system), which preemption does not inflate. */
+  turns: Summary & { perSec: number; cpuMs: number; byMode: Record<AnswerMode, Summary> };
+  understanding: Summary & { perSec: number; cpuMs: number };
 }
 
 const REGION = 'US';
@@ -31,6 +32,8 @@ function playTimed(v: Vignette, mode: AnswerMode, knowledge: Knowledge, out: num
   }
 }
 
+const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
+
 function runFor(ms: number, body: () => void): void {
   const end = Date.now() + ms;
   while (Date.now() < end) body();
@@ -45,17 +48,20 @@ export function benchStep(knowledge: Knowledge, opts: { durationMs: number }): S
   });
 
   const byMode: Record<AnswerMode, number[]> = { buttons: [], words: [] };
+  const turnsCpu = process.cpuUsage();
   runFor(opts.durationMs, () => {
     for (const v of vignettes) for (const m of modes) playTimed(v, m, knowledge, byMode[m]);
   });
   const all = [...byMode.buttons, ...byMode.words];
   const turns = summarize(all);
+  const turnsCpuMs = cpuMs(process.cpuUsage(turnsCpu)) / all.length;
 
   const texts = vignettes.map((v) => v.opening);
   runFor(Math.min(500, opts.durationMs / 4), () => {
     for (const t of texts) extractFindings(t, knowledge);
   });
   const understandingMs: number[] = [];
+  const understandingCpu = process.cpuUsage();
   runFor(opts.durationMs / 2, () => {
     for (const t of texts) {
       const t0 = process.hrtime.bigint();
@@ -64,12 +70,14 @@ export function benchStep(knowledge: Knowledge, opts: { durationMs: number }): S
     }
   });
   const understanding = summarize(understandingMs);
+  const understandingCpuMs = cpuMs(process.cpuUsage(understandingCpu)) / understandingMs.length;
   return {
     turns: {
       ...turns,
       perSec: 1000 / turns.mean,
+      cpuMs: turnsCpuMs,
       byMode: { buttons: summarize(byMode.buttons), words: summarize(byMode.words) },
     },
-    understanding: { ...understanding, perSec: 1000 / understanding.mean },
+    understanding: { ...understanding, perSec: 1000 / understanding.mean, cpuMs: understandingCpuMs },
   };
 }

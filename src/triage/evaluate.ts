@@ -6,7 +6,7 @@
 import { type Choice, type Triage, triageRank } from '../conversation/types.js';
 import type { Cause, Knowledge } from '../knowledge/schema.js';
 import { type FiredRule, firedRedFlags } from './red-flags.js';
-import { type CauseScore, rankCauses } from './score-causes.js';
+import { type CauseScore, rankCauses, scoreOnly } from './score-causes.js';
 
 export interface RankedEntry {
   cause: Cause;
@@ -76,4 +76,40 @@ export function evaluate(knowledge: Knowledge, findings: Readonly<Record<string,
     if (s.supported && triageRank(s.cause.triage) > triageRank(triage)) triage = s.cause.triage;
   }
   return { triage, fired, ranked };
+}
+
+/**
+ * The headline of `evaluate()` alone: its triage level and the id of its leading cause
+ * (`ranked[0]`), without ranking every cause and listing reasons. The next-question search asks
+ * this for every hypothetical answer, so it must be cheap, and it must agree with evaluate().
+ */
+export function headline(
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+): { triage: Triage; lead: string | null } {
+  const fired = firedRedFlags(knowledge, findings);
+  const ruleOnly = ruleOnlyCauses(knowledge);
+  let triage: Triage = 'self_care';
+  for (const f of fired) if (triageRank(f.triage) > triageRank(triage)) triage = f.triage;
+  // rankCauses' order (supported first, then margin, then score; ties keep knowledge order):
+  // the first cause no later one beats.
+  let lead: string | null = null;
+  let best = { supported: false, margin: 0, score: 0 };
+  for (const cause of knowledge.causes.values()) {
+    if (ruleOnly.has(cause.id)) continue;
+    const score = scoreOnly(cause, findings);
+    const margin = score - cause.scoring.threshold;
+    const supported = margin >= 0;
+    if (supported && triageRank(cause.triage) > triageRank(triage)) triage = cause.triage;
+    const beats =
+      lead === null ||
+      (supported && !best.supported) ||
+      (supported === best.supported &&
+        (margin > best.margin || (margin === best.margin && score > best.score)));
+    if (beats) {
+      lead = cause.id;
+      best = { supported, margin, score };
+    }
+  }
+  return { triage, lead: fired[0]?.rule.cause ?? lead };
 }

@@ -6,7 +6,7 @@
  */
 import { type Choice, triageRank } from '../conversation/types.js';
 import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
-import { evaluate, type Outcome } from './evaluate.js';
+import { headline } from './evaluate.js';
 
 /** Upper bound on questions in one interview, the red-flag screen included. */
 export const QUESTIONS_MAX = 6;
@@ -17,7 +17,11 @@ export interface NextQuestion {
   findings: string[];
 }
 
-const headline = (o: Outcome) => `${o.triage}|${o.ranked[0]?.cause.id ?? ''}`;
+/** What an answer must change to matter: the triage level or the leading cause. */
+const outcomeOf = (knowledge: Knowledge, findings: Readonly<Record<string, Choice>>): string => {
+  const h = headline(knowledge, findings);
+  return `${h.triage}|${h.lead ?? ''}`;
+};
 
 function changesOutcome(
   knowledge: Knowledge,
@@ -26,7 +30,7 @@ function changesOutcome(
   current: string,
 ): boolean {
   for (const answer of ['yes', 'no'] as const) {
-    if (headline(evaluate(knowledge, { ...findings, [finding]: answer })) !== current) return true;
+    if (outcomeOf(knowledge, { ...findings, [finding]: answer }) !== current) return true;
   }
   return false;
 }
@@ -37,7 +41,7 @@ export function nextQuestion(
   asked: number,
 ): NextQuestion | null {
   if (asked >= QUESTIONS_MAX) return null;
-  const now = evaluate(knowledge, findings);
+  const now = headline(knowledge, findings);
   if (now.triage === 'emergency') return null;
 
   // 1. The red-flag screen: only flags whose "yes" would raise the level.
@@ -45,7 +49,7 @@ export function nextQuestion(
     const raising = group.findings.filter(
       (f) =>
         findings[f] === undefined &&
-        triageRank(evaluate(knowledge, { ...findings, [f]: 'yes' }).triage) > triageRank(now.triage),
+        triageRank(headline(knowledge, { ...findings, [f]: 'yes' }).triage) > triageRank(now.triage),
     );
     if (raising.length > 0) return { group, findings: raising };
   }
@@ -53,7 +57,7 @@ export function nextQuestion(
   if (triageRank(now.triage) >= triageRank('urgent')) return null;
 
   // 3. The group whose answers could most change the outcome.
-  const current = headline(now);
+  const current = `${now.triage}|${now.lead ?? ''}`;
   let best: NextQuestion | null = null;
   for (const group of knowledge.groups.filter((g) => !g.screen)) {
     const open = group.findings.filter(

@@ -28,21 +28,29 @@ function weightsOf(cause: Cause): { weights: Weights; absent: Weights } {
   return w;
 }
 
-export function scoreCause(cause: Cause, findings: Readonly<Record<string, Choice>>): CauseScore {
-  const { prior, threshold } = cause.scoring;
+/** The cause's score alone (prior, plus present and absent weights), without its reasons. */
+export function scoreOnly(cause: Cause, findings: Readonly<Record<string, Choice>>): number {
   const { weights, absent } = weightsOf(cause);
-  let score = prior;
-  const because: Array<[string, number]> = [];
+  let score = cause.scoring.prior;
   for (const [finding, weight] of weights) {
     const answer = findings[finding];
     if (answer === 'yes') score += weight;
     else if (answer === 'unsure') score += weight / 2;
-    if ((answer === 'yes' || answer === 'unsure') && weight > 0) because.push([finding, weight]);
   }
   for (const [finding, weight] of absent) {
     if (findings[finding] === 'no') score += weight;
   }
-  const margin = score - threshold;
+  return score;
+}
+
+export function scoreCause(cause: Cause, findings: Readonly<Record<string, Choice>>): CauseScore {
+  const score = scoreOnly(cause, findings);
+  const because: Array<[string, number]> = [];
+  for (const [finding, weight] of weightsOf(cause).weights) {
+    const answer = findings[finding];
+    if ((answer === 'yes' || answer === 'unsure') && weight > 0) because.push([finding, weight]);
+  }
+  const margin = score - cause.scoring.threshold;
   return {
     cause,
     score,
