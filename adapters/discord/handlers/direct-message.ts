@@ -26,6 +26,9 @@ export async function onDirectMessage(message: Message, deps: HandlerDeps): Prom
       { eventId: message.id, user: botUser(message.author.id) },
     );
     if (result.duplicate) return; // the same message delivered twice: it was answered already
+    // Already told to slow down in this window: a flood gets one notice, not one per message
+    // (interactions still get theirs: Discord needs an answer to every interaction).
+    if (result.quiet) return;
     const status = await tryConversationStatus(deps.bot.store, key);
     for (const out of renderReplies(result.replies, { epoch: status?.epoch ?? '0', surface: 'dm' })) {
       await channel.send(out);
