@@ -40,7 +40,7 @@ const PARTS: Array<[string, (f: Frame) => boolean]> = [
   ['calfbot Slack adapter', (f) => /\/dist\/adapters\/slack\//.test(f.url)],
   ['calfbot Discord adapter', (f) => /\/dist\/adapters\/discord\//.test(f.url)],
   [
-    'HTTP client (@slack/web-api, undici)',
+    'HTTP client (undici; @slack/web-api)',
     (f) => /@slack\/web-api|p-queue|p-retry|retry_operation|undici/.test(f.url),
   ],
   ['discord.js, @discordjs/*, ws', (f) => /discord\.js|@discordjs|\/ws\//.test(f.url)],

@@ -31,11 +31,9 @@ const only = args
 const want = (name: string) => !only || only.includes(name);
 const say = (s: string) => process.stderr.write(`${s}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
-/** The app's CPU: cores busy, and CPU milliseconds per event handled. */
-const cpuPerEvent = (r: { appCores: number | null; perSec: number }) =>
-  r.appCores === null
-    ? '? cores'
-    : `${r.appCores.toFixed(2)} cores, ${((1000 * r.appCores) / r.perSec).toFixed(2)} ms CPU/event`;
+/** The app's CPU (cores busy, CPU ms per event handled) and the load generator's, for saturation. */
+const cpuPerEvent = (r: { appCores: number | null; perSec: number; driverCores: number }) =>
+  `${r.appCores === null ? '? cores' : `${r.appCores.toFixed(2)} cores, ${((1000 * r.appCores) / r.perSec).toFixed(2)} ms CPU/event`}; driver ${r.driverCores.toFixed(2)} cores`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 if (args.includes('--docs-only')) {
