@@ -24,6 +24,7 @@ import { parseCommand } from './understanding/parse-command.js';
 /** Longest message we accept, in characters (Discord's own limit for a message). */
 export const MAX_TEXT_CHARS = 2000;
 const CAS_ATTEMPTS_MAX = 8;
+const CAS_BACKOFF_MS_MAX = 5;
 
 export interface BotOptions {
   knowledge: Knowledge;
@@ -205,6 +206,8 @@ export class Bot {
       if (await this.store.compareAndSet(key, record?.version ?? 0, next))
         return { replies, duplicate: false };
       this.logger.debug({ event: 'cas_retry', attempt }, 'lost a race, retrying on fresh state');
+      // Another process won: step aside for a moment (jittered) so the retries do not collide again.
+      await new Promise((r) => setTimeout(r, Math.random() * CAS_BACKOFF_MS_MAX * (attempt + 1)));
     }
     throw new CalfbotError('STORE_CONFLICT', 'Too many concurrent updates to one conversation.');
   }

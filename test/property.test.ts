@@ -98,7 +98,11 @@ describe('any input line gets exactly one well-formed output line, never an exce
       fc.asyncProperty(fc.string({ maxLength: 120 }), fc.subarray(findingIds()), async (opening, present) => {
         const key = `p${n++}`;
         let out = JSON.parse(
-          await answerLine(bot, JSON.stringify({ conversation: key, text: opening.trim() || 'hi' }), silentLogger),
+          await answerLine(
+            bot,
+            JSON.stringify({ conversation: key, text: opening.trim() || 'hi' }),
+            silentLogger,
+          ),
         );
         let questions = 0;
         while (!out.replies.some((r: { kind: string }) => r.kind === 'assessment')) {
