@@ -164,7 +164,7 @@ export class Bot {
       const record = await this.store.get(key);
       if (meta.eventId && record) {
         const seen = record.processed.find((p) => p.id === meta.eventId);
-        if (seen) return { replies: seen.replies, duplicate: true };
+        if (seen) return { replies: [], duplicate: true };
       }
       // After the duplicate check, so a platform retry never counts against the user.
       if (attempt === 0 && rateLimit) {
@@ -194,7 +194,7 @@ export class Bot {
       const out = step(state, event, { knowledge: this.knowledge, region: this.region, now });
       const replies = [...preface, ...out.replies];
       const processed = meta.eventId
-        ? [...(record?.processed ?? []), { id: meta.eventId, replies }].slice(-PROCESSED_EVENTS_MAX)
+        ? [...(record?.processed ?? []), { id: meta.eventId }].slice(-PROCESSED_EVENTS_MAX)
         : (record?.processed ?? []);
       const next: ConversationRecord = {
         version: (record?.version ?? 0) + 1,

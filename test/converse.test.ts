@@ -59,7 +59,8 @@ describe('calfbot converse (the JSON-lines door)', () => {
       answer: { question: q.question, selected: [] },
       event: 'ev-2',
     });
-    expect(again).toEqual(answered);
+    expect(answered.replies.length).toBeGreaterThan(0);
+    expect(again).toEqual({ conversation: 'e', replies: [] });
   });
 
   it('gives an assessment in the contract shape', async () => {

@@ -42,7 +42,7 @@ describe('floods', () => {
     expect(texts(forgot)[0]).toMatch(/deleted/);
   });
 
-  it('a platform retry of a processed event is answered again, not counted against the user', async () => {
+  it('a platform retry of a processed event changes nothing and is not counted against the user', async () => {
     const bot = new Bot({
       knowledge: knowledge(),
       store: new MemoryStore(),
@@ -58,7 +58,8 @@ describe('floods', () => {
       { kind: 'text', text: 'my calves hurt' },
       { user: 'u', eventId: 'E1' },
     );
-    expect(retry).toEqual(first);
+    expect(first.length).toBeGreaterThan(0);
+    expect(retry).toEqual([]);
     const next = await bot.handle('c', { kind: 'text', text: 'none' }, { user: 'u', eventId: 'E2' });
     expect(texts(next)[0]).toMatch(/slow down/);
   });

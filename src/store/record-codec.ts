@@ -4,10 +4,11 @@
  * with a pattern instead of decoding the whole record.
  */
 import { z } from 'zod';
-import type { ConversationState, Reply } from '../conversation/types.js';
+import type { ConversationState } from '../conversation/types.js';
 import type { ConversationRecord, ProcessedEvent } from './types.js';
 
-const processedSchema = z.array(z.object({ id: z.string(), replies: z.array(z.unknown()) }));
+/** Records written before replies were dropped from processed events still load (extra keys are stripped). */
+const processedSchema = z.array(z.object({ id: z.string() }));
 
 const recordSchema = z.object({
   version: z.number().int().positive(),
@@ -52,7 +53,7 @@ export function decodeRecord(json: string): ConversationRecord | null {
 export function decodeProcessed(json: string): ProcessedEvent[] | null {
   try {
     const parsed = processedSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data.map((p) => ({ id: p.id, replies: p.replies as Reply[] })) : null;
+    return parsed.success ? parsed.data.map((p) => ({ id: p.id })) : null;
   } catch {
     return null;
   }

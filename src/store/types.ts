@@ -3,7 +3,7 @@
  * state plus bookkeeping; `version` implements compare-and-set so two processes taking a turn of
  * the same conversation at once cannot overwrite each other.
  */
-import type { ConversationState, Reply } from '../conversation/types.js';
+import type { ConversationState } from '../conversation/types.js';
 
 export const CONVERSATION_TTL_HOURS_DEFAULT = 24;
 /** How many processed event ids a conversation remembers (Slack retries, double clicks). */
@@ -11,8 +11,8 @@ export const PROCESSED_EVENTS_MAX = 50;
 
 export interface ProcessedEvent {
   id: string;
-  /** The replies the first delivery produced, returned again for a duplicate. */
-  replies: Reply[];
+  // Only the id: a duplicate is answered with no replies (the contract allows it), so no reply
+  // text, which can echo health details, is kept beyond the turn that produced it.
 }
 
 export interface ConversationRecord {
