@@ -1,6 +1,6 @@
 /** Start an app under test in its own process and learn its port (or just that it is up). */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -31,8 +31,9 @@ export function startChild(opts: {
     // BENCH_CPU_PROF_DIR=/some/dir: each app under test writes a CPU profile there when it stops.
     const prof = process.env.BENCH_CPU_PROF_DIR;
     const args = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`, ...opts.args] : opts.args;
+    const cwd = scratchDir();
     const child = spawn(process.execPath, args, {
-      cwd: scratchDir(),
+      cwd,
       env: opts.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -48,6 +49,7 @@ export function startChild(opts: {
       reject(new Error(`bench: ${opts.args.join(' ')} did not start; last output: ${tail}`));
     }, opts.timeoutMs ?? 20_000);
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    void exited.then(() => rmSync(cwd, { recursive: true, force: true }));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`bench: ${opts.args.join(' ')} exited (${code}); last output: ${tail}`));

@@ -1,6 +1,6 @@
 /**
- * The Discord path. calfbot runs as in production (`node bin/calfbot.js start`, memory store,
- * info logs) in its own process; beside it, in the same run, a bare discord.js client that
+ * The Discord path. calfbot runs as in production (`node bin/calfbot.js start`, the default
+ * SQLite store, info logs) in its own process; beside it, in the same run, a bare discord.js client that
  * replies with a fixed text (discord-bare.ts). Each has its own fake Discord (the tests' fake:
  * gateway + REST) in this process, which sends `/calves question:<opening>` as INTERACTION_CREATE
  * (1 and 50 in flight, each sending the next once its callback arrived) and times each until its
@@ -72,7 +72,8 @@ async function startApp(name: AppName, fake: FakeDiscord): Promise<ChildApp> {
   if (name === 'calfbot') {
     return startChild({
       args: [BIN, 'start'],
-      env: { ...env, DISCORD_APPLICATION_ID: fake.applicationId, STORE_URL: 'memory:', LOG_LEVEL: 'info' },
+      // The production default store: sqlite:./data/calfbot.db, in the app's scratch folder.
+      env: { ...env, DISCORD_APPLICATION_ID: fake.applicationId, LOG_LEVEL: 'info' },
       stream: 'stderr',
       isReady: (l) => l.event === 'started',
     });

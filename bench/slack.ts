@@ -1,7 +1,7 @@
 /**
  * The Slack HTTP path. calfbot runs as in production (`node bin/calfbot.js start`, HTTP mode,
- * memory store, info logs) in its own process; beside it, in the same run, a bare Bolt app that
- * acks and posts one fixed reply, and the same app posting two (slack-bare.ts). This process
+ * the default SQLite store, info logs) in its own process; beside it, in the same run, a bare
+ * Bolt app that acks and posts one fixed reply, and the same app posting two (slack-bare.ts). This process
  * plays Slack: it signs DM events (each the first message of a new DM), POSTs them over
  * keep-alive connections and serves the Web API (the tests' fake Slack).
  *  - Flat out: 1, 50 and 200 connections, each sending its next event once the previous one was
@@ -84,7 +84,8 @@ async function startApp(name: AppName, apiUrl: string): Promise<ChildApp> {
   if (name === 'calfbot') {
     return startChild({
       args: [BIN, 'start'],
-      env: { ...env, PORT: '0', STORE_URL: 'memory:', LOG_LEVEL: 'info' },
+      // The production default store: sqlite:./data/calfbot.db, in the app's scratch folder.
+      env: { ...env, PORT: '0', LOG_LEVEL: 'info' },
       stream: 'stderr',
       isReady: (l) => l.event === 'slack_started',
     });
