@@ -92,16 +92,6 @@ function runProbe(args: string[]): Promise<{
   });
 }
 
-/** The record with only the latest event's replies kept (older events by id alone). */
-const latestRepliesOnly = (r: ConversationRecord): ConversationRecord => ({
-  ...r,
-  processed: r.processed.map((p, i) => (i === r.processed.length - 1 ? p : { id: p.id, replies: [] })),
-});
-const idsOnly = (r: ConversationRecord): ConversationRecord => ({
-  ...r,
-  processed: r.processed.map((p) => ({ id: p.id, replies: [] })),
-});
-
 function shapeOf(list: ConversationRecord[]) {
   return {
     records: list.length,
@@ -109,9 +99,6 @@ function shapeOf(list: ConversationRecord[]) {
     jsonBytes: mean(list.map((r) => bytesOf(encodeRecord(r)))),
     stateBytes: mean(list.map((r) => bytesOf(JSON.stringify(r.state)))),
     processedBytes: mean(list.map((r) => bytesOf(JSON.stringify(r.processed)))),
-    /** What-if sizes: the same record keeping replies for the latest event only, or for none. */
-    jsonBytesLatestRepliesOnly: mean(list.map((r) => bytesOf(encodeRecord(latestRepliesOnly(r))))),
-    jsonBytesIdsOnly: mean(list.map((r) => bytesOf(encodeRecord(idsOnly(r))))),
   };
 }
 

@@ -150,6 +150,9 @@ export class SqliteStore implements ConversationStore {
     if (this.path !== ':memory:') makeParents(dirname(this.path));
     const db = new Database(this.path, { timeout: this.busyTimeoutMs });
     try {
+      // A record is 2 to 3 KB of JSON: two never fit a 4 KB page, so each took a page of its own
+      // (3.6 KB on disk); 8 KB pages hold three (2.8 KB each). Only applies to a new file.
+      db.pragma('page_size = 8192');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.exec(`
