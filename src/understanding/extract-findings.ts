@@ -8,7 +8,7 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
-import { findPhrase } from './phrase.js';
+import { type CompiledPhrase, findPhrase } from './phrase.js';
 
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 
@@ -18,6 +18,13 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
     const folded = tokens.map(fold);
     const present = new Set(folded);
     for (const entry of lexiconOf(knowledge)) {
+      const mention = (phrase: CompiledPhrase) => {
+        for (const m of findPhrase(phrase, tokens, folded, present)) {
+          const polarity = polarityAt(tokens, m.start);
+          const before = found.get(entry.finding);
+          if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
+        }
+      };
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
       if (
         !found.has(entry.finding) &&
@@ -29,13 +36,10 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
         found.set(entry.finding, 'no');
       }
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
-      for (const phrase of entry.phrases) {
-        for (const m of findPhrase(phrase, tokens, folded, present)) {
-          const polarity = polarityAt(tokens, m.start);
-          const before = found.get(entry.finding);
-          if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
-        }
-      }
+      // Only the phrasings whose first word is in the clause (and those without words) can match;
+      // the strongest mention wins, so the order they are tried in does not matter.
+      for (const phrase of entry.wordlessPhrases) mention(phrase);
+      for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) mention(phrase);
     }
   }
   return found;

@@ -7,6 +7,19 @@ export interface LexiconEntry {
   phrases: CompiledPhrase[];
   unless: CompiledPhrase[];
   denials: CompiledPhrase[];
+  /** `phrases` by their first literal word, so a clause tries only those it could match. */
+  phrasesByWord: Map<string, CompiledPhrase[]>;
+  /** `phrases` with no literal word (only `word*` prefixes): tried on every clause. */
+  wordlessPhrases: CompiledPhrase[];
+}
+
+function byFirstWord(phrases: CompiledPhrase[]): Map<string, CompiledPhrase[]> {
+  const index = new Map<string, CompiledPhrase[]>();
+  for (const p of phrases) {
+    const first = p.words[0];
+    if (first !== undefined) index.set(first, [...(index.get(first) ?? []), p]);
+  }
+  return index;
 }
 
 const cache = new WeakMap<Knowledge, LexiconEntry[]>();
@@ -14,12 +27,17 @@ const cache = new WeakMap<Knowledge, LexiconEntry[]>();
 export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
   let entries = cache.get(knowledge);
   if (!entries) {
-    entries = [...knowledge.findings.values()].map((f) => ({
-      finding: f.id,
-      phrases: [...f.phrasings, f.label].map(compilePhrase).filter((p) => p.parts.length > 0),
-      unless: f.unless.map(compilePhrase),
-      denials: f.denials.map(compilePhrase),
-    }));
+    entries = [...knowledge.findings.values()].map((f) => {
+      const phrases = [...f.phrasings, f.label].map(compilePhrase).filter((p) => p.parts.length > 0);
+      return {
+        finding: f.id,
+        phrases,
+        unless: f.unless.map(compilePhrase),
+        denials: f.denials.map(compilePhrase),
+        phrasesByWord: byFirstWord(phrases),
+        wordlessPhrases: phrases.filter((p) => p.words.length === 0),
+      };
+    });
     cache.set(knowledge, entries);
   }
   return entries;
