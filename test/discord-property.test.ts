@@ -20,8 +20,9 @@ import { slashEvent } from '../adapters/discord/handlers/slash-command.js';
 import { LIMITS } from '../adapters/discord/limits.js';
 import { type OutgoingMessage, renderReplies } from '../adapters/discord/render.js';
 import { step } from '../src/conversation/machine.js';
-import { COMMANDS, type ConversationState, type Reply, TRIAGE_LEVELS } from '../src/conversation/types.js';
+import { COMMANDS, type ConversationState } from '../src/conversation/types.js';
 import { knowledge } from './helpers/bot.js';
+import { replyArbitrary } from './helpers/reply-arbitrary.js';
 
 const RUNS = 10_000;
 const K = knowledge();
@@ -65,7 +66,6 @@ const hostile: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 120 }) },
   { weight: 1, arbitrary: fc.string({ maxLength: 60, unit: 'grapheme' }) },
 );
-const somethingSaid = hostile.filter((s) => s.trim().length > 0);
 
 /** Text Discord would turn into a ping, or a command mention. */
 const LIVE = /@(everyone|here)|<@[!&]?\d|<#\d|<\/[\w-]+:\d/i;
@@ -189,87 +189,16 @@ describe('/calves options → UserEvent (10,000 generated invocations)', () => {
   });
 });
 
-const sourceRef = fc.record({
-  id: fc.string({ maxLength: 10 }),
-  title: somethingSaid,
-  publisher: somethingSaid,
-  url: fc.oneof(fc.constantFrom(...[...K.sources.values()].map((s) => s.url)), fc.webUrl()),
+const anyReply = replyArbitrary({
+  hostile,
+  questionId: fc.string({ minLength: 1, maxLength: 20 }),
+  findingIds: K.findings.keys(),
+  sourceUrl: fc.oneof(fc.constantFrom(...[...K.sources.values()].map((s) => s.url)), fc.webUrl()),
+  longText: { minLength: 1900, maxLength: 6000 },
+  textCitesSources: false,
+  maxCauses: 40,
+  doctorSummaryMayBeBlank: false,
 });
-const findingId = fc.oneof(
-  fc.constantFrom(...K.findings.keys()),
-  fc.stringMatching(/^[a-z][a-z0-9_]{0,40}$/),
-);
-const questionId = fc.string({ minLength: 1, maxLength: 20 });
-const anyReply: fc.Arbitrary<Reply> = fc.oneof(
-  fc.record(
-    {
-      kind: fc.constant('text' as const),
-      text: fc.oneof(
-        somethingSaid,
-        fc.string({ minLength: 1900, maxLength: 6000 }).map((s) => `x${s}`),
-      ),
-      tone: fc.constantFrom('info' as const, 'warning' as const, 'error' as const),
-    },
-    { requiredKeys: ['kind', 'text'] },
-  ),
-  fc.record({
-    kind: fc.constant('question' as const),
-    question: questionId,
-    type: fc.constant('yes_no' as const),
-    finding: findingId,
-    text: somethingSaid,
-    why: somethingSaid,
-  }),
-  fc.record({
-    kind: fc.constant('question' as const),
-    question: questionId,
-    type: fc.constant('multi' as const),
-    options: fc.uniqueArray(fc.record({ finding: findingId, label: somethingSaid }), {
-      minLength: 2,
-      maxLength: 30,
-      selector: (o) => o.finding,
-    }),
-    text: somethingSaid,
-    why: somethingSaid,
-  }),
-  fc.record(
-    {
-      kind: fc.constant('assessment' as const),
-      triage: fc.constantFrom(...TRIAGE_LEVELS),
-      headline: somethingSaid,
-      nextSteps: fc.array(somethingSaid, { maxLength: 6 }),
-      causes: fc.array(
-        fc.record({
-          id: fc.string({ maxLength: 20 }),
-          because: fc.array(findingId, { maxLength: 4 }),
-          name: somethingSaid,
-          summary: somethingSaid,
-          score: fc.double({ noNaN: true }),
-        }),
-        { maxLength: 40 },
-      ),
-      text: hostile,
-      watchFor: fc.array(somethingSaid, { maxLength: 6 }),
-      evidence: fc.array(somethingSaid, { maxLength: 4 }),
-      doctorSummary: somethingSaid,
-      sources: fc.array(sourceRef, { minLength: 1, maxLength: 30 }),
-      disclaimer: somethingSaid,
-    },
-    {
-      requiredKeys: [
-        'kind',
-        'triage',
-        'headline',
-        'nextSteps',
-        'causes',
-        'text',
-        'watchFor',
-        'sources',
-        'disclaimer',
-      ],
-    },
-  ),
-);
 
 describe('Reply[] → Discord messages (10,000 generated turns, hostile text in every field)', () => {
   it('within Discord limits, every component id ours, no live mention anywhere', () => {

@@ -19,14 +19,9 @@ import {
 } from '../adapters/slack/parse.js';
 import { LIMITS, renderReply, type SlackMessage } from '../adapters/slack/render-blocks.js';
 import { step } from '../src/conversation/machine.js';
-import {
-  COMMANDS,
-  type ConversationState,
-  type Reply,
-  TRIAGE_LEVELS,
-  type UserEvent,
-} from '../src/conversation/types.js';
+import { COMMANDS, type ConversationState, type UserEvent } from '../src/conversation/types.js';
 import { knowledge } from './helpers/bot.js';
+import { replyArbitrary } from './helpers/reply-arbitrary.js';
 
 const RUNS = 10_000;
 const BOT = 'U0CALFBOT';
@@ -303,92 +298,20 @@ function checkSlackMessage(m: SlackMessage): void {
 }
 
 const K = knowledge();
-const somethingSaid = hostile.filter((s) => s.trim().length > 0);
-const sourceRef = fc.record({
-  id: fc.string({ maxLength: 10 }),
-  title: somethingSaid,
-  publisher: somethingSaid,
-  url: fc.oneof(
+const anyReply = replyArbitrary({
+  hostile,
+  questionId: fc.string({ minLength: 1, maxLength: 40 }),
+  findingIds: K.findings.keys(),
+  sourceUrl: fc.oneof(
     fc.constantFrom('https://www.nhs.uk/conditions/leg-cramps/', 'https://x.example/a?b=1&c=2'),
     fc.webUrl(),
     hostile,
   ),
+  longText: { minLength: 2900, maxLength: 7000 },
+  textCitesSources: true,
+  maxCauses: 60,
+  doctorSummaryMayBeBlank: true,
 });
-const findingId = fc.oneof(
-  fc.constantFrom(...K.findings.keys()),
-  fc.stringMatching(/^[a-z][a-z0-9_]{0,40}$/),
-);
-const anyReply: fc.Arbitrary<Reply> = fc.oneof(
-  fc.record(
-    {
-      kind: fc.constant('text' as const),
-      text: fc.oneof(
-        somethingSaid,
-        fc.string({ minLength: 2900, maxLength: 7000 }).map((s) => `x${s}`),
-      ),
-      tone: fc.constantFrom('info' as const, 'warning' as const, 'error' as const),
-      sources: fc.array(sourceRef, { maxLength: 3 }),
-    },
-    { requiredKeys: ['kind', 'text'] },
-  ),
-  fc.record({
-    kind: fc.constant('question' as const),
-    question: fc.string({ minLength: 1, maxLength: 40 }),
-    type: fc.constant('yes_no' as const),
-    finding: findingId,
-    text: somethingSaid,
-    why: somethingSaid,
-  }),
-  fc.record({
-    kind: fc.constant('question' as const),
-    question: fc.string({ minLength: 1, maxLength: 40 }),
-    type: fc.constant('multi' as const),
-    options: fc.uniqueArray(fc.record({ finding: findingId, label: somethingSaid }), {
-      minLength: 2,
-      maxLength: 30,
-      selector: (o) => o.finding,
-    }),
-    text: somethingSaid,
-    why: somethingSaid,
-  }),
-  fc.record(
-    {
-      kind: fc.constant('assessment' as const),
-      triage: fc.constantFrom(...TRIAGE_LEVELS),
-      headline: somethingSaid,
-      nextSteps: fc.array(somethingSaid, { maxLength: 6 }),
-      causes: fc.array(
-        fc.record({
-          id: fc.string({ maxLength: 20 }),
-          because: fc.array(findingId, { maxLength: 4 }),
-          name: somethingSaid,
-          summary: somethingSaid,
-          score: fc.double({ noNaN: true }),
-        }),
-        { maxLength: 60 },
-      ),
-      text: hostile,
-      watchFor: fc.array(somethingSaid, { maxLength: 6 }),
-      evidence: fc.array(somethingSaid, { maxLength: 4 }),
-      doctorSummary: hostile,
-      sources: fc.array(sourceRef, { minLength: 1, maxLength: 30 }),
-      disclaimer: somethingSaid,
-    },
-    {
-      requiredKeys: [
-        'kind',
-        'triage',
-        'headline',
-        'nextSteps',
-        'causes',
-        'text',
-        'watchFor',
-        'sources',
-        'disclaimer',
-      ],
-    },
-  ),
-);
 
 describe('Reply → Slack message (10,000 generated replies, hostile text in every field)', () => {
   it('stays within Block Kit limits and never carries a live mention, broadcast or foreign link', () => {
