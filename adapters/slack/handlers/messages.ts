@@ -10,8 +10,10 @@ import { isDmChannel, keyForMessage, slackUser } from '../conversation-key.js';
 import { slackCopy } from '../copy.js';
 import { channelOutbox } from '../outbox.js';
 import {
+  type AppMentionEvent,
   appMentionEventSchema,
   eventCallbackSchema,
+  type MessageEvent,
   messageEventSchema,
   slackTextToPlain,
   wordsToEvent,
@@ -52,40 +54,42 @@ async function handleMessage(
   });
 }
 
+/**
+ * The message as a turn needs it, or null when it is not a plain message from a person (an edit,
+ * join, bot post or our own message) or its team is unknown.
+ */
+function fromAPerson(
+  e: MessageEvent | AppMentionEvent,
+  body: unknown,
+  context: { botUserId?: string; teamId?: string },
+): IncomingMessage | null {
+  if (e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return null;
+  const team = eventCallbackSchema.safeParse(body).data?.team_id ?? e.team ?? context.teamId;
+  if (!team) return null;
+  return {
+    team,
+    channel: e.channel,
+    user: e.user,
+    text: e.text ?? '',
+    ts: e.ts,
+    ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
+  };
+}
+
 export function registerMessageHandlers(app: App, ctx: SlackContext): void {
   app.event('message', async ({ event, body, context, client }) => {
     const parsed = messageEventSchema.safeParse(event);
     if (!parsed.success) return;
-    const e = parsed.data;
-    // Plain messages from people, in DMs only: no edits, joins, bot posts or our own messages.
-    if (e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
-    if (e.channel_type !== 'im' && !isDmChannel(e.channel)) return;
-    const team = eventCallbackSchema.safeParse(body).data?.team_id ?? e.team ?? context.teamId;
-    if (!team) return;
-    await handleMessage(ctx, client, context.botUserId, {
-      team,
-      channel: e.channel,
-      user: e.user,
-      text: e.text ?? '',
-      ts: e.ts,
-      ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
-    });
+    // Plain messages from people, in DMs only.
+    if (parsed.data.channel_type !== 'im' && !isDmChannel(parsed.data.channel)) return;
+    const m = fromAPerson(parsed.data, body, context);
+    if (m) await handleMessage(ctx, client, context.botUserId, m);
   });
 
   app.event('app_mention', async ({ event, body, context, client }) => {
     const parsed = appMentionEventSchema.safeParse(event);
     if (!parsed.success) return;
-    const e = parsed.data;
-    if (e.subtype !== undefined || e.bot_id || !e.user || e.user === context.botUserId) return;
-    const team = eventCallbackSchema.safeParse(body).data?.team_id ?? e.team ?? context.teamId;
-    if (!team) return;
-    await handleMessage(ctx, client, context.botUserId, {
-      team,
-      channel: e.channel,
-      user: e.user,
-      text: e.text ?? '',
-      ts: e.ts,
-      ...(e.thread_ts ? { threadTs: e.thread_ts } : {}),
-    });
+    const m = fromAPerson(parsed.data, body, context);
+    if (m) await handleMessage(ctx, client, context.botUserId, m);
   });
 }
