@@ -7,10 +7,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../adapters/slack/action-ids.js';
 import { slackCopy } from '../adapters/slack/copy.js';
 import type { FakeSlackMessage } from './fakes/fake-slack.js';
-import { isAssessment, isOpenQuestion, messagesIn, scriptedAnswer, textOf } from './fakes/slack-drive.js';
-import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
-import { actionIdsOf, blockActionsPayload, dmMessageEvent, eventEnvelope } from './fakes/slack-payloads.js';
-import { postEvent, postInteraction } from './fakes/slack-requests.js';
+import {
+  isAssessment,
+  isOpenQuestion,
+  messagesIn,
+  scriptedAnswer,
+  slackPerson,
+  textOf,
+} from './fakes/slack-drive.js';
+import { type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
+import { actionIdsOf } from './fakes/slack-payloads.js';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -23,27 +29,7 @@ afterEach(async () => {
 const DM = 'D0DM0001';
 const USER = 'U0PERSON1';
 
-async function dm(text: string) {
-  const res = await postEvent(
-    h.eventsUrl,
-    SIGNING_SECRET,
-    eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text })),
-  );
-  await h.slack.idle();
-  return res;
-}
-
-async function click(message: FakeSlackMessage, actionId: string, tick?: string[]) {
-  const payload = blockActionsPayload(message, actionId, {
-    team: h.fake.teamId,
-    user: USER,
-    responseUrl: h.fake.responseUrl(message.ts),
-    ...(tick ? { tick } : {}),
-  });
-  const res = await postInteraction(h.eventsUrl, SIGNING_SECRET, payload);
-  await h.slack.idle();
-  return res;
-}
+const { dm, click } = slackPerson(() => h, { channel: DM, user: USER });
 
 const openQuestion = () => messagesIn(h.fake.messages, DM).filter(isOpenQuestion).at(-1);
 
@@ -55,7 +41,7 @@ async function answerUntilAssessment(present: string[]): Promise<FakeSlackMessag
     const q = openQuestion();
     if (!q) throw new Error('no open question and no assessment');
     const { actionId, tick } = scriptedAnswer(q, present);
-    expect((await click(q, actionId, tick)).status).toBe(200);
+    expect((await click(q, actionId, { tick })).status).toBe(200);
     // The answered question lost its buttons and shows the answer.
     expect(actionIdsOf(q)).toEqual([]);
     expect(textOf(q)).toContain('You answered');
@@ -88,7 +74,7 @@ describe('Slack DM conversation (HTTP mode)', () => {
     expect(isOpenQuestion(screen)).toBe(true);
 
     // Submit with nothing ticked = none of these apply.
-    await click(screen, ACTION.submit, []);
+    await click(screen, ACTION.submit, { tick: [] });
     expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
     expect(isOpenQuestion(screen)).toBe(false);
 
@@ -130,7 +116,7 @@ describe('Slack DM conversation (HTTP mode)', () => {
 
   it('makes an emergency unmissable', async () => {
     await dm('my calves hurt');
-    await click(openQuestion()!, ACTION.submit, ['breathless_or_chest_pain']);
+    await click(openQuestion()!, ACTION.submit, { tick: ['breathless_or_chest_pain'] });
     const assessment = messagesIn(h.fake.messages, DM).find(isAssessment)!;
     expect(assessment).toBeDefined();
     expect(textOf({ blocks: [assessment.blocks[0]!] })).toMatch(/Call 911 now/);

@@ -13,12 +13,18 @@ import { copy } from '../src/conversation/copy.js';
 import { CalfbotError, isCalfbotError } from '../src/errors.js';
 import { silentLogger } from '../src/log.js';
 import { MemoryStore } from '../src/store/memory-store.js';
-import { type FakeSlackMessage, startFakeSlack } from './fakes/fake-slack.js';
-import { isAssessment, isOpenQuestion, messagesIn, scriptedAnswer, textOf } from './fakes/slack-drive.js';
+import { startFakeSlack } from './fakes/fake-slack.js';
+import {
+  isAssessment,
+  isOpenQuestion,
+  messagesIn,
+  scriptedAnswer,
+  slackPerson,
+  textOf,
+} from './fakes/slack-drive.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
 import {
   appMentionEvent,
-  blockActionsPayload,
   dmMessageEvent,
   eventEnvelope,
   slashCommandFields,
@@ -37,30 +43,7 @@ afterEach(async () => {
 const DM = 'D0DM0002';
 const USER = 'U0PERSON3';
 
-async function dm(text: string) {
-  const res = await postEvent(
-    h.eventsUrl,
-    SIGNING_SECRET,
-    eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text })),
-  );
-  await h.slack.idle();
-  return res;
-}
-
-function clickPayload(message: FakeSlackMessage, actionId: string, tick?: string[]) {
-  return blockActionsPayload(message, actionId, {
-    team: h.fake.teamId,
-    user: USER,
-    responseUrl: h.fake.responseUrl(message.ts),
-    ...(tick ? { tick } : {}),
-  });
-}
-
-async function click(message: FakeSlackMessage, actionId: string, tick?: string[]) {
-  const res = await postInteraction(h.eventsUrl, SIGNING_SECRET, clickPayload(message, actionId, tick));
-  await h.slack.idle();
-  return res;
-}
+const { dm, click, clickPayload } = slackPerson(() => h, { channel: DM, user: USER });
 
 const openQuestion = () => messagesIn(h.fake.messages, DM).filter(isOpenQuestion).at(-1);
 const errorLogs = () => h.logs.filter((l) => Number(l.level) >= 50);
@@ -269,12 +252,12 @@ describe('clicks on questions that are no longer open', () => {
     await dm('why do my calves hurt');
     // The person's Slack still shows the first question with its buttons (say the bot restarted
     // in between and forgot which message to close): the click is built from that view.
-    const stale = clickPayload(openQuestion()!, ACTION.submit, ['one_leg_swollen']);
+    const stale = clickPayload(openQuestion()!, ACTION.submit, { tick: ['one_leg_swollen'] });
     await dm('none of these');
     for (let i = 0; i < 30 && !messagesIn(h.fake.messages, DM).some(isAssessment); i++) {
       const q = openQuestion()!;
       const { actionId, tick } = scriptedAnswer(q, []);
-      await click(q, actionId, tick);
+      await click(q, actionId, { tick });
     }
     expect(messagesIn(h.fake.messages, DM).some(isAssessment)).toBe(true);
     const before = h.fake.callsTo('chat.postMessage').length;
@@ -290,7 +273,7 @@ describe('clicks on questions that are no longer open', () => {
   it('a click on a question that was answered in words changes nothing', async () => {
     await dm('why do my calves hurt');
     const screen = openQuestion()!;
-    const stale = clickPayload(screen, ACTION.submit, ['one_leg_swollen']);
+    const stale = clickPayload(screen, ACTION.submit, { tick: ['one_leg_swollen'] });
     await dm('none of these');
     // Answering in words closed the question's buttons too.
     expect(isOpenQuestion(screen)).toBe(false);

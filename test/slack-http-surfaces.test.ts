@@ -7,17 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION } from '../adapters/slack/action-ids.js';
 import { slackCopy } from '../adapters/slack/copy.js';
 import { copy } from '../src/conversation/copy.js';
-import type { FakeSlackMessage } from './fakes/fake-slack.js';
-import { isAssessment, isOpenQuestion, scriptedAnswer, textOf } from './fakes/slack-drive.js';
+import { isAssessment, isOpenQuestion, scriptedAnswer, slackPerson, textOf } from './fakes/slack-drive.js';
 import { SIGNING_SECRET, type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
-import {
-  appMentionEvent,
-  blockActionsPayload,
-  eventEnvelope,
-  slashCommandFields,
-  userTs,
-} from './fakes/slack-payloads.js';
-import { postEvent, postInteraction, postSlashCommand } from './fakes/slack-requests.js';
+import { appMentionEvent, eventEnvelope, slashCommandFields, userTs } from './fakes/slack-payloads.js';
+import { postEvent, postSlashCommand } from './fakes/slack-requests.js';
 
 let h: SlackHarness;
 beforeEach(async () => {
@@ -30,21 +23,7 @@ afterEach(async () => {
 const CHANNEL = 'C0GENERAL';
 const USER = 'U0PERSON2';
 
-async function clickAs(
-  message: FakeSlackMessage,
-  actionId: string,
-  o: { channel?: string; tick?: string[] } = {},
-) {
-  const payload = blockActionsPayload(message, actionId, {
-    team: h.fake.teamId,
-    user: USER,
-    responseUrl: h.fake.responseUrl(message.ts),
-    ...o,
-  });
-  const res = await postInteraction(h.eventsUrl, SIGNING_SECRET, payload);
-  await h.slack.idle();
-  return res;
-}
+const { click: clickAs } = slackPerson(() => h, { channel: CHANNEL, user: USER });
 
 describe('a mention in a channel', () => {
   async function mention(text: string, thread_ts?: string) {

@@ -12,16 +12,21 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeSlackMessage } from './fakes/fake-slack.js';
-import { isAssessment, isOpenQuestion, messagesIn, scriptedAnswer } from './fakes/slack-drive.js';
+import {
+  isAssessment,
+  isOpenQuestion,
+  messagesIn,
+  scriptedAnswer,
+  slackPerson,
+} from './fakes/slack-drive.js';
 import { BOT_TOKEN, SIGNING_SECRET, type SlackHarness, startSlackHarness } from './fakes/slack-harness.js';
 import {
   appMentionEvent,
-  blockActionsPayload,
   dmMessageEvent,
   eventEnvelope,
   slashCommandFields,
 } from './fakes/slack-payloads.js';
-import { postEvent, postInteraction, postSlashCommand } from './fakes/slack-requests.js';
+import { postEvent, postSlashCommand } from './fakes/slack-requests.js';
 import { knowledge } from './helpers/bot.js';
 import { REPO } from './helpers/converse-process.js';
 
@@ -41,24 +46,10 @@ describe('the log of a whole Slack conversation at trace level', () => {
     await h?.close();
   });
 
-  const dm = async (text: string) => {
-    const res = await postEvent(
-      h.eventsUrl,
-      SIGNING_SECRET,
-      eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text })),
-    );
-    await h.slack.idle();
-    return res;
-  };
+  const person = slackPerson(() => h, { channel: DM, user: USER });
+  const dm = person.dm;
   const click = async (message: FakeSlackMessage, actionId: string, tick?: string[]) => {
-    const payload = blockActionsPayload(message, actionId, {
-      team: h.fake.teamId,
-      user: USER,
-      responseUrl: h.fake.responseUrl(message.ts),
-      ...(tick ? { tick } : {}),
-    });
-    expect((await postInteraction(h.eventsUrl, SIGNING_SECRET, payload)).status).toBe(200);
-    await h.slack.idle();
+    expect((await person.click(message, actionId, { tick })).status).toBe(200);
   };
 
   it('DMs, clicks, a mention, /calves, failures and forget: nothing private reaches the log', async () => {

@@ -4,7 +4,9 @@
  */
 import { ACTION } from '../../adapters/slack/action-ids.js';
 import type { FakeSlackMessage } from './fake-slack.js';
-import { actionIdsOf } from './slack-payloads.js';
+import { SIGNING_SECRET, type SlackHarness } from './slack-harness.js';
+import { actionIdsOf, blockActionsPayload, dmMessageEvent, eventEnvelope } from './slack-payloads.js';
+import { postEvent, postInteraction } from './slack-requests.js';
 
 /** The bot's messages in a channel (optionally one thread), in order. */
 export const messagesIn = (all: FakeSlackMessage[], channel: string, threadTs?: string) =>
@@ -46,4 +48,48 @@ export function scriptedAnswer(
     return tick.length > 0 ? { actionId: ACTION.submit, tick } : { actionId: ACTION.none };
   }
   return { actionId: ACTION.no };
+}
+
+/** Where a click came from and what it ticks first. */
+export interface ClickAs {
+  /** Channel of the clicked message (for ephemeral messages). */
+  channel?: string;
+  /** Finding ids to tick in the message's checkboxes before clicking. */
+  tick?: string[];
+}
+
+/**
+ * One person in the HTTP-mode harness: DMs in `channel` as `user` and clicks the bot's buttons,
+ * each time waiting until the adapter is idle. `harness` is read at each call, so a suite can
+ * build its person once and start a fresh harness per test.
+ */
+export function slackPerson(harness: () => SlackHarness, who: { channel: string; user: string }) {
+  const clickPayload = (message: FakeSlackMessage, actionId: string, o: ClickAs = {}) => {
+    const h = harness();
+    return blockActionsPayload(message, actionId, {
+      team: h.fake.teamId,
+      user: who.user,
+      responseUrl: h.fake.responseUrl(message.ts),
+      ...o,
+    });
+  };
+  return {
+    async dm(text: string) {
+      const h = harness();
+      const res = await postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        eventEnvelope(h.fake, dmMessageEvent({ channel: who.channel, user: who.user, text })),
+      );
+      await h.slack.idle();
+      return res;
+    },
+    clickPayload,
+    async click(message: FakeSlackMessage, actionId: string, o: ClickAs = {}) {
+      const h = harness();
+      const res = await postInteraction(h.eventsUrl, SIGNING_SECRET, clickPayload(message, actionId, o));
+      await h.slack.idle();
+      return res;
+    },
+  };
 }
