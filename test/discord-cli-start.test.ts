@@ -1,9 +1,10 @@
 /** `calfbot start` with a Discord token: the real CLI process connects to the fake Discord and answers /calves. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCalfbotStart } from './fakes/discord-harness.js';
 import { FakeDiscord } from './fakes/fake-discord.js';
 
 describe('Discord: calfbot start', () => {
@@ -13,18 +14,7 @@ describe('Discord: calfbot start', () => {
   const cwd = mkdtempSync(path.join(tmpdir(), 'calfbot-discord-start-')); // no .env here
   beforeAll(async () => {
     fake = await FakeDiscord.start();
-    child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../bin/calfbot.js'), 'start'], {
-      cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: fake.token,
-        DISCORD_APPLICATION_ID: fake.applicationId,
-        DISCORD_API_URL: fake.apiUrl,
-        STORE_URL: 'memory:',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    child = spawnCalfbotStart(fake, cwd, { STORE_URL: 'memory:', LOG_LEVEL: 'info' });
     child.stderr!.on('data', (d) => {
       stderr += d;
     });

@@ -5,7 +5,7 @@
  * when REDIS_URL is set); a crashed shard comes back; SIGTERM stops every process and exits 0.
  * Needs the build (`npm test` runs it first).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,12 +14,11 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordCopy } from '../adapters/discord/copy.js';
 import { copy } from '../src/conversation/copy.js';
-import { buttonByLabel, selectMenuOf } from './fakes/discord-harness.js';
+import { buttonByLabel, selectMenuOf, spawnCalfbotStart } from './fakes/discord-harness.js';
 import { FakeDiscord, type FakeUser, type InteractionRef } from './fakes/fake-discord.js';
 
 type Json = any;
 
-const CLI = path.resolve(import.meta.dirname, '../bin/calfbot.js');
 const REDIS_URL = process.env.REDIS_URL;
 const runner: FakeUser = { id: '730000000000000001', username: 'runner' };
 
@@ -53,18 +52,7 @@ class ShardedCalfbot {
   }
 
   static start(fake: FakeDiscord, args: string[], env: Record<string, string>, cwd: string) {
-    const child = spawn(process.execPath, [CLI, 'start', ...args], {
-      cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: fake.token,
-        DISCORD_APPLICATION_ID: fake.applicationId,
-        DISCORD_API_URL: fake.apiUrl,
-        LOG_LEVEL: 'info',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawnCalfbotStart(fake, cwd, { LOG_LEVEL: 'info', ...env }, args);
     return new ShardedCalfbot(child, fake);
   }
 
@@ -294,19 +282,12 @@ describe('Discord: calfbot start --shards auto', () => {
 
   /** Run the CLI to completion with these variables (over a working set for the fake). */
   async function runToExit(args: string[], env: Record<string, string>) {
-    const child = spawn(process.execPath, [CLI, 'start', ...args], {
+    const child = spawnCalfbotStart(
+      fake,
       cwd,
-      env: {
-        PATH: process.env.PATH ?? '',
-        DISCORD_TOKEN: fake.token,
-        DISCORD_APPLICATION_ID: fake.applicationId,
-        DISCORD_API_URL: fake.apiUrl,
-        STORE_URL: `sqlite:${path.join(cwd, 'calfbot.db')}`,
-        LOG_LEVEL: 'silent',
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+      { STORE_URL: `sqlite:${path.join(cwd, 'calfbot.db')}`, LOG_LEVEL: 'silent', ...env },
+      args,
+    );
     let stderr = '';
     child.stderr.on('data', (d) => {
       stderr += d;

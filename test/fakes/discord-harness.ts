@@ -2,6 +2,8 @@
  * Real Bot (MemoryStore, the shipped knowledge) + real discord.js via startDiscord, against the
  * fake Discord on 127.0.0.1. Logs are captured so tests can check what was (not) logged.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import pino from 'pino';
 import { type DiscordHandle, startDiscord, type TurnBot } from '../../adapters/discord/index.js';
 import { Bot } from '../../src/bot.js';
@@ -44,6 +46,32 @@ export function discordConfig(fake: FakeDiscord, extra: Record<string, string> =
     DISCORD_API_URL: fake.apiUrl,
     STORE_URL: 'memory:',
     ...extra,
+  });
+}
+
+/** The built CLI (`npm run build` first). */
+const CLI = path.resolve(import.meta.dirname, '../../bin/calfbot.js');
+
+/**
+ * `calfbot start ...args` as a child process against the fake Discord: its environment is only
+ * PATH, the fake's token, application id and API URL, then `env`; stderr is piped, the rest ignored.
+ */
+export function spawnCalfbotStart(
+  fake: FakeDiscord,
+  cwd: string,
+  env: Record<string, string>,
+  args: string[] = [],
+) {
+  return spawn(process.execPath, [CLI, 'start', ...args], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
 }
 
