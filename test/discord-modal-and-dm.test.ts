@@ -2,7 +2,7 @@
  * Free text on Discord: the "Describe it in your own words" modal in a server channel (no
  * message-content intent), and a conversation typed in the bot's DM.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { discordCopy } from '../adapters/discord/copy.js';
 import { MODAL_TEXT_INPUT_ID } from '../adapters/discord/modal.js';
 import { copy } from '../src/conversation/copy.js';
@@ -10,8 +10,9 @@ import {
   buttonByLabel,
   componentsOf,
   type DiscordHarness,
+  EPHEMERAL,
+  harnessForSuite,
   selectMenuOf,
-  startHarness,
 } from './fakes/discord-harness.js';
 import type { FakeUser } from './fakes/fake-discord.js';
 
@@ -19,15 +20,11 @@ type Json = any;
 
 const runner: FakeUser = { id: '700000000000000002', username: 'trailrunner' };
 const dmUser: FakeUser = { id: '700000000000000003', username: 'dmrunner' };
-const EPHEMERAL = 64;
 
 describe('Discord: free text through the modal, and in DMs', () => {
   let h: DiscordHarness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
+  harnessForSuite((started) => {
+    h = started;
   });
 
   describe('the modal in a server channel', () => {

@@ -2,7 +2,7 @@
  * A `/calves` conversation in a server channel, from the slash command to an assessment by
  * button and menu clicks, with real discord.js against the fake Discord.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TRIAGE_COLOURS } from '../adapters/discord/assessment-embed.js';
 import { discordCopy } from '../adapters/discord/copy.js';
 import { copy } from '../src/conversation/copy.js';
@@ -10,15 +10,15 @@ import {
   buttonByLabel,
   componentsOf,
   type DiscordHarness,
+  EPHEMERAL,
+  harnessForSuite,
   selectMenuOf,
-  startHarness,
 } from './fakes/discord-harness.js';
 import type { FakeUser, RecordedCall } from './fakes/fake-discord.js';
 
 type Json = any;
 
 const runner: FakeUser = { id: '700000000000000001', username: 'runner' };
-const EPHEMERAL = 64;
 
 /** The message body a call carried: callback `data`, or the webhook / channel body. */
 const bodyOf = (call: RecordedCall): Json => (call.path.endsWith('/callback') ? call.body?.data : call.body);
@@ -27,11 +27,8 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
   let h: DiscordHarness;
   /** The message with the question currently waiting for an answer. */
   let question: Json;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
+  harnessForSuite((started) => {
+    h = started;
   });
 
   it('identifies with Guilds and DirectMessages only (no privileged intent)', () => {

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
 import { type DiscordHandle, startDiscord, type TurnBot } from '../../adapters/discord/index.js';
 import { Bot } from '../../src/bot.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -109,6 +110,21 @@ export async function startHarness(
     },
   };
 }
+
+/** Starts a harness before the enclosing suite's tests (handing it to `use`) and closes it after them. */
+export function harnessForSuite(use: (h: DiscordHarness) => void): void {
+  let h: DiscordHarness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+    use(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+}
+
+/** The EPHEMERAL message flag as it goes over the wire. */
+export const EPHEMERAL = 64;
 
 type Json = any;
 
