@@ -63,7 +63,7 @@ describe.runIf(REDIS_URL)('two Bots (two processes) on one Redis share one user 
   });
 
   async function redisBot(): Promise<Bot> {
-    const limiter = createRateLimiter(url, { keyPrefix });
+    const limiter = await createRateLimiter(url, { keyPrefix });
     expect(limiter).toBeInstanceOf(RedisRateLimiter);
     expect(await (limiter as RedisRateLimiter).ready(5_000)).toBe(true);
     return new Bot({

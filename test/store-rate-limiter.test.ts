@@ -61,7 +61,7 @@ describe('MemoryRateLimiter', () => {
 
   it('createRateLimiter gives memory: and sqlite: an in-process limiter', async () => {
     for (const url of ['memory:', 'sqlite:./data/never-opened.db']) {
-      const limiter = createRateLimiter(url);
+      const limiter = await createRateLimiter(url);
       expect(limiter).toBeInstanceOf(MemoryRateLimiter);
       await limiter.close();
     }
@@ -79,7 +79,7 @@ describe.runIf(REDIS_URL)('RedisRateLimiter on REDIS_URL', () => {
   });
 
   it('allows 20 a minute, denies the 21st, keeps users apart, under <prefix>rl:<user> with a TTL', async () => {
-    const limiter = createRateLimiter(url, { keyPrefix });
+    const limiter = await createRateLimiter(url, { keyPrefix });
     expect(limiter).toBeInstanceOf(RedisRateLimiter);
     expect(await (limiter as RedisRateLimiter).ready(5_000)).toBe(true);
     await expectLimitBehaviour(limiter, 'alice', 'bob');

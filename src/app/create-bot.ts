@@ -29,7 +29,10 @@ export async function createBot(
     ...(opts.rateLimited
       ? {
           rateLimit: {
-            limiter: createRateLimiter(config.STORE_URL, { logger, keyPrefix: config.STORE_KEY_PREFIX }),
+            limiter: await createRateLimiter(config.STORE_URL, {
+              logger,
+              keyPrefix: config.STORE_KEY_PREFIX,
+            }),
             perMinute: config.RATE_LIMIT_PER_MINUTE,
           },
         }

@@ -7,7 +7,6 @@
 import { type Logger, silentLogger } from '../log.js';
 import { MemoryRateLimiter } from './memory-rate-limiter.js';
 import type { RateLimiter } from './rate-limiter.js';
-import { RedisRateLimiter } from './redis-rate-limiter.js';
 import { parseStoreUrl } from './store-url.js';
 
 export interface CreateRateLimiterOptions {
@@ -22,9 +21,13 @@ export interface CreateRateLimiterOptions {
  * Synchronous, so it can be wired in place. A Redis limiter connects in the background and fails
  * open (allows) until connected; call `ready()` on it to wait when that matters.
  */
-export function createRateLimiter(url: string, opts: CreateRateLimiterOptions = {}): RateLimiter {
+export async function createRateLimiter(
+  url: string,
+  opts: CreateRateLimiterOptions = {},
+): Promise<RateLimiter> {
   const target = parseStoreUrl(url);
   if (target.kind === 'redis') {
+    const { RedisRateLimiter } = await import('./redis-rate-limiter.js');
     return new RedisRateLimiter(target.url, {
       keyPrefix: opts.keyPrefix,
       logger: opts.logger ?? silentLogger,

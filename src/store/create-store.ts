@@ -5,8 +5,6 @@
  */
 import { type Logger, silentLogger } from '../log.js';
 import { MemoryStore } from './memory-store.js';
-import { RedisStore } from './redis-store.js';
-import { SqliteStore } from './sqlite-store.js';
 import { parseStoreUrl } from './store-url.js';
 import { SWEEP_INTERVAL_MS, Sweeper, SweptStore } from './sweeper.js';
 import type { ConversationStore } from './types.js';
@@ -29,6 +27,8 @@ export async function createStore(url: string, opts: CreateStoreOptions = {}): P
       store = new MemoryStore(opts.now);
       break;
     case 'sqlite': {
+      // Backends load only when chosen: better-sqlite3 and ioredis cost start-up time.
+      const { SqliteStore } = await import('./sqlite-store.js');
       const sqlite = new SqliteStore(target.path, { logger, now: opts.now });
       // Open early so a bad path is logged at start-up; keep running if it fails.
       await sqlite.open().catch(() => undefined);
@@ -36,6 +36,7 @@ export async function createStore(url: string, opts: CreateStoreOptions = {}): P
       break;
     }
     case 'redis': {
+      const { RedisStore } = await import('./redis-store.js');
       const redis = new RedisStore(target.url, { logger, now: opts.now, keyPrefix: opts.keyPrefix });
       await redis.ready();
       store = redis;
