@@ -7,7 +7,6 @@ export type ErrorCode =
   | 'INPUT_INVALID_JSON'
   | 'INPUT_INVALID_SHAPE'
   | 'INPUT_TOO_LONG'
-  | 'RATE_LIMITED'
   | 'PLATFORM_ERROR'
   | 'INTERNAL';
 
