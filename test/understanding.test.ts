@@ -58,6 +58,12 @@ describe('finding findings in free text', () => {
     expect(found(text)[finding]).toBe('no');
   });
 
+  it('a gap in a phrasing never swallows a negation ("my calf is not red")', () => {
+    expect(found('my calf is not red').calf_red_warm).not.toBe('yes');
+    expect(found("the calf isn't red or hot, it just aches").calf_red_warm).not.toBe('yes');
+    expect(found('my calves ache, not swollen, not red, not hot').calf_red_warm).not.toBe('yes');
+  });
+
   it('keeps a negation inside its clause', () => {
     const f = found("there's no swelling but the skin is red and hot");
     expect(f.one_leg_swollen).toBe('no');

@@ -58,6 +58,7 @@ describe.each([
   ['development', 'dev.json'],
   ['holdout', 'holdout.json'],
   ['second holdout', 'holdout2.json'],
+  ['third holdout', 'holdout3.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   describe.each([

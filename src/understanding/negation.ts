@@ -52,6 +52,11 @@ const NEGATIVE: string[][] = [
   ['no', 'longer'],
 ];
 
+/** Single words that negate what follows; a phrasing's `...` gap may not skip over one. */
+export const NEGATION_WORDS: ReadonlySet<string> = new Set(
+  NEGATIVE.filter((seq) => seq.length === 1).map((seq) => seq[0]!),
+);
+
 /** Words that look like triggers but are not ("not only", "no doubt"). */
 const PSEUDO: string[][] = [
   ['not', 'only'],

@@ -4,6 +4,7 @@
  * `=legs` is not "leg"), `word*` matches any word starting with `word`, `...` lets up to four
  * other words sit in between.
  */
+import { NEGATION_WORDS } from './negation.js';
 import { fold, tokenize } from './normalize.js';
 
 const GAP_WORDS_MAX = 4;
@@ -78,6 +79,8 @@ export function findPhrase(
       for (let skip = 0; skip <= GAP_WORDS_MAX && ti + skip <= tokens.length; skip++) {
         const end = matchFrom(pi + 1, ti + skip);
         if (end >= 0) return end;
+        // A gap never swallows a negation: "my calf is not red" is no match for `calf ... red`.
+        if (NEGATION_WORDS.has(tokens[ti + skip] ?? '')) return -1;
       }
       return -1;
     }
