@@ -45,6 +45,22 @@ const USER = 'U0PERSON3';
 
 const { dm, click, clickPayload } = slackPerson(() => h, { channel: DM, user: USER });
 
+/** One DM that mentions the bot, delivered by Slack twice: as `message` and as `app_mention`. */
+async function deliverAsMessageAndMention(words: string): Promise<void> {
+  const ts = userTs();
+  const text = `<@${h.fake.botUserId}> ${words}`;
+  await Promise.all(
+    [dmMessageEvent, appMentionEvent].map((event) =>
+      postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        eventEnvelope(h.fake, event({ channel: DM, user: USER, text, ts })),
+      ),
+    ),
+  );
+  await h.slack.idle();
+}
+
 const openQuestion = () => messagesIn(h.fake.messages, DM).filter(isOpenQuestion).at(-1);
 const errorLogs = () => h.logs.filter((l) => Number(l.level) >= 50);
 
@@ -80,21 +96,7 @@ describe('retries and double delivery', () => {
   });
 
   it('one message delivered as both `message` and `app_mention` posts once', async () => {
-    const ts = userTs();
-    const text = `<@${h.fake.botUserId}> why do my calves hurt`;
-    await Promise.all([
-      postEvent(
-        h.eventsUrl,
-        SIGNING_SECRET,
-        eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text, ts })),
-      ),
-      postEvent(
-        h.eventsUrl,
-        SIGNING_SECRET,
-        eventEnvelope(h.fake, appMentionEvent({ channel: DM, user: USER, text, ts })),
-      ),
-    ]);
-    await h.slack.idle();
+    await deliverAsMessageAndMention('why do my calves hurt');
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(2);
   });
 
@@ -144,21 +146,7 @@ describe('retries and double delivery', () => {
 
   it('"forget" delivered as both `message` and `app_mention` answers once', async () => {
     await dm('why do my calves hurt');
-    const ts = userTs();
-    const text = `<@${h.fake.botUserId}> forget`;
-    await Promise.all([
-      postEvent(
-        h.eventsUrl,
-        SIGNING_SECRET,
-        eventEnvelope(h.fake, dmMessageEvent({ channel: DM, user: USER, text, ts })),
-      ),
-      postEvent(
-        h.eventsUrl,
-        SIGNING_SECRET,
-        eventEnvelope(h.fake, appMentionEvent({ channel: DM, user: USER, text, ts })),
-      ),
-    ]);
-    await h.slack.idle();
+    await deliverAsMessageAndMention('forget');
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
     expect(textOf(messagesIn(h.fake.messages, DM).at(-1)!)).toMatch(/deleted everything/);
   });
