@@ -13,7 +13,7 @@ const HINT_FRACTION = 0.5;
 
 export function regionOf(knowledge: Knowledge, region: string) {
   const r = knowledge.care.regions[region] ?? knowledge.care.regions[knowledge.care.default_region]!;
-  const fill = (s: string) => s.replaceAll('{emergency}', r.emergency).replaceAll('{urgent}', r.urgent);
+  const fill = (s: string) => s.replaceAll('{emergency}', r.emergency).replaceAll('{urgent}', r.urgent).replaceAll('{doctor}', r.doctor);
   return { ...r, fill };
 }
 

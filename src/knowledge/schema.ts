@@ -10,8 +10,17 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids are lower-case letters
 const sourceIds = z.array(id).min(1, 'every claim needs at least one source id');
 const text = z.string().trim().min(1);
 
-/** A sentence the bot may say, with the sources that back it. */
-export const claimSchema = z.strictObject({ text, sources: sourceIds });
+/**
+ * A sentence the bot may say, with the sources that back it. `advises` is the level of care the
+ * sentence itself tells the person to seek ("See a GP if..." is see_doctor, "Rest at home" is
+ * self_care); an assessment never shows a sentence that advises less than its own level.
+ * `only_for` limits a sentence to people in one region's health system (e.g. UK for NHS 111).
+ */
+export const claimSchema = z.strictObject({
+  text,
+  sources: sourceIds,
+  advises: z.enum(TRIAGE_LEVELS).optional(),
+});
 export type Claim = z.infer<typeof claimSchema>;
 
 export const sourceSchema = z.strictObject({
@@ -113,10 +122,12 @@ export const regionSchema = z.strictObject({
   emergency: text,
   /** Where to get same-day medical advice ("NHS 111", "your doctor or an urgent care clinic"). */
   urgent: text,
+  /** Who to book an ordinary appointment with ("your GP", "your doctor"). */
+  doctor: text,
   sources: sourceIds,
 });
 export const triageAdviceSchema = z.strictObject({
-  /** May use {emergency} and {urgent}, filled from the region. */
+  /** May use {emergency}, {urgent} and {doctor}, filled from the region. */
   headline: text,
   next_step: text,
 });
