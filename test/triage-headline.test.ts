@@ -22,7 +22,7 @@ describe('triage headline', () => {
         const full = evaluate(K, findings);
         expect(headline(K, findings)).toEqual({
           triage: full.triage,
-          lead: full.ranked[0]?.cause.id ?? null,
+          lead: full.ranked[0]?.supported ? full.ranked[0].cause.id : null,
         });
       }),
       { numRuns: 5000 },

@@ -9,6 +9,7 @@
  */
 import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
+import { applyImplications } from '../triage/implications.js';
 import { nextQuestion } from '../triage/next-question.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
@@ -253,6 +254,7 @@ function advance(
   replies: Reply[],
   keep?: PendingQuestion,
 ): StepResult {
+  applyImplications(ctx.knowledge, s.findings);
   const next = nextQuestion(ctx.knowledge, s.findings, s.asked);
   if (!next) return assess(s, ctx, replies);
   if (keep && keep.topic === next.group.id && sameList(keep.findings, next.findings)) {
@@ -287,6 +289,7 @@ function ask(
 }
 
 function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): StepResult {
+  applyImplications(ctx.knowledge, s.findings);
   const assessment = composeAssessment(ctx.knowledge, s.findings, ctx.region);
   s.phase = 'assessed';
   s.pending = null;

@@ -14,6 +14,7 @@ import {
   causeSchema,
   disclaimersFileSchema,
   findingsFileSchema,
+  medicinesFileSchema,
   type Knowledge,
   questionsFileSchema,
   redFlagsFileSchema,
@@ -94,6 +95,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const redFlags = parseFile(need('red-flags.yaml'), redFlagsFileSchema, rel(at('red-flags.yaml')));
   const care = parseFile(need('care.yaml'), careFileSchema, rel(at('care.yaml')));
   const disclaimers = parseFile(need('disclaimers.yaml'), disclaimersFileSchema, rel(at('disclaimers.yaml')));
+  const medicines = parseFile(need('medicines.yaml'), medicinesFileSchema, rel(at('medicines.yaml')));
   const causeDir = at('causes');
   const causeFiles = existsSync(causeDir)
     ? readdirSync(causeDir)
@@ -108,6 +110,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     groups: questions.data.groups,
     causes: new Map(causeFiles.map((c) => [c.data.id, c.data])),
     redFlags: redFlags.data.rules,
+    medicines: medicines.data.classes,
     care: care.data,
     disclaimers: disclaimers.data,
   };
@@ -117,6 +120,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     questions,
     redFlags,
     care,
+    medicines,
     causes: causeFiles,
   });
   return knowledge;

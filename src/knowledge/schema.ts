@@ -51,6 +51,18 @@ export const findingSchema = z.strictObject({
   unless: z.array(text).default([]),
   /** Phrasings that say the finding is absent without naming it ("I don't take any medicines"). */
   denials: z.array(text).default([]),
+  /**
+   * When given, free text counts for this finding only if the same message also says one of
+   * these ("rock hard" means compartment syndrome only with an injury or a cast).
+   */
+  context: z.array(text).default([]),
+  /**
+   * When given, the finding is asked about only once one of these findings is present (or
+   * unsure): pregnancy warning signs only in pregnancy. Said in free text, it always counts.
+   */
+  ask_if: z.array(id).default([]),
+  /** Findings that are present whenever this one is (pregnancy is a clot risk factor). */
+  implies: z.array(id).default([]),
   sources: sourceIds,
 });
 export type Finding = z.infer<typeof findingSchema>;
@@ -110,8 +122,11 @@ export const redFlagRuleSchema = z.strictObject({
   all: z.array(id).min(1),
   /** And, when given, at least one of these. */
   any: z.array(id).default([]),
+  /** The rule does not fire when any of these is present: they explain the finding another way. */
+  unless: z.array(id).default([]),
   triage: z.enum(['urgent', 'emergency', 'see_doctor']),
-  cause: id,
+  /** The condition the rule points to; none when the rule is for a sign nothing explains. */
+  cause: id.optional(),
   advice: claimSchema,
 });
 export type RedFlagRule = z.infer<typeof redFlagRuleSchema>;
@@ -142,6 +157,18 @@ export const careFileSchema = z.strictObject({
   }),
 });
 
+/** A class of medicines, the names people use for them, and the findings taking one means. */
+export const medicineClassSchema = z.strictObject({
+  id,
+  name: text,
+  findings: z.array(id).min(1),
+  /** Generic and brand names, in the phrasing grammar of findings.yaml. */
+  names: z.array(text).min(1),
+  sources: sourceIds,
+});
+export type MedicineClass = z.infer<typeof medicineClassSchema>;
+export const medicinesFileSchema = z.strictObject({ classes: z.array(medicineClassSchema).min(1) });
+
 export const disclaimersFileSchema = z.strictObject({
   /** Ends every assessment. */
   assessment: text,
@@ -157,6 +184,7 @@ export interface Knowledge {
   groups: QuestionGroup[];
   causes: Map<string, Cause>;
   redFlags: RedFlagRule[];
+  medicines: MedicineClass[];
   care: z.infer<typeof careFileSchema>;
   disclaimers: z.infer<typeof disclaimersFileSchema>;
 }

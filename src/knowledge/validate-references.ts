@@ -51,6 +51,7 @@ export function validateReferences(
     questions: FileInfo;
     redFlags: FileInfo;
     care: FileInfo;
+    medicines: FileInfo;
     causes: FileInfo[];
   },
 ): void {
@@ -78,6 +79,7 @@ export function validateReferences(
     files.questions,
     files.redFlags,
     files.care,
+    files.medicines,
     ...files.causes,
   ]) {
     eachSourceList(f.data, [], (ids, p) => {
@@ -96,10 +98,19 @@ export function validateReferences(
     });
   });
   k.redFlags.forEach((r, ri) => {
-    [...r.all, ...r.any].forEach((id) => {
+    [...r.all, ...r.any, ...r.unless].forEach((id) => {
       finding(files.redFlags, ['rules', ri], id);
     });
-    if (!k.causes.has(r.cause)) fail(files.redFlags, ['rules', ri, 'cause'], `unknown cause id "${r.cause}"`);
+    if (r.cause !== undefined && !k.causes.has(r.cause))
+      fail(files.redFlags, ['rules', ri, 'cause'], `unknown cause id "${r.cause}"`);
+  });
+  for (const f of k.findings.values()) {
+    for (const id of [...f.ask_if, ...f.implies]) finding(files.findings, ['findings'], id);
+  }
+  k.medicines.forEach((m, mi) => {
+    m.findings.forEach((id, i) => {
+      finding(files.medicines, ['classes', mi, 'findings', i], id);
+    });
   });
   const seenCauses = new Set<string>();
   for (const f of files.causes) {

@@ -30,7 +30,9 @@ function ruleOnlyCauses(knowledge: Knowledge): Set<string> {
   let set = ruleOnlyCache.get(knowledge);
   if (!set) {
     set = new Set(
-      knowledge.redFlags.filter((r) => r.triage === 'urgent' || r.triage === 'emergency').map((r) => r.cause),
+      knowledge.redFlags
+        .filter((r) => r.triage === 'urgent' || r.triage === 'emergency')
+        .flatMap((r) => (r.cause ? [r.cause] : [])),
     );
     for (const c of knowledge.causes.values()) if (c.kind === 'red_flag') set.add(c.id);
     ruleOnlyCache.set(knowledge, set);
@@ -47,9 +49,10 @@ export function evaluate(knowledge: Knowledge, findings: Readonly<Record<string,
   const seen = new Set<string>();
   const scoreOf = new Map<string, CauseScore>(all.map((s) => [s.cause.id, s]));
   for (const f of fired) {
-    if (seen.has(f.rule.cause)) continue;
-    seen.add(f.rule.cause);
-    const s = scoreOf.get(f.rule.cause)!;
+    const id = f.rule.cause;
+    if (id === undefined || seen.has(id)) continue;
+    seen.add(id);
+    const s = scoreOf.get(id)!;
     ranked.push({
       cause: s.cause,
       because: f.because,
@@ -111,5 +114,6 @@ export function headline(
       best = { supported, margin, score };
     }
   }
-  return { triage, lead: fired[0]?.rule.cause ?? lead };
+  const ruleLead = fired.find((f) => f.rule.cause !== undefined)?.rule.cause;
+  return { triage, lead: ruleLead ?? (best.supported ? lead : null) };
 }

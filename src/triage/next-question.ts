@@ -35,6 +35,13 @@ function changesOutcome(
   return false;
 }
 
+/** A finding is asked about only while unknown, and (with `ask_if`) once its context is present. */
+function askable(knowledge: Knowledge, findings: Readonly<Record<string, Choice>>, f: string): boolean {
+  if (findings[f] !== undefined) return false;
+  const when = knowledge.findings.get(f)?.ask_if ?? [];
+  return when.length === 0 || when.some((w) => findings[w] === 'yes' || findings[w] === 'unsure');
+}
+
 export function nextQuestion(
   knowledge: Knowledge,
   findings: Readonly<Record<string, Choice>>,
@@ -48,7 +55,7 @@ export function nextQuestion(
   for (const group of knowledge.groups.filter((g) => g.screen)) {
     const raising = group.findings.filter(
       (f) =>
-        findings[f] === undefined &&
+        askable(knowledge, findings, f) &&
         triageRank(headline(knowledge, { ...findings, [f]: 'yes' }).triage) > triageRank(now.triage),
     );
     if (raising.length > 0) return { group, findings: raising };
@@ -61,7 +68,7 @@ export function nextQuestion(
   let best: NextQuestion | null = null;
   for (const group of knowledge.groups.filter((g) => !g.screen)) {
     const open = group.findings.filter(
-      (f) => findings[f] === undefined && changesOutcome(knowledge, findings, f, current),
+      (f) => askable(knowledge, findings, f) && changesOutcome(knowledge, findings, f, current),
     );
     if (open.length > (best?.findings.length ?? 0)) best = { group, findings: open };
   }
@@ -69,5 +76,5 @@ export function nextQuestion(
   // Offer every finding of the chosen group that is still unknown, not only the deciding ones:
   // the answer costs the user the same tap, and the assessment can say more.
   const group = best.group;
-  return { group, findings: group.findings.filter((f) => findings[f] === undefined) };
+  return { group, findings: group.findings.filter((f) => askable(knowledge, findings, f)) };
 }

@@ -26,6 +26,7 @@ export function firedRedFlags(knowledge: Knowledge, findings: Readonly<Record<st
   const present = (f: string) => findings[f] === 'yes' || findings[f] === 'unsure';
   for (const rule of knowledge.redFlags) {
     if (!rule.all.every(present)) continue;
+    if (rule.unless.some((f) => findings[f] === 'yes')) continue;
     const anyHit = rule.any.filter(present);
     if (rule.any.length > 0 && anyHit.length === 0) continue;
     const because = [...rule.all, ...anyHit];

@@ -5,7 +5,7 @@
  */
 import type { Choice } from '../conversation/types.js';
 import type { Knowledge } from '../knowledge/schema.js';
-import { lexiconOf } from './lexicon.js';
+import { type LexiconEntry, lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
@@ -14,9 +14,16 @@ const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 
 export function extractFindings(text: string, knowledge: Knowledge): Map<string, Choice> {
   const found = new Map<string, Choice>();
-  for (const tokens of clauses(text)) {
+  const all = clauses(text).map((tokens) => {
     const folded = tokens.map(fold);
-    const present = new Set(folded);
+    return { tokens, folded, present: new Set(folded) };
+  });
+  // A finding with a `context` counts only when the message says one of its context phrases.
+  const inContext = (entry: LexiconEntry) =>
+    entry.context.length === 0 ||
+    entry.context.some((c) => all.some((cl) => findPhrase(c, cl.tokens, cl.folded, cl.present).length > 0));
+  const contextOk = new Map<string, boolean>();
+  for (const { tokens, folded, present } of all) {
     for (const entry of lexiconOf(knowledge)) {
       const mention = (phrase: CompiledPhrase) => {
         for (const m of findPhrase(phrase, tokens, folded, present)) {
@@ -36,6 +43,11 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
         found.set(entry.finding, 'no');
       }
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
+      if (entry.context.length > 0) {
+        let ok = contextOk.get(entry.finding);
+        if (ok === undefined) contextOk.set(entry.finding, (ok = inContext(entry)));
+        if (!ok) continue;
+      }
       // Only the phrasings whose first word is in the clause (and those without words) can match;
       // the strongest mention wins, so the order they are tried in does not matter.
       for (const phrase of entry.wordlessPhrases) mention(phrase);

@@ -7,6 +7,8 @@ export interface LexiconEntry {
   phrases: CompiledPhrase[];
   unless: CompiledPhrase[];
   denials: CompiledPhrase[];
+  /** The message must also say one of these for a mention to count (empty: no condition). */
+  context: CompiledPhrase[];
   /** `phrases` by their first literal word, so a clause tries only those it could match. */
   phrasesByWord: Map<string, CompiledPhrase[]>;
   /** `phrases` with no literal word (only `word*` prefixes): tried on every clause. */
@@ -27,13 +29,21 @@ const cache = new WeakMap<Knowledge, LexiconEntry[]>();
 export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
   let entries = cache.get(knowledge);
   if (!entries) {
+    // Medicine names (knowledge/medicines.yaml) are phrasings of the findings their class means.
+    const medicineNames = new Map<string, string[]>();
+    for (const m of knowledge.medicines) {
+      for (const f of m.findings) medicineNames.set(f, [...(medicineNames.get(f) ?? []), ...m.names]);
+    }
     entries = [...knowledge.findings.values()].map((f) => {
-      const phrases = [...f.phrasings, f.label].map(compilePhrase).filter((p) => p.parts.length > 0);
+      const phrases = [...f.phrasings, f.label, ...(medicineNames.get(f.id) ?? [])]
+        .map(compilePhrase)
+        .filter((p) => p.parts.length > 0);
       return {
         finding: f.id,
         phrases,
         unless: f.unless.map(compilePhrase),
         denials: f.denials.map(compilePhrase),
+        context: f.context.map(compilePhrase),
         phrasesByWord: byFirstWord(phrases),
         wordlessPhrases: phrases.filter((p) => p.words.length === 0),
       };
