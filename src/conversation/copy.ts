@@ -35,9 +35,13 @@ export const copy = {
   nothingToUndo: "There's nothing to go back to yet.",
   wentBack: 'OK, let us go back one step.',
   noQuestionToExplain: 'I am not asking you anything right now.',
-  nudgeYesNo: 'Sorry, I did not catch that. Please answer yes, no or not sure (or type "help").',
+  nudgeYesNo: 'Sorry, I did not catch that. Here is the question again: answer yes, no or not sure.',
   nudgeMulti:
-    'Sorry, I did not catch that. Pick the ones that apply (by name or number), or say "none of these" (or type "help").',
+    'Sorry, I did not catch that. Here is the question again: pick the ones that apply (by name or number), or say "none of these".',
+  outOfRange: (max: number) =>
+    `There ${max === 1 ? 'is only 1 option' : `are only ${max} options`} here. Pick the numbers that apply, or say "none of these".`,
+  didYouMean: (options: string[]) =>
+    `Did you mean ${options.join(' or ')}? Reply with the numbers that apply, or say "none of these".`,
   afterAssessmentNudge:
     'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"), or type "restart" to start a new check.',
   ratedLimited:

@@ -120,12 +120,23 @@ function record(s: ConversationState, question: PendingQuestion, changes: Array<
   s.pending = null;
 }
 
-/** Add what free text volunteered: unknown findings are set; a newly present finding overrides. */
-function absorb(s: ConversationState, found: Map<string, Choice>): string[] {
+/**
+ * Add what free text volunteered: unknown findings are set; a newly present finding overrides.
+ * A correction ("sorry, not the statin") may also take back an earlier yes, except a warning
+ * sign: free text never talks a red flag away.
+ */
+function absorb(
+  s: ConversationState,
+  found: Map<string, Choice>,
+  knowledge?: Knowledge,
+  correcting = false,
+): string[] {
   const changed: string[] = [];
   for (const [finding, choice] of found) {
     const before = s.findings[finding];
-    if (before === undefined || (choice === 'yes' && before !== 'yes')) {
+    const takeBack =
+      correcting && choice === 'no' && before === 'yes' && !knowledge?.findings.get(finding)?.red_flag;
+    if (before === undefined || (choice === 'yes' && before !== 'yes') || takeBack) {
       s.findings[finding] = choice;
       if (!s.volunteered.includes(finding)) s.volunteered.push(finding);
       changed.push(finding);
@@ -163,26 +174,27 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
 
   const pending = s.pending;
   if (!pending) return advance(s, ctx, []);
+  const correcting = isCorrection(text);
   if (pending.type === 'yes_no') {
-    const found = extractFindings(text, knowledge);
+    const found = extractFindings(text, knowledge, { expecting: pending.findings });
     const finding = pending.findings[0]!;
     const choice = found.get(finding) ?? classifyAnswer(text);
     found.delete(finding);
-    const changed = absorb(s, found);
+    const changed = absorb(s, found, knowledge, correcting);
     if (choice) {
       record(s, pending, [[finding, choice]]);
       return advance(s, ctx, []);
     }
     if (changed.length > 0) return advance(s, ctx, [], pending);
-    return { state: s, replies: [{ kind: 'text', text: copy.nudgeYesNo }] };
+    return askAgainWith(s, ctx, copy.nudgeYesNo);
   }
   const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
   const selection = parseSelection(text, options, knowledge);
   // Our own option labels, repeated back, are answers to this question and nothing else
   // ("... covered skin, darker skin" is about sunlight, not a darker calf).
-  const beyondLabels = extractFindings(withoutLabels(text, options), knowledge);
+  const beyondLabels = extractFindings(withoutLabels(text, options), knowledge, { expecting: pending.findings });
   for (const f of pending.findings) beyondLabels.delete(f);
-  const changed = absorb(s, beyondLabels);
+  const changed = absorb(s, beyondLabels, knowledge, correcting);
   if (selection?.kind === 'selected') {
     const result = applySelection(pending, selection.findings, selection.unsure ?? [], ctx);
     if (!('error' in result)) {
@@ -191,10 +203,24 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
     }
   }
   if (changed.length > 0) return advance(s, ctx, [], pending);
-  return {
-    state: s,
-    replies: [{ kind: 'text', text: selection?.kind === 'unsure' ? copy.unsureMulti : copy.nudgeMulti }],
-  };
+  if (selection?.kind === 'out_of_range') return askAgainWith(s, ctx, copy.outOfRange(selection.max));
+  if (selection?.kind === 'unclear') {
+    const numbered = selection.suggestions.map(
+      (f) => `${pending.findings.indexOf(f) + 1}. ${knowledge.findings.get(f)!.label}`,
+    );
+    return askAgainWith(s, ctx, copy.didYouMean(numbered));
+  }
+  return askAgainWith(s, ctx, selection?.kind === 'unsure' ? copy.unsureMulti : copy.nudgeMulti);
+}
+
+/** The waiting question again, after a short line: nothing a person types ends the conversation. */
+function askAgainWith(s: ConversationState, ctx: StepContext, line: string): StepResult {
+  return { state: s, replies: [{ kind: 'text', text: line }, askAgain(s, ctx)] };
+}
+
+/** "sorry, not the statin", "actually no", "I mean...": an earlier answer is being corrected. */
+function isCorrection(text: string): boolean {
+  return /\b(sorry|actually|i mean|i meant|correction|scratch that|wait|oops|my mistake|not the)\b/i.test(text);
 }
 
 function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {
@@ -222,7 +248,7 @@ function onCommand(s: ConversationState, command: Command, ctx: StepContext): St
     }
     case 'why': {
       if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noQuestionToExplain }] };
-      return { state: s, replies: [{ kind: 'text', text: whyOf(s.pending, ctx.knowledge) }] };
+      return askAgainWith(s, ctx, whyOf(s.pending, ctx.knowledge));
     }
     case 'back': {
       const last = s.history.pop();

@@ -8,11 +8,21 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { type LexiconEntry, lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
+import { readAge } from './read-age.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
 
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 
-export function extractFindings(text: string, knowledge: Knowledge): Map<string, Choice> {
+export interface ExtractOptions {
+  /** The findings the question being answered asks about (a bare "64" answers an age question). */
+  expecting?: readonly string[];
+}
+
+export function extractFindings(
+  text: string,
+  knowledge: Knowledge,
+  options: ExtractOptions = {},
+): Map<string, Choice> {
   const found = new Map<string, Choice>();
   const all = clauses(text).map((tokens) => {
     const folded = tokens.map(fold);
@@ -53,6 +63,13 @@ export function extractFindings(text: string, knowledge: Knowledge): Map<string,
       for (const phrase of entry.wordlessPhrases) mention(phrase);
       for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) mention(phrase);
     }
+  }
+  // Age is read from numbers, not phrasings: it settles both age findings.
+  const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;
+  const age = readAge(text, aboutAge);
+  if (age !== null) {
+    if (knowledge.findings.has('age_60_plus')) found.set('age_60_plus', age >= 60 ? 'yes' : 'no');
+    if (knowledge.findings.has('child_under_16')) found.set('child_under_16', age < 16 ? 'yes' : 'no');
   }
   return found;
 }

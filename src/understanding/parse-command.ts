@@ -60,11 +60,28 @@ for (const [command, phrases] of COMMAND_PHRASES) {
   for (const p of phrases) TABLE.set(p, command);
 }
 
+/** Words around a command that do not change it: "wait, go back", "can we start again please". */
+const LEADING = new Set(['wait', 'sorry', 'oh', 'oops', 'um', 'uh', 'hmm', 'ok', 'okay', 'actually', 'no', 'please', 'calfbot', 'can', 'we', 'could', 'you', 'i', 'want', 'to', 'let', 'lets', 'me', 'id', 'like', 'just', 'hey']);
+const TRAILING = new Set(['please', 'calfbot', 'that', 'this', 'it', 'now', 'thanks', 'a', 'bit', 'one', 'step', 'question', 'for', 'me']);
+/** "why do you need to know that", "what has that got to do with it": a question about the question. */
+const WHY_WORDS = new Set(['ask', 'asking', 'know', 'need', 'matter', 'matters', 'relevant', 'important', 'question', 'got', 'care']);
+const NOT_ABOUT_QUESTION = new Set(['calf', 'calves', 'leg', 'legs', 'hurt', 'hurts', 'ache', 'aches', 'cramp', 'cramps', 'pain', 'sore', 'swollen', 'swell']);
+
 export function parseCommand(text: string): Command | null {
   const tokens = tokenize(text.trim().replace(/^[/!]/, ''));
-  if (tokens.length === 0 || tokens.length > 6) return null;
-  const joined = tokens.join(' ');
-  return (
-    TABLE.get(joined) ?? TABLE.get(tokens.filter((t) => t !== 'please' && t !== 'calfbot').join(' ')) ?? null
-  );
+  if (tokens.length === 0 || tokens.length > 10) return null;
+  const exact = TABLE.get(tokens.join(' '));
+  if (exact) return exact;
+  let from = 0;
+  let to = tokens.length;
+  while (from < to && LEADING.has(tokens[from]!) && !TABLE.has(tokens.slice(from, to).join(' '))) from++;
+  while (to > from && TRAILING.has(tokens[to - 1]!) && !TABLE.has(tokens.slice(from, to).join(' '))) to--;
+  const core = tokens.slice(from, to);
+  const found = TABLE.get(core.join(' ')) ?? TABLE.get(core.filter((t) => t !== 'please').join(' '));
+  if (found) return found;
+  const asksWhy =
+    (tokens[0] === 'why' || (tokens[0] === 'what' && tokens.includes('do') && tokens.includes('with'))) &&
+    tokens.some((t) => WHY_WORDS.has(t)) &&
+    !tokens.some((t) => NOT_ABOUT_QUESTION.has(t));
+  return asksWhy ? 'why' : null;
 }

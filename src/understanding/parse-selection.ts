@@ -41,10 +41,52 @@ const ALL = [
 export type Selection =
   | { kind: 'selected'; findings: string[]; unsure?: string[] }
   | { kind: 'unsure' }
+  /** Option numbers that are not on the list ("7" when there are 5). */
+  | { kind: 'out_of_range'; max: number }
+  /** Nothing could be read; these options were partly named ("Did you mean ...?"). */
+  | { kind: 'unclear'; suggestions: string[] }
   | null;
 
 const overlap = (label: string[], piece: Set<string>) =>
   label.filter((w) => piece.has(w)).length / label.length;
+
+/** Words that may sit around option numbers: "6 and maybe 5", "just 5 actually", "not 2, 4". */
+const NUMBER_FILLER = new Set(
+  (
+    'and or maybe possibly perhaps probably just only actually sorry the number numbers option options i ' +
+    'think definitely also plus ok okay um uh hmm both not no oh wait mean im sure about yes yeah too as ' +
+    'well then instead a bit kind of sort like its it is one ones are those these them'
+  ).split(' '),
+);
+const UNSURE_BEFORE = new Set(['maybe', 'possibly', 'perhaps', 'probably', 'sure', 'kind', 'sort']);
+const NOT_BEFORE = new Set(['not', 'no']);
+
+interface NumberPicks {
+  yes: number[];
+  unsure: number[];
+  no: number[];
+}
+
+/** Option numbers in clauses made only of numbers and filler words; null when there are none. */
+function readNumbers(text: string): NumberPicks | null {
+  const picks: NumberPicks = { yes: [], unsure: [], no: [] };
+  let any = false;
+  for (const clause of text.split(/[,.;\n]+/)) {
+    const tokens = tokenize(clause);
+    if (!tokens.some((t) => /^\d+$/.test(t))) continue;
+    if (!tokens.every((t) => /^\d+$/.test(t) || NUMBER_FILLER.has(t))) continue;
+    any = true;
+    tokens.forEach((t, i) => {
+      if (!/^\d+$/.test(t)) return;
+      const before = tokens.slice(Math.max(0, i - 2), i);
+      const n = Number(t);
+      if (before.some((w) => NOT_BEFORE.has(w)) && !before.includes('sure')) picks.no.push(n);
+      else if (before.some((w) => UNSURE_BEFORE.has(w))) picks.unsure.push(n);
+      else picks.yes.push(n);
+    });
+  }
+  return any ? picks : null;
+}
 
 export function parseSelection(text: string, options: QuestionOption[], knowledge: Knowledge): Selection {
   const tokens = tokenize(text);
@@ -57,50 +99,54 @@ export function parseSelection(text: string, options: QuestionOption[], knowledg
   }
   if (ALL.includes(joined)) return { kind: 'selected', findings: options.map((o) => o.finding) };
 
-  // Numbers: "1, 3" / "1 and 3" / "2".
-  if (tokens.length > 0 && tokens.every((t) => /^\d+$/.test(t) || t === 'and' || t === 'or')) {
-    const picked = new Set<string>();
-    for (const t of tokens) {
-      const n = Number(t);
-      if (n === 0) continue;
-      const option = options[n - 1];
-      if (!option) return null;
-      picked.add(option.finding);
-    }
-    return { kind: 'selected', findings: [...picked] };
+  const picked = new Set<string>();
+  const unsure = new Set<string>();
+  const numbers = readNumbers(text);
+  if (numbers) {
+    const all = [...numbers.yes, ...numbers.unsure, ...numbers.no];
+    if (all.some((n) => n > options.length)) return { kind: 'out_of_range', max: options.length };
+    if (all.length === 1 && all[0] === 0) return { kind: 'selected', findings: [] };
+    for (const n of numbers.yes) if (n > 0) picked.add(options[n - 1]!.finding);
+    for (const n of numbers.unsure) if (n > 0) unsure.add(options[n - 1]!.finding);
+    for (const n of numbers.no) if (n > 0) picked.delete(options[n - 1]!.finding);
   }
 
-  const picked = new Set<string>();
   // Labels, piece by piece ("one leg swollen, and fever with spreading redness").
   const pieces = text.split(/,|;|\band\b|\bplus\b|\balso\b|\n/i).map((p) => new Set(tokenize(p).map(fold)));
+  const partly: Array<[string, number]> = [];
   for (const option of options) {
     const label = tokenize(option.label)
       .map(fold)
       .filter((w) => w.length > 2);
     if (label.length === 0) continue;
-    if (pieces.some((piece) => overlap(label, piece) >= 0.75)) picked.add(option.finding);
+    const best = Math.max(0, ...pieces.map((piece) => overlap(label, piece)));
+    if (best >= 0.75) picked.add(option.finding);
+    else if (best >= 0.3) partly.push([option.finding, best]);
   }
   // Everyday phrasings for the options on offer.
   const offered = new Set(options.map((o) => o.finding));
-  const unsure = new Set<string>();
-  for (const [finding, polarity] of extractFindings(text, knowledge)) {
+  for (const [finding, polarity] of extractFindings(text, knowledge, { expecting: [...offered] })) {
     if (!offered.has(finding)) continue;
-    if (polarity === 'yes') picked.add(finding);
-    else if (polarity === 'unsure') {
+    if (polarity === 'yes') {
+      if (!unsure.has(finding)) picked.add(finding);
+    } else if (polarity === 'unsure') {
       picked.delete(finding);
       unsure.add(finding);
     } else picked.delete(finding);
   }
-  if (picked.size > 0 || unsure.size > 0) {
+  if (picked.size > 0 || unsure.size > 0 || numbers) {
     const order = options.map((o) => o.finding);
     return {
       kind: 'selected',
       findings: order.filter((f) => picked.has(f)),
-      unsure: order.filter((f) => unsure.has(f)),
+      unsure: order.filter((f) => unsure.has(f) && !picked.has(f)),
     };
   }
   const answer = classifyAnswer(text);
   if (answer === 'no') return { kind: 'selected', findings: [] };
   if (answer === 'unsure') return { kind: 'unsure' };
+  if (partly.length > 0) {
+    return { kind: 'unclear', suggestions: partly.sort((a, b) => b[1] - a[1]).map(([f]) => f).slice(0, 3) };
+  }
   return null;
 }
