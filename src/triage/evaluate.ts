@@ -25,16 +25,14 @@ export interface Outcome {
 }
 
 const ruleOnlyCache = new WeakMap<Knowledge, Set<string>>();
-/** Causes reached only through urgent/emergency red-flag rules. */
+/**
+ * Causes reached only through red-flag rules (kind red_flag: clots, tears, blocked arteries).
+ * A condition a rule can also raise (a Baker's cyst that bursts) is still scored on its own.
+ */
 function ruleOnlyCauses(knowledge: Knowledge): Set<string> {
   let set = ruleOnlyCache.get(knowledge);
   if (!set) {
-    set = new Set(
-      knowledge.redFlags
-        .filter((r) => r.triage === 'urgent' || r.triage === 'emergency')
-        .flatMap((r) => (r.cause ? [r.cause] : [])),
-    );
-    for (const c of knowledge.causes.values()) if (c.kind === 'red_flag') set.add(c.id);
+    set = new Set([...knowledge.causes.values()].filter((c) => c.kind === 'red_flag').map((c) => c.id));
     ruleOnlyCache.set(knowledge, set);
   }
   return set;
