@@ -3,13 +3,14 @@
  * the findings they rest on, an honest word on the evidence, what to do, what to watch for, what
  * to tell a doctor, the sources behind every sentence, and the disclaimer.
  */
-import type { Knowledge } from '../knowledge/schema.js';
+import type { Claim, Knowledge } from '../knowledge/schema.js';
 import { evaluate, type RankedEntry } from '../triage/evaluate.js';
 import { Citations } from './cite.js';
-import type { AssessmentReply, Choice } from './types.js';
+import { type AssessmentReply, type Choice, type Triage, triageRank } from './types.js';
 
 const CAUSES_SHOWN_MAX = 3;
-const HINT_FRACTION = 0.5;
+/** An unsupported cause is mentioned only when it is this close to its threshold. */
+const HINT_FRACTION = 0.75;
 
 export function regionOf(knowledge: Knowledge, region: string) {
   const r = knowledge.care.regions[region] ?? knowledge.care.regions[knowledge.care.default_region]!;
@@ -27,9 +28,13 @@ function shownCauses(ranked: RankedEntry[]): RankedEntry[] {
   const hinted = ranked.filter(
     (r) => !r.supported && r.because.length > 0 && r.score >= r.cause.scoring.threshold * HINT_FRACTION,
   );
-  const shown = [...supported, ...hinted].slice(0, CAUSES_SHOWN_MAX);
-  return shown.length > 0 ? shown : ranked.slice(0, 1);
+  // Never a cause the person did not describe: with nothing supported or close, none is named.
+  return [...supported, ...hinted].slice(0, CAUSES_SHOWN_MAX);
 }
+
+/** A sentence may be shown at this level unless it advises less care than the level itself. */
+const fitsLevel = (claim: Claim, triage: Triage) =>
+  claim.advises === undefined || triageRank(claim.advises) >= triageRank(triage);
 
 export function composeAssessment(
   knowledge: Knowledge,
@@ -44,30 +49,40 @@ export function composeAssessment(
   cite.add(region.sources);
 
   const causes = shownCauses(outcome.ranked);
+  const fits = (c: Claim) => fitsLevel(c, outcome.triage);
   const nextSteps: string[] = [region.fill(care.next_step)];
   for (const f of outcome.fired.slice(0, 2)) {
     const advice = region.fill(cite.use(f.rule.advice));
     if (!nextSteps.includes(advice)) nextSteps.push(advice);
   }
-  const lead = causes[0]!;
-  for (const todo of lead.cause.what_to_do.slice(0, outcome.fired.length > 0 ? 1 : 3)) {
-    nextSteps.push(region.fill(cite.use(todo)));
+  const lead = causes[0];
+  if (lead) {
+    for (const todo of lead.cause.what_to_do.filter(fits).slice(0, outcome.fired.length > 0 ? 1 : 3)) {
+      nextSteps.push(region.fill(cite.use(todo)));
+    }
+  } else if (outcome.fired.length === 0) {
+    for (const step of knowledge.care.unexplained.next_steps.filter(fits)) {
+      nextSteps.push(region.fill(cite.use(step)));
+    }
   }
 
   const paragraphs: string[] = [headline];
   paragraphs.push(nextSteps.map((s) => `- ${s}`).join('\n'));
 
-  const causeLines = causes.map((c, i) => {
-    const why = c.because.length > 0 ? ` (you mentioned: ${labels(knowledge, c.because)})` : '';
-    return `${i + 1}. ${c.cause.name}: ${cite.use(c.cause.summary)}${why}`;
-  });
-  paragraphs.push(`What might be behind it, most likely first:\n${causeLines.join('\n')}`);
+  if (causes.length > 0) {
+    const causeLines = causes.map((c, i) => {
+      const why = c.because.length > 0 ? ` (you mentioned: ${labels(knowledge, c.because)})` : '';
+      return `${i + 1}. ${c.cause.name}: ${region.fill(cite.use(c.cause.summary))}${why}`;
+    });
+    paragraphs.push(`What might be behind it, most likely first:\n${causeLines.join('\n')}`);
+  } else {
+    paragraphs.push(region.fill(cite.use(knowledge.care.unexplained.text)));
+  }
 
   const nutrients = causes.filter((c) => c.cause.kind === 'nutrient');
   const evidence: string[] = [];
   for (const c of nutrients) {
     if (c.cause.evidence) evidence.push(`${c.cause.name}: ${cite.use(c.cause.evidence)}`);
-    if (c.cause.upper_limit) evidence.push(cite.use(c.cause.upper_limit));
   }
   if (nutrients.length > 0) {
     evidence.push(knowledge.disclaimers.supplements);
@@ -82,7 +97,7 @@ export function composeAssessment(
 
   const watchFor: string[] = [];
   for (const c of causes.slice(0, 2)) {
-    for (const w of c.cause.watch_for.slice(0, 3)) {
+    for (const w of c.cause.watch_for.filter(fits).slice(0, 3)) {
       const t = region.fill(cite.use(w));
       if (!watchFor.includes(t)) watchFor.push(t);
     }

@@ -104,6 +104,11 @@ export const causeSchema = z.strictObject({
   what_to_do: z.array(claimSchema).min(1),
   watch_for: z.array(claimSchema).default([]),
   scoring: z.strictObject({
+    /**
+     * When given, the cause is never supported or mentioned unless one of these findings is
+     * present (growing pains need a child; pregnancy cramps need a pregnancy).
+     */
+    requires: z.array(id).default([]),
     /** Starting score before any finding. */
     prior: z.number().default(0),
     /** Score at which the cause counts as supported (and its triage level applies). */
@@ -147,6 +152,8 @@ export const triageAdviceSchema = z.strictObject({
   next_step: text,
 });
 export const careFileSchema = z.strictObject({
+  /** Said when nothing the person described points to a cause, with the next step for that. */
+  unexplained: z.strictObject({ text: claimSchema, next_steps: z.array(claimSchema).min(1) }),
   default_region: z.string().regex(/^[A-Z]{2}$/),
   regions: z.record(z.string().regex(/^[A-Z]{2}$/), regionSchema),
   triage: z.strictObject({

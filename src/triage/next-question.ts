@@ -7,6 +7,7 @@
 import { type Choice, triageRank } from '../conversation/types.js';
 import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
 import { headline } from './evaluate.js';
+import { scoreOnly } from './score-causes.js';
 
 /** Upper bound on questions in one interview, the red-flag screen included. */
 export const QUESTIONS_MAX = 6;
@@ -17,10 +18,20 @@ export interface NextQuestion {
   findings: string[];
 }
 
-/** What an answer must change to matter: the triage level or the leading cause. */
-const outcomeOf = (knowledge: Knowledge, findings: Readonly<Record<string, Choice>>): string => {
+/**
+ * Once the leading cause is supported by this margin, only the advice level is worth another
+ * question: the interview stops rather than ask about causes that would only reorder the list.
+ */
+const SETTLED_MARGIN = 1;
+
+/** What an answer must change to matter: the triage level, and (until settled) the leading cause. */
+const outcomeOf = (
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+  triageOnly: boolean,
+): string => {
   const h = headline(knowledge, findings);
-  return `${h.triage}|${h.lead ?? ''}`;
+  return triageOnly ? h.triage : `${h.triage}|${h.lead ?? ''}`;
 };
 
 function changesOutcome(
@@ -28,11 +39,17 @@ function changesOutcome(
   findings: Readonly<Record<string, Choice>>,
   finding: string,
   current: string,
+  triageOnly: boolean,
 ): boolean {
   for (const answer of ['yes', 'no'] as const) {
-    if (outcomeOf(knowledge, { ...findings, [finding]: answer }) !== current) return true;
+    if (outcomeOf(knowledge, { ...findings, [finding]: answer }, triageOnly) !== current) return true;
   }
   return false;
+}
+
+function settled(knowledge: Knowledge, findings: Readonly<Record<string, Choice>>, lead: string | null): boolean {
+  const cause = lead ? knowledge.causes.get(lead) : undefined;
+  return cause !== undefined && scoreOnly(cause, findings) - cause.scoring.threshold >= SETTLED_MARGIN;
 }
 
 /** A finding is asked about only while unknown, and (with `ask_if`) once its context is present. */
@@ -64,11 +81,12 @@ export function nextQuestion(
   if (triageRank(now.triage) >= triageRank('urgent')) return null;
 
   // 3. The group whose answers could most change the outcome.
-  const current = `${now.triage}|${now.lead ?? ''}`;
+  const triageOnly = settled(knowledge, findings, now.lead);
+  const current = triageOnly ? now.triage : `${now.triage}|${now.lead ?? ''}`;
   let best: NextQuestion | null = null;
   for (const group of knowledge.groups.filter((g) => !g.screen)) {
     const open = group.findings.filter(
-      (f) => askable(knowledge, findings, f) && changesOutcome(knowledge, findings, f, current),
+      (f) => askable(knowledge, findings, f) && changesOutcome(knowledge, findings, f, current, triageOnly),
     );
     if (open.length > (best?.findings.length ?? 0)) best = { group, findings: open };
   }

@@ -28,9 +28,16 @@ function weightsOf(cause: Cause): { weights: Weights; absent: Weights } {
   return w;
 }
 
+/** A score that can never reach a threshold: the cause lacks what it `requires`. */
+const EXCLUDED = -1000;
+
 /** The cause's score alone (prior, plus present and absent weights), without its reasons. */
 export function scoreOnly(cause: Cause, findings: Readonly<Record<string, Choice>>): number {
   const { weights, absent } = weightsOf(cause);
+  const requires = cause.scoring.requires;
+  if (requires.length > 0 && !requires.some((f) => findings[f] === 'yes' || findings[f] === 'unsure')) {
+    return EXCLUDED;
+  }
   let score = cause.scoring.prior;
   for (const [finding, weight] of weights) {
     const answer = findings[finding];
