@@ -4,7 +4,7 @@
  * most change the outcome (the triage level or the leading cause); a group with one such finding
  * becomes a yes/no question. When no answer could change the outcome, the interview stops.
  */
-import { type Choice, triageRank } from '../conversation/types.js';
+import { type Choice, type Triage, triageRank } from '../conversation/types.js';
 import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
 import { headline } from './evaluate.js';
 import { scoreOnly } from './score-causes.js';
@@ -42,7 +42,11 @@ function changesOutcome(
   triageOnly: boolean,
 ): boolean {
   for (const answer of ['yes', 'no'] as const) {
-    if (outcomeOf(knowledge, { ...findings, [finding]: answer }, triageOnly) !== current) return true;
+    const after = outcomeOf(knowledge, { ...findings, [finding]: answer }, triageOnly);
+    if (after === current) continue;
+    // Once settled, only a change to "get help today" or more is worth another question.
+    if (triageOnly && triageRank(after as Triage) < triageRank('urgent')) continue;
+    return true;
   }
   return false;
 }
