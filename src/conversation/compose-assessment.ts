@@ -5,8 +5,8 @@
  */
 import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate, type RankedEntry } from '../triage/evaluate.js';
+import type { AssessmentReply, Choice } from '../vocabulary.js';
 import { Citations } from './cite.js';
-import type { AssessmentReply, Choice } from './types.js';
 
 const CAUSES_SHOWN_MAX = 3;
 const HINT_FRACTION = 0.5;
