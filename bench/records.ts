@@ -5,6 +5,7 @@
  * assessed.
  */
 import { Bot } from '../src/bot.js';
+import type { ConversationState } from '../src/conversation/types.js';
 import type { Knowledge } from '../src/knowledge/schema.js';
 import { silentLogger } from '../src/log.js';
 import { MemoryStore } from '../src/store/memory-store.js';
@@ -35,9 +36,9 @@ export async function buildTemplates(knowledge: Knowledge): Promise<Templates> {
       );
       const record = await store.get(key);
       if (!record) throw new Error(`records: nothing stored for ${v.id}`);
-      if (stage === 'assessed' && record.state.phase !== 'assessed')
+      if (stage === 'assessed' && (record.state as ConversationState).phase !== 'assessed')
         throw new Error(`records: ${v.id} not assessed`);
-      if (stage === 'mid' && record.state.phase === 'assessed') continue;
+      if (stage === 'mid' && (record.state as ConversationState).phase === 'assessed') continue;
       out[stage].push(record);
     }
   }

@@ -4,9 +4,10 @@
  * free-text message on its own (`extractFindings` on each vignette's opening).
  */
 import { step } from '../src/conversation/machine.js';
-import type { ConversationState, UserEvent } from '../src/conversation/types.js';
+import type { ConversationState } from '../src/conversation/types.js';
 import type { Knowledge } from '../src/knowledge/schema.js';
 import { extractFindings } from '../src/understanding/extract-findings.js';
+import type { UserEvent } from '../src/vocabulary.js';
 import { msSince, type Summary, summarize } from './stats.js';
 import { type AnswerMode, loadVignettes, nextEvent, type Vignette } from './vignettes.js';
 

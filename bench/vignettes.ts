@@ -4,7 +4,7 @@
  * question from its findings, by buttons or in words, until the assessment.
  */
 import { readFileSync } from 'node:fs';
-import type { QuestionReply, Reply, UserEvent } from '../src/conversation/types.js';
+import type { QuestionReply, Reply, UserEvent } from '../src/vocabulary.js';
 import { VIGNETTES } from './paths.js';
 
 export interface Vignette {

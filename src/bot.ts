@@ -6,7 +6,7 @@
 
 import { copy } from './conversation/copy.js';
 import { step } from './conversation/machine.js';
-import type { ConversationState, EventMeta, Reply, UserEvent } from './conversation/types.js';
+import type { ConversationState } from './conversation/types.js';
 import { upgradeState } from './conversation/upgrade.js';
 import { CalfbotError, isCalfbotError } from './errors.js';
 import type { Knowledge } from './knowledge/schema.js';
@@ -20,6 +20,7 @@ import {
 } from './store/types.js';
 import { stripControl } from './understanding/normalize.js';
 import { parseCommand } from './understanding/parse-command.js';
+import type { EventMeta, Reply, UserEvent } from './vocabulary.js';
 
 /** Longest message we accept, in characters (Discord's own limit for a message). */
 export const MAX_TEXT_CHARS = 2000;

@@ -20,7 +20,8 @@ import { slashEvent } from '../adapters/discord/handlers/slash-command.js';
 import { LIMITS } from '../adapters/discord/limits.js';
 import { type OutgoingMessage, renderReplies } from '../adapters/discord/render.js';
 import { step } from '../src/conversation/machine.js';
-import { COMMANDS, type ConversationState } from '../src/conversation/types.js';
+import type { ConversationState } from '../src/conversation/types.js';
+import { COMMANDS } from '../src/vocabulary.js';
 import { knowledge } from './helpers/bot.js';
 import { replyArbitrary } from './helpers/reply-arbitrary.js';
 

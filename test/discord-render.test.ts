@@ -6,7 +6,7 @@ import { decodeCustomId } from '../adapters/discord/custom-id.js';
 import { LIMITS } from '../adapters/discord/limits.js';
 import { describeModal } from '../adapters/discord/modal.js';
 import { renderReplies, renderSpent, splitContent } from '../adapters/discord/render.js';
-import { type AssessmentReply, type Reply, TRIAGE_LEVELS } from '../src/conversation/types.js';
+import { type AssessmentReply, type Reply, TRIAGE_LEVELS } from '../src/vocabulary.js';
 
 type Json = any;
 const flat = (rows: Json[]) => rows.flatMap((r) => r.components);

@@ -8,14 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { step } from '../src/conversation/machine.js';
-import {
-  COMMANDS,
-  type ConversationState,
-  type Reply,
-  STATE_SCHEMA_VERSION,
-  TRIAGE_LEVELS,
-  type UserEvent,
-} from '../src/conversation/types.js';
+import { type ConversationState, STATE_SCHEMA_VERSION } from '../src/conversation/types.js';
+import { COMMANDS, type Reply, TRIAGE_LEVELS, type UserEvent } from '../src/vocabulary.js';
 import { knowledge } from './helpers/bot.js';
 
 const K = knowledge();

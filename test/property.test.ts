@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerLine } from '../adapters/jsonl/run-converse.js';
-import { TRIAGE_LEVELS } from '../src/conversation/types.js';
 import { silentLogger } from '../src/log.js';
+import { TRIAGE_LEVELS } from '../src/vocabulary.js';
 import { knowledge, testBot } from './helpers/bot.js';
 
 function wellFormed(line: string): void {

@@ -19,7 +19,8 @@ import {
 } from '../adapters/slack/parse.js';
 import { LIMITS, renderReply, type SlackMessage } from '../adapters/slack/render-blocks.js';
 import { step } from '../src/conversation/machine.js';
-import { COMMANDS, type ConversationState, type UserEvent } from '../src/conversation/types.js';
+import type { ConversationState } from '../src/conversation/types.js';
+import { COMMANDS, type UserEvent } from '../src/vocabulary.js';
 import { knowledge } from './helpers/bot.js';
 import { replyArbitrary } from './helpers/reply-arbitrary.js';
 

@@ -12,7 +12,7 @@ import {
   renderReply,
   type SlackMessage,
 } from '../adapters/slack/render-blocks.js';
-import type { AssessmentReply, QuestionReply } from '../src/conversation/types.js';
+import type { AssessmentReply, QuestionReply } from '../src/vocabulary.js';
 
 type AnyBlock = Record<string, any>;
 const blocksOf = (m: SlackMessage) => m.blocks as AnyBlock[];

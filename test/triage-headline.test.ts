@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Choice } from '../src/conversation/types.js';
 import { evaluate, headline } from '../src/triage/evaluate.js';
+import type { Choice } from '../src/vocabulary.js';
 import { knowledge } from './helpers/bot.js';
 
 const K = knowledge();

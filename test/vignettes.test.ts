@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Reply, UserEvent } from '../src/conversation/types.js';
+import type { Reply, UserEvent } from '../src/vocabulary.js';
 import { assessmentOf, lastQuestion, testBot } from './helpers/bot.js';
 
 interface Vignette {

@@ -6,7 +6,7 @@
  * Every string is mention-proofed before it is measured, so the limits hold for what is sent.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { AssessmentReply, Triage } from '../../src/conversation/types.js';
+import type { AssessmentReply, Triage } from '../../src/vocabulary.js';
 import { neutraliseMentions } from './escape.js';
 import { LIMITS, truncate } from './limits.js';
 

@@ -10,7 +10,7 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Command } from '../../src/conversation/types.js';
+import type { Command } from '../../src/vocabulary.js';
 
 export const COMMAND_NAME = 'calves';
 export const QUESTION_OPTION = 'question';

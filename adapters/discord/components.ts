@@ -6,7 +6,7 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { QuestionReply } from '../../src/conversation/types.js';
+import type { QuestionReply } from '../../src/vocabulary.js';
 import { discordCopy } from './copy.js';
 import { encodeCustomId, type Verb } from './custom-id.js';
 import { LIMITS, truncate } from './limits.js';

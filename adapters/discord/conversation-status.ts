@@ -3,7 +3,7 @@
  * epoch stamped on buttons, to reject clicks from an earlier conversation) and which question is
  * pending (to decide whether a message's buttons are spent). Read-only; the Bot owns the state.
  */
-import type { Phase } from '../../src/conversation/types.js';
+import type { ConversationState, Phase } from '../../src/conversation/types.js';
 import type { ConversationStore } from '../../src/store/types.js';
 import { epochOf } from './custom-id.js';
 
@@ -20,10 +20,11 @@ export async function conversationStatus(
 ): Promise<ConversationStatus | null> {
   const record = await store.get(key);
   if (!record) return null;
+  const state = record.state as ConversationState;
   return {
-    epoch: epochOf(record.state.startedAt),
-    pending: record.state.pending?.id ?? null,
-    phase: record.state.phase,
+    epoch: epochOf(state.startedAt),
+    pending: state.pending?.id ?? null,
+    phase: state.phase,
   };
 }
 

@@ -4,7 +4,7 @@
  * message). Everything stays within Discord's limits, and every string is mention-proofed.
  */
 import type { APIEmbed } from 'discord.js';
-import type { Reply } from '../../src/conversation/types.js';
+import type { Reply } from '../../src/vocabulary.js';
 import { assessmentEmbeds } from './assessment-embed.js';
 import { assessmentComponents, type MessageRow, questionComponents, type Surface } from './components.js';
 import { neutraliseMentions } from './escape.js';

@@ -1,7 +1,7 @@
 /** One input line of `calfbot converse` (see ../shared/eval/CONTRACT.md), validated with zod. */
 import { z } from 'zod';
-import type { EventMeta, UserEvent } from '../../src/conversation/types.js';
 import { CalfbotError } from '../../src/errors.js';
+import type { EventMeta, UserEvent } from '../../src/vocabulary.js';
 
 const id = z.string().min(1).max(200);
 const base = { conversation: id, user: id.optional(), event: id.optional() };

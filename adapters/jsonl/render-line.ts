@@ -1,5 +1,5 @@
 /** Replies → the contract's JSON shapes (extra internal fields are left out). */
-import type { Reply } from '../../src/conversation/types.js';
+import type { Reply } from '../../src/vocabulary.js';
 
 export function toContractReply(reply: Reply): Record<string, unknown> {
   switch (reply.kind) {

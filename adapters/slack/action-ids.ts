@@ -3,7 +3,7 @@
  * carries (which question it answers). Values are parsed with zod when a click comes back.
  */
 import { z } from 'zod';
-import type { Choice } from '../../src/conversation/types.js';
+import type { Choice } from '../../src/vocabulary.js';
 
 export const ACTION = {
   yes: 'calves_answer_yes',

@@ -3,8 +3,8 @@
  * message text into a UserEvent. Anything that does not fit is ignored (and logged by kind only).
  */
 import { z } from 'zod';
-import type { UserEvent } from '../../src/conversation/types.js';
 import { parseCommand } from '../../src/understanding/parse-command.js';
+import type { UserEvent } from '../../src/vocabulary.js';
 
 /** A `message` event (we act on plain user messages in DMs only). */
 export const messageEventSchema = z.object({

@@ -6,7 +6,7 @@
  * button text ≤ 75, button value ≤ 2000, ≤ 10 options per checkbox group, unique action ids.
  */
 import type { types } from '@slack/bolt';
-import type { AssessmentReply, Choice, QuestionReply, Reply, Triage } from '../../src/conversation/types.js';
+import type { AssessmentReply, Choice, QuestionReply, Reply, Triage } from '../../src/vocabulary.js';
 import { ACTION, checkboxActionId, checkboxBlockId, encodeValue } from './action-ids.js';
 import { slackCopy } from './copy.js';
 import { escapeMrkdwn, mrkdwnLink, neutralisePlain, splitMrkdwn, truncate } from './escape.js';

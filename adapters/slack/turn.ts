@@ -5,9 +5,9 @@
  */
 import type { Bot } from '../../src/bot.js';
 import { copy } from '../../src/conversation/copy.js';
-import type { EventMeta, Reply, UserEvent } from '../../src/conversation/types.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import type { Logger } from '../../src/log.js';
+import type { EventMeta, Reply, UserEvent } from '../../src/vocabulary.js';
 import { slackCopy } from './copy.js';
 import type { InFlight } from './in-flight.js';
 import type { OpenQuestions } from './open-questions.js';

@@ -1,5 +1,5 @@
 /** Replies → plain terminal text (numbered choices for multi-select questions). */
-import type { Reply } from '../../src/conversation/types.js';
+import type { Reply } from '../../src/vocabulary.js';
 
 export interface Style {
   bold: (s: string) => string;

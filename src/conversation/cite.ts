@@ -1,6 +1,6 @@
 /** Collects the sources behind the claims a reply uses, in the order they are first used. */
 import type { Claim, Knowledge } from '../knowledge/schema.js';
-import type { SourceRef } from './types.js';
+import type { SourceRef } from '../vocabulary.js';
 
 export class Citations {
   private readonly ids: string[] = [];

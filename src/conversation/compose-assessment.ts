@@ -5,8 +5,8 @@
  */
 import type { Claim, Knowledge } from '../knowledge/schema.js';
 import { evaluate, type RankedEntry } from '../triage/evaluate.js';
+import { type AssessmentReply, type Choice, type Triage, triageRank } from '../vocabulary.js';
 import { Citations } from './cite.js';
-import { type AssessmentReply, type Choice, type Triage, triageRank } from './types.js';
 
 const CAUSES_SHOWN_MAX = 3;
 /** An unsupported cause is mentioned only when it is this close to its threshold. */

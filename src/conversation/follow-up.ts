@@ -4,8 +4,8 @@
  */
 import type { Cause, Knowledge } from '../knowledge/schema.js';
 import { fold, tokenize } from '../understanding/normalize.js';
+import type { Reply } from '../vocabulary.js';
 import { Citations, sourcesAsText } from './cite.js';
-import type { Reply } from './types.js';
 
 type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 'todo' | 'more';
 

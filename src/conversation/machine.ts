@@ -15,19 +15,12 @@ import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseCommand } from '../understanding/parse-command.js';
 import { parseSelection } from '../understanding/parse-selection.js';
+import { type Choice, type Command, type Reply, triageRank, type UserEvent } from '../vocabulary.js';
 import { composeAssessment } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
-import {
-  type Choice,
-  type Command,
-  type ConversationState,
-  type PendingQuestion,
-  type Reply,
-  triageRank,
-  type UserEvent,
-} from './types.js';
+import type { ConversationState, PendingQuestion } from './types.js';
 
 export interface StepContext {
   knowledge: Knowledge;

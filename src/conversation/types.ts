@@ -1,93 +1,9 @@
 /**
- * Platform-neutral conversation types: what a user does (UserEvent), what the bot says (Reply),
- * and the plain, versioned state the machine keeps between turns.
+ * The conversation machine's own types: the plain, versioned state it keeps between turns.
+ * The vocabulary shared with every other layer (Reply, UserEvent, Choice, triage levels) lives in
+ * src/vocabulary.ts.
  */
-
-export const TRIAGE_LEVELS = ['self_care', 'see_doctor', 'urgent', 'emergency'] as const;
-export type Triage = (typeof TRIAGE_LEVELS)[number];
-export const triageRank = (t: Triage): number => TRIAGE_LEVELS.indexOf(t);
-
-export type Choice = 'yes' | 'no' | 'unsure';
-export const COMMANDS = ['restart', 'forget', 'help', 'why', 'back'] as const;
-export type Command = (typeof COMMANDS)[number];
-
-/** One thing a user did, already parsed out of a platform payload. */
-export type UserEvent =
-  | { kind: 'text'; text: string }
-  | { kind: 'answer'; question: string; choice: Choice }
-  | { kind: 'select'; question: string; selected: string[] }
-  | { kind: 'command'; command: Command };
-
-/** Who did it and under which platform event id (for dedupe); never logged with the text. */
-export interface EventMeta {
-  user?: string;
-  eventId?: string;
-}
-
-export interface QuestionOption {
-  finding: string;
-  label: string;
-}
-
-export interface SourceRef {
-  id: string;
-  title: string;
-  publisher: string;
-  url: string;
-}
-
-export interface RankedCause {
-  id: string;
-  /** Findings (ids) this cause rests on. */
-  because: string[];
-  /** Human name of the cause, e.g. "Low magnesium". */
-  name: string;
-  /** One plain sentence about it, for the assessment. */
-  summary: string;
-  score: number;
-}
-
-export type Reply =
-  | { kind: 'text'; text: string; tone?: 'info' | 'warning' | 'error'; sources?: SourceRef[] }
-  | {
-      kind: 'question';
-      question: string;
-      type: 'yes_no';
-      finding: string;
-      text: string;
-      why: string;
-    }
-  | {
-      kind: 'question';
-      question: string;
-      type: 'multi';
-      options: QuestionOption[];
-      text: string;
-      why: string;
-    }
-  | AssessmentReply;
-
-export interface AssessmentReply {
-  kind: 'assessment';
-  triage: Triage;
-  /** Short headline for the triage level ("Call 999 now"). */
-  headline: string;
-  /** What to do next, most important first. */
-  nextSteps: string[];
-  causes: RankedCause[];
-  /** Plain explanation, several short paragraphs. */
-  text: string;
-  /** Things to watch for that should change the plan. */
-  watchFor: string[];
-  /** An honest word on the evidence (how strong it is, upper limits, the supplements caution). */
-  evidence?: string[];
-  /** For see_doctor: what to tell the doctor (reported findings, blood tests to ask about). */
-  doctorSummary?: string;
-  sources: SourceRef[];
-  disclaimer: string;
-}
-
-export type QuestionReply = Extract<Reply, { kind: 'question' }>;
+import type { Choice, Triage } from '../vocabulary.js';
 
 export type Phase = 'new' | 'screening' | 'questioning' | 'assessed';
 

@@ -4,7 +4,7 @@
  * after parsing in `validate-references.ts`.
  */
 import { z } from 'zod';
-import { TRIAGE_LEVELS } from '../conversation/types.js';
+import { TRIAGE_LEVELS } from '../vocabulary.js';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'ids are lower-case letters, digits, _ or -');
 const sourceIds = z.array(id).min(1, 'every claim needs at least one source id');

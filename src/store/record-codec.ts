@@ -4,7 +4,6 @@
  * with a pattern instead of decoding the whole record.
  */
 import { z } from 'zod';
-import type { ConversationState } from '../conversation/types.js';
 import type { ConversationRecord, ProcessedEvent } from './types.js';
 
 /** Records written before replies were dropped from processed events still load (extra keys are stripped). */
@@ -44,7 +43,7 @@ export function decodeRecord(json: string): ConversationRecord | null {
     version,
     expiresAt,
     user,
-    state: state as ConversationState,
+    state,
     processed: processed as ProcessedEvent[],
   };
 }

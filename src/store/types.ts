@@ -3,8 +3,6 @@
  * state plus bookkeeping; `version` implements compare-and-set so two processes taking a turn of
  * the same conversation at once cannot overwrite each other.
  */
-import type { ConversationState } from '../conversation/types.js';
-
 export const CONVERSATION_TTL_HOURS_DEFAULT = 24;
 /** How many processed event ids a conversation remembers (Slack retries, double clicks). */
 export const PROCESSED_EVENTS_MAX = 50;
@@ -20,7 +18,8 @@ export interface ConversationRecord {
   version: number;
   /** The platform user the conversation belongs to (for `forget`). */
   user: string | null;
-  state: ConversationState;
+  /** The machine's state, opaque to the store (the machine's upgradeState() checks it on load). */
+  state: unknown;
   /** Most recent last, at most PROCESSED_EVENTS_MAX. */
   processed: ProcessedEvent[];
   /** Epoch milliseconds after which the record is gone. */

@@ -3,8 +3,9 @@
  * each rests on. Red-flag rules come first; causes that only a red-flag rule may raise (the
  * urgent and emergency conditions) never enter through scoring.
  */
-import { type Choice, type Triage, triageRank } from '../conversation/types.js';
+
 import type { Cause, Knowledge } from '../knowledge/schema.js';
+import { type Choice, type Triage, triageRank } from '../vocabulary.js';
 import { type FiredRule, firedRedFlags } from './red-flags.js';
 import { type CauseScore, rankCauses, scoreOnly } from './score-causes.js';
 

@@ -4,8 +4,9 @@
  * most change the outcome (the triage level or the leading cause); a group with one such finding
  * becomes a yes/no question. When no answer could change the outcome, the interview stops.
  */
-import { type Choice, type Triage, triageRank } from '../conversation/types.js';
+
 import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
+import { type Choice, type Triage, triageRank } from '../vocabulary.js';
 import { headline } from './evaluate.js';
 import { scoreOnly } from './score-causes.js';
 

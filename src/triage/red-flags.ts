@@ -3,8 +3,9 @@
  * findings (and one of `any`, if given) are present. A rule that would fire only through
  * "not sure" answers leans to caution one level lower (emergency → urgent), never below see a doctor.
  */
-import { type Choice, type Triage, triageRank } from '../conversation/types.js';
+
 import type { Knowledge, RedFlagRule } from '../knowledge/schema.js';
+import { type Choice, type Triage, triageRank } from '../vocabulary.js';
 
 export interface FiredRule {
   rule: RedFlagRule;

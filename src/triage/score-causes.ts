@@ -3,8 +3,9 @@
  * present (half when unsure) and the `absent` weight of every finding known to be absent. A cause
  * is supported at its threshold; causes rank by how far above (or below) it they are.
  */
-import type { Choice } from '../conversation/types.js';
+
 import type { Cause, Knowledge } from '../knowledge/schema.js';
+import type { Choice } from '../vocabulary.js';
 
 export interface CauseScore {
   cause: Cause;

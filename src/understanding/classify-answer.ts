@@ -2,7 +2,7 @@
  * Everyday yes / no / not sure ("yeah", "nope", "no idea", "I don't think so"), read from the
  * start of a reply. Uncertainty is checked first so "not sure" and "no idea" are never a "no".
  */
-import type { Choice } from '../conversation/types.js';
+import type { Choice } from '../vocabulary.js';
 import { tokenize } from './normalize.js';
 
 const UNSURE = [

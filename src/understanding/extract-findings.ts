@@ -3,8 +3,9 @@
  * one_leg_swollen: yes, statin_use: no. Within a clause a present mention wins over a negated
  * one, so an unclear sentence never talks a red flag away.
  */
-import type { Choice } from '../conversation/types.js';
+
 import type { Knowledge } from '../knowledge/schema.js';
+import type { Choice } from '../vocabulary.js';
 import { type LexiconEntry, lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';

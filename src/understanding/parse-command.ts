@@ -1,5 +1,5 @@
 /** Commands typed as words: restart, help, forget, why, back. Only whole short messages count. */
-import type { Command } from '../conversation/types.js';
+import type { Command } from '../vocabulary.js';
 import { tokenize } from './normalize.js';
 
 const COMMAND_PHRASES: Array<[Command, string[]]> = [

@@ -2,8 +2,9 @@
  * A multi-select question answered in words: "none of those", "1 and 3", "all of them", or the
  * option labels / everyday phrasings ("my left calf is swollen, and I have a fever").
  */
-import type { QuestionOption } from '../conversation/types.js';
+
 import type { Knowledge } from '../knowledge/schema.js';
+import type { QuestionOption } from '../vocabulary.js';
 import { classifyAnswer } from './classify-answer.js';
 import { extractFindings } from './extract-findings.js';
 import { fold, tokenize } from './normalize.js';

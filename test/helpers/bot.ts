@@ -1,9 +1,9 @@
 /** A real Bot on the real knowledge and an in-memory store, for scenario tests. */
 import { Bot } from '../../src/bot.js';
-import type { Reply, UserEvent } from '../../src/conversation/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import type { Reply, UserEvent } from '../../src/vocabulary.js';
 
 let cached: Knowledge | undefined;
 export const knowledge = (): Knowledge => {

@@ -4,7 +4,7 @@
  * and knowledge finding ids, plus the few sizes its renderer is stressed at.
  */
 import fc from 'fast-check';
-import { type Reply, TRIAGE_LEVELS } from '../../src/conversation/types.js';
+import { type Reply, TRIAGE_LEVELS } from '../../src/vocabulary.js';
 
 export interface ReplyArbitraryOptions {
   /** The platform's hostile text (markup, control characters, anything). */

@@ -6,7 +6,7 @@
  */
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { z } from 'zod';
-import type { UserEvent } from '../../../src/conversation/types.js';
+import type { UserEvent } from '../../../src/vocabulary.js';
 import type { ConversationStatus } from '../conversation-status.js';
 import { tryConversationStatus } from '../conversation-status.js';
 import { discordCopy } from '../copy.js';

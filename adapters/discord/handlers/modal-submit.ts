@@ -1,6 +1,6 @@
 /** Text typed into the "Describe it in your own words" modal: free text without the message-content intent. */
 import { MessageFlags, type ModalSubmitInteraction } from 'discord.js';
-import type { Reply } from '../../../src/conversation/types.js';
+import type { Reply } from '../../../src/vocabulary.js';
 import { tryConversationStatus } from '../conversation-status.js';
 import { discordCopy } from '../copy.js';
 import { decodeCustomId } from '../custom-id.js';

@@ -2,7 +2,7 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { z } from 'zod';
 import { copy } from '../../../src/conversation/copy.js';
-import type { Reply, UserEvent } from '../../../src/conversation/types.js';
+import type { Reply, UserEvent } from '../../../src/vocabulary.js';
 import { ACTION_OPTION, ACTIONS, QUESTION_OPTION } from '../commands.js';
 import { tryConversationStatus } from '../conversation-status.js';
 import { discordCopy } from '../copy.js';

@@ -6,8 +6,9 @@
  * friendly private note instead of an error.
  */
 import type { App, RespondFn } from '@slack/bolt';
-import type { UserEvent } from '../../../src/conversation/types.js';
+import type { ConversationState } from '../../../src/conversation/types.js';
 import { CalfbotError } from '../../../src/errors.js';
+import type { UserEvent } from '../../../src/vocabulary.js';
 import {
   ACTION,
   ACTION_PREFIX,
@@ -169,10 +170,11 @@ async function questionOpenness(
     return { kind: 'unknown' };
   }
   if (record?.processed.some((p) => p.id === eventId)) return { kind: 'duplicate' };
-  const pending = record?.state.pending;
-  if (!record || !pending) return { kind: 'closed' };
+  const state = record?.state as ConversationState | undefined;
+  const pending = state?.pending;
+  if (!state || !pending) return { kind: 'closed' };
   if (pending.id === q) return { kind: 'open' };
-  const step = record.state.history.find((h) => h.question.id === q);
+  const step = state.history.find((h) => h.question.id === q);
   if (!step) return { kind: 'superseded' };
   if (step.question.type === 'yes_no')
     return { kind: 'superseded', answer: choiceLabel(step.changes[0]?.after ?? 'unsure') };
