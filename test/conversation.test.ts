@@ -83,18 +83,49 @@ describe('a whole conversation', () => {
     expect(assessment.doctorSummary).toMatch(/B12/i);
   });
 
-  it('is honest about magnesium: it cites the Cochrane review and gives no dose beyond the upper limit', async () => {
+  it('is honest about magnesium: ordinary cramps come first, the Cochrane review is cited, limits only on request', async () => {
     const { bot } = testBot();
     const { assessment } = await playThrough(
       bot,
       'c',
-      'my calves cramp and twitch a lot. I drink most nights and hardly eat any vegetables, nuts or wholegrain stuff',
+      'my calves cramp and twitch a lot at night. I drink most nights and hardly eat any vegetables, nuts or wholegrain stuff',
       ['heavy_alcohol', 'few_greens_nuts_grains', 'night_cramps'],
     );
-    expect(assessment.causes[0]?.id).toBe('magnesium_deficiency');
+    const ids = assessment.causes.map((c) => c.id);
+    expect(ids[0]).toBe('nocturnal_leg_cramps');
+    expect(ids).toContain('magnesium_deficiency');
     expect(assessment.sources.some((s) => /cochrane/i.test(`${s.publisher} ${s.title}`))).toBe(true);
-    expect(assessment.text).toMatch(/350 mg/);
+    expect(assessment.text).not.toMatch(/350 mg/);
     expect(assessment.text).toMatch(/doctor or pharmacist|ask a doctor/i);
+    const should = texts(await bot.handle('c', { kind: 'text', text: 'should I take magnesium?' })).join('\n');
+    expect(should).toMatch(/probably not/i);
+    expect(should).not.toMatch(/\d+ ?mg/);
+    const much = texts(await bot.handle('c', { kind: 'text', text: 'how much magnesium should I take?' })).join('\n');
+    expect(much).toMatch(/cannot suggest a dose/i);
+    expect(much).toMatch(/350 mg/);
+    expect(much).toMatch(/doctor or pharmacist/i);
+  });
+
+  it('never names a cause the person did not describe, and says so', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(bot, 'c', 'calves ache', []);
+    expect(assessment.causes).toEqual([]);
+    expect(assessment.text).toMatch(/nothing you told me points to one clear cause/i);
+    expect(assessment.text).toMatch(/if (it|the ache) lasts|keeps coming back/i);
+  });
+
+  it('gets help today for one sore calf after an operation, with no swelling or redness', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(bot, 'c', 'since my knee operation last week my left calf is sore', []);
+    expect(assessment.triage).toBe('urgent');
+    expect(assessment.causes[0]?.id).toBe('dvt');
+  });
+
+  it('gives calm child advice for a 7 year old whose legs ache in the evening', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(bot, 'c', "7 year old's legs ache every evening, fine in the morning", []);
+    expect(assessment.triage).toBe('self_care');
+    expect(assessment.causes[0]?.id).toBe('growing_pains');
   });
 });
 

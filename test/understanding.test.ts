@@ -38,11 +38,18 @@ describe('finding findings in free text', () => {
     ['had a stomach bug with diarrhoea for four days', 'vomiting_or_diarrhea'],
     ['my lower leg and foot suddenly went cold and pale', 'leg_cold_pale'],
     [
-      'the calf is rock hard and the pain keeps getting worse even with painkillers',
+      'I got kicked at football and the calf is rock hard and the pain keeps getting worse',
       'severe_pain_tight_after_injury',
     ],
   ])('"%s" → %s', (text, finding) => {
     expect(found(text)[finding]).toBe('yes');
+  });
+
+  it('reads a red-flag phrase only in its context: "rock hard" in a night cramp is a cramp', () => {
+    const cramp = found('every night my calf cramps and the muscle goes rock hard for a minute');
+    expect(cramp.severe_pain_tight_after_injury).toBeUndefined();
+    expect(cramp.night_cramps).toBe('yes');
+    expect(found('after the tackle my calf is rock hard').severe_pain_tight_after_injury).toBe('yes');
   });
 
   it('reads typos the way people type them', () => {

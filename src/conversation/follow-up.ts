@@ -2,9 +2,10 @@
  * After an assessment: answers questions like "what foods have magnesium?" or "tell me more
  * about B12" from the knowledge, with the sources behind the answer.
  */
-import type { Cause, Knowledge } from '../knowledge/schema.js';
-import { fold, tokenize } from '../understanding/normalize.js';
-import type { Reply } from '../vocabulary.js';
+import type { Cause, Claim, FollowUpTopic, Knowledge } from '../knowledge/schema.js';
+import { clauses, fold, tokenize } from '../understanding/normalize.js';
+import { type CompiledPhrase, compilePhrase, findPhrase } from '../understanding/phrase.js';
+import { type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { Citations, sourcesAsText } from './cite.js';
 
 type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 'todo' | 'more';
@@ -67,23 +68,96 @@ function intentOf(tokens: string[]): Intent {
   return 'more';
 }
 
-export function answerFollowUp(text: string, knowledge: Knowledge): Reply | null {
-  const tokens = tokenize(text);
-  const cause = findCause(tokens, knowledge);
-  if (!cause) return null;
-  const intent = intentOf(tokens);
+/** What the follow-up answer knows of the assessment it follows. */
+export interface AssessedContext {
+  triage: Triage;
+  causes: string[];
+  /** Fills {emergency}, {urgent} and {doctor} for the person's region. */
+  fill: (text: string) => string;
+}
+
+const topicPhrases = new WeakMap<Knowledge, Array<[FollowUpTopic, CompiledPhrase[]]>>();
+function topicsOf(knowledge: Knowledge): Array<[FollowUpTopic, CompiledPhrase[]]> {
+  let topics = topicPhrases.get(knowledge);
+  if (!topics) {
+    topics = knowledge.followUps.map((t) => [t, t.phrasings.map(compilePhrase)]);
+    topicPhrases.set(knowledge, topics);
+  }
+  return topics;
+}
+
+function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefined {
+  const clauseTokens = clauses(text).map((tokens) => ({ tokens, folded: tokens.map(fold) }));
+  for (const [topic, phrases] of topicsOf(knowledge)) {
+    if (phrases.some((p) => clauseTokens.some((c) => findPhrase(p, c.tokens, c.folded).length > 0))) return topic;
+  }
+  return undefined;
+}
+
+/** "should I take magnesium?", "is it worth trying B12 tablets": asking whether, not how much. */
+const SHOULD_TAKE = /\b(should|shall|could|can|would|worth|do i need|try|trying|start)\b/i;
+/** "how much vitamin D should I take?", "what dose": asking for an amount. */
+const HOW_MUCH = /\b(how much|how many|dose|dosage|mg|iu|mcg|amount|strength)\b/i;
+
+export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: AssessedContext): Reply | null {
+  const fill = assessed?.fill ?? ((t: string) => t);
+  const fits = (c: Claim) =>
+    !assessed || c.advises === undefined || triageRank(c.advises) >= triageRank(assessed.triage);
   const cite = new Citations(knowledge);
   const lines: string[] = [];
   const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
+  const tokens = tokenize(text);
+  const cause = findCause(tokens, knowledge);
+  const topic = matchTopic(text, knowledge);
 
+  if (topic) {
+    for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
+  } else if (cause) {
+    answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list);
+  } else if (assessed && /\b(what else|anything else|more|other|else)\b/i.test(text) && assessed.causes.length > 0) {
+    const names = assessed.causes.map((id) => knowledge.causes.get(id)?.name).filter(Boolean);
+    lines.push(`You can ask me more about any of these: ${names.join('; ')}.`);
+    lines.push('Try "tell me more about" one of them, or "what can I do?".');
+  } else {
+    return null;
+  }
+  if (assessed && triageRank(assessed.triage) >= triageRank('urgent') && topic?.id !== 'thanks') {
+    lines.unshift('First, please get the help I described above. It matters more than anything below.');
+  }
+  const refs = cite.refs;
+  const body = lines.join('\n');
+  return { kind: 'text', text: refs.length ? `${body}\n\n${sourcesAsText(refs)}` : body, sources: refs };
+}
+
+function answerAboutCause(
+  cause: Cause,
+  intent: Intent,
+  text: string,
+  knowledge: Knowledge,
+  cite: Citations,
+  lines: string[],
+  list: (items: string[]) => string,
+): void {
+  const isNutrient = cause.kind === 'nutrient';
+  if (isNutrient && HOW_MUCH.test(text)) {
+    // Never a dose: the official upper limit is a ceiling, not a target.
+    lines.push('I cannot suggest a dose. Only a doctor who knows your blood results can.');
+    if (cause.upper_limit) lines.push(`For safety, the official upper limit is: ${cite.use(cause.upper_limit)}`);
+    lines.push(knowledge.disclaimers.supplements);
+    return;
+  }
+  if (isNutrient && (intent === 'limit' || SHOULD_TAKE.test(text))) {
+    lines.push('Probably not without a blood test first.');
+    if (cause.evidence) lines.push(cite.use(cause.evidence));
+    if (cause.blood_test) lines.push(cite.use(cause.blood_test));
+    lines.push(knowledge.disclaimers.supplements);
+    return;
+  }
   if (intent === 'foods' && cause.food_sources.length > 0) {
     lines.push(
       `Foods with ${cause.name.replace(/^(low|lack of)\s+/i, '').toLowerCase()}:`,
       list(cause.food_sources.map((f) => `${cite.use({ text: f.food, sources: f.sources })}: ${f.amount}`)),
     );
-  } else if (intent === 'limit') {
-    if (cause.upper_limit) lines.push(cite.use(cause.upper_limit));
-    lines.push(knowledge.disclaimers.supplements);
   } else if (intent === 'test' && cause.blood_test) {
     lines.push(cite.use(cause.blood_test));
   } else if (intent === 'symptoms' && cause.symptoms.length > 0) {
@@ -105,9 +179,6 @@ export function answerFollowUp(text: string, knowledge: Knowledge): Reply | null
     }
     if (cause.blood_test) lines.push(`Test to ask about: ${cite.use(cause.blood_test)}`);
     if (cause.evidence) lines.push(`Evidence (${cause.evidence.strength}): ${cite.use(cause.evidence)}`);
-    if (cause.upper_limit) lines.push(cite.use(cause.upper_limit));
-    if (cause.kind === 'nutrient') lines.push(knowledge.disclaimers.supplements);
+    if (isNutrient) lines.push(knowledge.disclaimers.supplements);
   }
-  const refs = cite.refs;
-  return { kind: 'text', text: `${lines.join('\n')}\n\n${sourcesAsText(refs)}`, sources: refs };
 }

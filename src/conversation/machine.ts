@@ -16,7 +16,7 @@ import { extractFindings } from '../understanding/extract-findings.js';
 import { parseCommand } from '../understanding/parse-command.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { type Choice, type Command, type Reply, triageRank, type UserEvent } from '../vocabulary.js';
-import { composeAssessment } from './compose-assessment.js';
+import { composeAssessment, regionOf } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
@@ -149,13 +149,17 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
 
   if (s.phase === 'new') {
     absorb(s, extractFindings(text, knowledge));
-    return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
+    return advance(s, ctx, [{ kind: 'text', text: knowledge.disclaimers.greeting }]);
   }
 
   if (s.phase === 'assessed') {
     const before = s.assessment?.triage ?? 'self_care';
     const found = extractFindings(text, knowledge);
-    const followUp = answerFollowUp(text, knowledge);
+    const followUp = answerFollowUp(text, knowledge, {
+      triage: before,
+      causes: s.assessment?.causes ?? [],
+      fill: regionOf(knowledge, ctx.region).fill,
+    });
     const changed = absorb(s, found);
     if (changed.length > 0 && triageRank(evaluate(knowledge, s.findings).triage) > triageRank(before)) {
       // Something new and more serious: the advice changes now.

@@ -15,6 +15,7 @@ import {
   disclaimersFileSchema,
   findingsFileSchema,
   medicinesFileSchema,
+  followUpsFileSchema,
   type Knowledge,
   questionsFileSchema,
   redFlagsFileSchema,
@@ -96,6 +97,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
   const care = parseFile(need('care.yaml'), careFileSchema, rel(at('care.yaml')));
   const disclaimers = parseFile(need('disclaimers.yaml'), disclaimersFileSchema, rel(at('disclaimers.yaml')));
   const medicines = parseFile(need('medicines.yaml'), medicinesFileSchema, rel(at('medicines.yaml')));
+  const followUps = parseFile(need('follow-ups.yaml'), followUpsFileSchema, rel(at('follow-ups.yaml')));
   const causeDir = at('causes');
   const causeFiles = existsSync(causeDir)
     ? readdirSync(causeDir)
@@ -111,6 +113,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     causes: new Map(causeFiles.map((c) => [c.data.id, c.data])),
     redFlags: redFlags.data.rules,
     medicines: medicines.data.classes,
+    followUps: followUps.data.topics,
     care: care.data,
     disclaimers: disclaimers.data,
   };
@@ -121,6 +124,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): Knowledge {
     redFlags,
     care,
     medicines,
+    followUps,
     causes: causeFiles,
   });
   return knowledge;

@@ -176,6 +176,15 @@ export const medicineClassSchema = z.strictObject({
 export type MedicineClass = z.infer<typeof medicineClassSchema>;
 export const medicinesFileSchema = z.strictObject({ classes: z.array(medicineClassSchema).min(1) });
 
+/** A question people ask after an assessment ("can I take ibuprofen?"), with its answer. */
+export const followUpTopicSchema = z.strictObject({
+  id,
+  phrasings: z.array(text).min(1),
+  answer: z.array(claimSchema).min(1),
+});
+export type FollowUpTopic = z.infer<typeof followUpTopicSchema>;
+export const followUpsFileSchema = z.strictObject({ topics: z.array(followUpTopicSchema).min(1) });
+
 export const disclaimersFileSchema = z.strictObject({
   /** Ends every assessment. */
   assessment: text,
@@ -192,6 +201,7 @@ export interface Knowledge {
   causes: Map<string, Cause>;
   redFlags: RedFlagRule[];
   medicines: MedicineClass[];
+  followUps: FollowUpTopic[];
   care: z.infer<typeof careFileSchema>;
   disclaimers: z.infer<typeof disclaimersFileSchema>;
 }

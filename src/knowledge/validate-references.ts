@@ -52,6 +52,7 @@ export function validateReferences(
     redFlags: FileInfo;
     care: FileInfo;
     medicines: FileInfo;
+    followUps: FileInfo;
     causes: FileInfo[];
   },
 ): void {
@@ -80,6 +81,7 @@ export function validateReferences(
     files.redFlags,
     files.care,
     files.medicines,
+    files.followUps,
     ...files.causes,
   ]) {
     eachSourceList(f.data, [], (ids, p) => {
