@@ -13,7 +13,8 @@ const CAUSES_SHOWN_MAX = 3;
 const HINT_FRACTION = 0.75;
 
 export function regionOf(knowledge: Knowledge, region: string) {
-  const r = knowledge.care.regions[region] ?? knowledge.care.regions[knowledge.care.default_region]!;
+  // A region calfbot has no care entry for gets plain wording: "your local emergency number".
+  const r = knowledge.care.regions[region] ?? knowledge.care.unknown_region;
   const fill = (s: string) => s.replaceAll('{emergency}', r.emergency).replaceAll('{urgent}', r.urgent).replaceAll('{doctor}', r.doctor);
   return { ...r, fill };
 }
@@ -51,7 +52,7 @@ export function composeAssessment(
   const causes = shownCauses(outcome.ranked);
   const fits = (c: Claim) => fitsLevel(c, outcome.triage);
   const nextSteps: string[] = [region.fill(care.next_step)];
-  for (const f of outcome.fired.slice(0, 2)) {
+  for (const f of outcome.fired.filter((r) => fits(r.rule.advice)).slice(0, 2)) {
     const advice = region.fill(cite.use(f.rule.advice));
     if (!nextSteps.includes(advice)) nextSteps.push(advice);
   }

@@ -15,6 +15,7 @@ import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseCommand } from '../understanding/parse-command.js';
 import { parseSelection } from '../understanding/parse-selection.js';
+import { readRegion } from '../understanding/read-region.js';
 import { type Choice, type Command, type Reply, triageRank, type UserEvent } from '../vocabulary.js';
 import { composeAssessment, regionOf } from './compose-assessment.js';
 import { copy } from './copy.js';
@@ -33,9 +34,15 @@ export interface StepResult {
   replies: Reply[];
 }
 
-export function step(state: ConversationState | null, event: UserEvent, ctx: StepContext): StepResult {
-  const s: ConversationState = state ? structuredClone(state) : freshState(ctx.now);
-  s.updatedAt = ctx.now;
+export function step(state: ConversationState | null, event: UserEvent, baseCtx: StepContext): StepResult {
+  const s: ConversationState = state ? structuredClone(state) : freshState(baseCtx.now);
+  s.updatedAt = baseCtx.now;
+  if (event.kind === 'text') {
+    const said = readRegion(event.text);
+    if (said && baseCtx.knowledge.care.regions[said]) s.region = said;
+  }
+  // A region the person typed wins over the platform's locale and the configured default.
+  const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
   switch (event.kind) {
     case 'command':
       return onCommand(s, event.command, ctx);
@@ -234,6 +241,7 @@ function onCommand(s: ConversationState, command: Command, ctx: StepContext): St
   switch (command) {
     case 'restart': {
       const fresh = freshState(ctx.now, s.seq);
+      if (s.region) fresh.region = s.region;
       return advance(fresh, ctx, [{ kind: 'text', text: copy.restarted }]);
     }
     case 'forget':

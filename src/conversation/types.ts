@@ -40,6 +40,8 @@ export interface ConversationState {
   /** Number of questions asked in this interview. */
   asked: number;
   assessment: { triage: Triage; causes: string[] } | null;
+  /** Where the person said they are (a care.yaml region), over the platform's or the default. */
+  region?: string;
   startedAt: number;
   updatedAt: number;
 }

@@ -155,6 +155,8 @@ export const careFileSchema = z.strictObject({
   /** Said when nothing the person described points to a cause, with the next step for that. */
   unexplained: z.strictObject({ text: claimSchema, next_steps: z.array(claimSchema).min(1) }),
   default_region: z.string().regex(/^[A-Z]{2}$/),
+  /** Used when the person's region is not known or has no entry. */
+  unknown_region: regionSchema,
   regions: z.record(z.string().regex(/^[A-Z]{2}$/), regionSchema),
   triage: z.strictObject({
     emergency: triageAdviceSchema,
