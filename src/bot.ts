@@ -6,6 +6,7 @@
 
 import { copy } from './conversation/copy.js';
 import { step } from './conversation/machine.js';
+import { screenLongText } from './conversation/screen-paste.js';
 import type { ConversationState } from './conversation/types.js';
 import { upgradeState } from './conversation/upgrade.js';
 import { CalfbotError, isCalfbotError } from './errors.js';
@@ -117,8 +118,12 @@ export class Bot {
       if (incoming.kind === 'text') event = { kind: 'text', text: stripControl(incoming.text) };
       if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
         this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
+        // Not kept, but still screened: a warning sign inside a long paste is answered as one.
+        const urgent = screenLongText(event.text, this.knowledge, this.region);
         return {
-          replies: [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }],
+          replies: urgent
+            ? [{ kind: 'text', text: copy.tooLongButUrgent, tone: 'warning' }, urgent]
+            : [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }],
           duplicate: false,
         };
       }

@@ -15,6 +15,8 @@ export const copy = {
       : 'There was nothing stored about you, so there is nothing to delete.',
   tooLong: (max: number) =>
     `That message is too long for me (over ${max.toLocaleString('en-US')} characters), so I did not read or keep it. Could you say it more briefly?`,
+  tooLongButUrgent:
+    'That message is too long for me to keep, so I did not store it. But it mentions warning signs, so please read this now:',
   storeDown: "I can't reach my memory right now, please try again in a minute.",
   internalError: 'Sorry, something went wrong on my side. Please try again, or type "restart".',
   restartedAfterUpgrade:

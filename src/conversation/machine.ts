@@ -43,6 +43,25 @@ export function step(state: ConversationState | null, event: UserEvent, baseCtx:
   }
   // A region the person typed wins over the platform's locale and the configured default.
   const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
+  return withOpenQuestion(dispatch(s, state, event, ctx), ctx);
+}
+
+/**
+ * Nothing a person types ends the conversation: while a question is open, every reply carries
+ * it (after "nothing to go back to", an empty message, a stale click...).
+ */
+function withOpenQuestion(result: StepResult, ctx: StepContext): StepResult {
+  const pending = result.state.pending;
+  if (!pending || result.replies.some((r) => r.kind === 'question' || r.kind === 'assessment')) return result;
+  return { ...result, replies: [...result.replies, questionReply(pending, ctx.knowledge)] };
+}
+
+function dispatch(
+  s: ConversationState,
+  state: ConversationState | null,
+  event: UserEvent,
+  ctx: StepContext,
+): StepResult {
   switch (event.kind) {
     case 'command':
       return onCommand(s, event.command, ctx);
