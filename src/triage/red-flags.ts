@@ -15,9 +15,10 @@ export interface FiredRule {
   because: string[];
 }
 
+/** An emergency resting on "not sure" is urgent; an urgent sign stays urgent (lean to caution). */
 const LOWER: Record<Triage, Triage> = {
   emergency: 'urgent',
-  urgent: 'see_doctor',
+  urgent: 'urgent',
   see_doctor: 'see_doctor',
   self_care: 'self_care',
 };

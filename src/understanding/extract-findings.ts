@@ -13,6 +13,8 @@ import { readAge } from './read-age.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
 
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
+const FEVER =
+  /\b(?:3[89]|4[0-2])[.,]\d\s*(?:°\s*c?|c\b|degrees)?|\b(?:3[89]|4[0-2])\s*(?:°\s*c?|degrees c|c\b)|\b(?:10[0-5])(?:[.,]\d)?\s*(?:°\s*f?|f\b|degrees f)/i;
 
 export interface ExtractOptions {
   /** The findings the question being answered asks about (a bare "64" answers an age question). */
@@ -32,7 +34,11 @@ export function extractFindings(
   // A finding with a `context` counts only when the message says one of its context phrases.
   const inContext = (entry: LexiconEntry) =>
     entry.context.length === 0 ||
-    entry.context.some((c) => all.some((cl) => findPhrase(c, cl.tokens, cl.folded, cl.present).length > 0));
+    entry.context.some((c) =>
+      all.some((cl) =>
+        findPhrase(c, cl.tokens, cl.folded, cl.present).some((m) => polarityAt(cl.tokens, m.start) === 'yes'),
+      ),
+    );
   const contextOk = new Map<string, boolean>();
   for (const { tokens, folded, present } of all) {
     for (const entry of lexiconOf(knowledge)) {
@@ -64,6 +70,10 @@ export function extractFindings(
       for (const phrase of entry.wordlessPhrases) mention(phrase);
       for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) mention(phrase);
     }
+  }
+  // A temperature of 38 °C (100.4 °F) or more is a fever, however it is written ("38.4", "101F").
+  if (FEVER.test(text) && knowledge.findings.has('fever_spreading_redness')) {
+    if (found.get('fever_spreading_redness') !== 'yes') found.set('fever_spreading_redness', 'yes');
   }
   // Age is read from numbers, not phrasings: it settles both age findings.
   const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;
