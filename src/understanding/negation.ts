@@ -68,6 +68,17 @@ const PSEUDO: string[][] = [
   ['dont', 'know', 'why'],
   ['not', 'sure', 'why'],
   ['no', 'reason'],
+  // "my legs won't stay still at night" is restlessness, not a denial of night
+  ['wont', 'stay', 'still'],
+  ['wont', 'keep', 'still'],
+  ['wont', 'settle'],
+  ['cant', 'keep', 'still'],
+  ['cant', 'sit', 'still'],
+  ['cant', 'stop', 'moving'],
+  ['cant', 'get', 'comfortable'],
+  ['cant', 'sleep'],
+  ['couldnt', 'sleep'],
+  ['cant', 'wait'],
 ];
 
 const startsWith = (tokens: string[], at: number, seq: string[]) => seq.every((w, i) => tokens[at + i] === w);
