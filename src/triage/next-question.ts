@@ -11,7 +11,7 @@ import { headline } from './evaluate.js';
 import { scoreOnly } from './score-causes.js';
 
 /** Upper bound on questions in one interview, the red-flag screen included. */
-export const QUESTIONS_MAX = 6;
+export const QUESTIONS_MAX = 5;
 
 export interface NextQuestion {
   group: QuestionGroup;
@@ -23,7 +23,7 @@ export interface NextQuestion {
  * Once the leading cause is supported by this margin, only the advice level is worth another
  * question: the interview stops rather than ask about causes that would only reorder the list.
  */
-const SETTLED_MARGIN = 1;
+const SETTLED_MARGIN = 0.5;
 
 /** What an answer must change to matter: the triage level, and (until settled) the leading cause. */
 const outcomeOf = (
