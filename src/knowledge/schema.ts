@@ -114,6 +114,8 @@ export const regionSchema = z.strictObject({
   /** Where to get same-day medical advice ("NHS 111", "your doctor or an urgent care clinic"). */
   urgent: text,
   sources: sourceIds,
+  /** Two-letter country codes this region also serves (EMERGENCY_REGION=DE → EU). */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
 });
 export const triageAdviceSchema = z.strictObject({
   /** May use {emergency} and {urgent}, filled from the region. */
