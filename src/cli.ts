@@ -14,12 +14,14 @@ import type { Bot } from './bot.js';
 import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
 import { type Config, loadConfig } from './config.js';
 import { isCalfbotError } from './errors.js';
+import { observe } from './health/observe.js';
 import { createLogger, type Logger } from './log.js';
 
 interface Running {
   stop(): Promise<void>;
+  connected?(): boolean;
 }
-type Starter = (opts: { bot: Bot; config: Config; logger: Logger }) => Promise<Running>;
+type Starter = (opts: { bot: Bot; config: Config; logger: Logger; routes?: unknown }) => Promise<Running>;
 
 async function importAdapter<T>(relative: string): Promise<T> {
   return (await import(new URL(relative, import.meta.url).href)) as T;
@@ -87,9 +89,15 @@ export async function main(argv: string[]): Promise<void> {
 
 async function converse(config: Config, logger: Logger): Promise<void> {
   const bot = await createBot(config, logger);
-  const stop = onSignal(() => bot.close());
+  const health = observe(bot, logger);
+  const close = async () => {
+    await health.close();
+    await bot.close();
+  };
+  const stop = onSignal(close);
+  await health.serve(config.HEALTH_PORT);
   await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
-  await bot.close();
+  await close();
   stop();
 }
 
@@ -138,18 +146,27 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
-  const bot = await createBot(config, logger, { rateLimited: true });
+  const terminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  // The local terminal is one trusted person at a keyboard: no rate limit there.
+  const bot = await createBot(config, logger, { rateLimited: !terminal });
+  const health = observe(bot, logger);
   const running: Running[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
-    running.push(await startSlack({ bot, config, logger }));
+    const slack = await startSlack({ bot, config, logger, routes: health.routes });
+    running.push(slack);
+    if (slack.connected) health.watchPlatform('slack', slack.connected);
   }
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await importAdapter<{ startDiscord: Starter }>('../adapters/discord/index.js');
-    running.push(await startDiscord({ bot, config, logger }));
+    const discord = await startDiscord({ bot, config, logger });
+    running.push(discord);
+    if (discord.connected) health.watchPlatform('discord', discord.connected);
   }
+  await health.serve(config.HEALTH_PORT);
   const shutdown = async () => {
     for (const r of running) await r.stop().catch(() => undefined);
+    await health.close();
     await bot.close();
   };
   if (running.length > 0) {
