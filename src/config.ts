@@ -49,8 +49,8 @@ const fields = z.object({
   STORE_URL: optionalString.pipe(
     z
       .string()
-      .refine((v) => /^(memory:|sqlite:.+|redis:\/\/.+|rediss:\/\/.+)$/.test(v), {
-        message: 'must be memory:, sqlite:PATH or redis://HOST:PORT',
+      .refine((v) => /^(memory:|sqlite:.+|rediss?(\+sentinel|\+cluster)?:\/\/.+)$/.test(v), {
+        message: 'must be memory:, sqlite:PATH, redis://HOST:PORT, redis+sentinel://... or redis+cluster://...',
       })
       .optional(),
   ),
