@@ -50,7 +50,8 @@ const fields = z.object({
     z
       .string()
       .refine((v) => /^(memory:|sqlite:.+|rediss?(\+sentinel|\+cluster)?:\/\/.+)$/.test(v), {
-        message: 'must be memory:, sqlite:PATH, redis://HOST:PORT, redis+sentinel://... or redis+cluster://...',
+        message:
+          'must be memory:, sqlite:PATH, redis://HOST:PORT, redis+sentinel://... or redis+cluster://...',
       })
       .optional(),
   ),

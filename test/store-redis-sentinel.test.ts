@@ -57,21 +57,21 @@ async function startSentinel(
   }
 }
 
-const setup = hasRedisServer
-  ? await RedisServerFixture.start()
-      .then(async (master) => {
-        try {
-          return { master, sentinel: await startSentinel(master.port) };
-        } catch (error) {
-          await master.stop();
-          throw error;
-        }
-      })
-      .catch((error: Error) => {
-        console.log(`store-redis-sentinel.test: skipped, no loopback Sentinel here (${error.message})`);
-        return null;
-      })
-  : (console.log('store-redis-sentinel.test: skipped, redis-server is not installed'), null);
+async function startAll() {
+  if (!hasRedisServer) throw new Error('redis-server is not installed');
+  const master = await RedisServerFixture.start();
+  try {
+    return { master, sentinel: await startSentinel(master.port) };
+  } catch (error) {
+    await master.stop();
+    throw error;
+  }
+}
+
+const setup = await startAll().catch((error: Error) => {
+  console.log(`store-redis-sentinel.test: skipped, no loopback Sentinel here (${error.message})`);
+  return null;
+});
 
 describe.runIf(setup)('through Redis Sentinel', () => {
   const { master, sentinel } = setup!;
