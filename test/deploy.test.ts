@@ -89,7 +89,11 @@ describe('Dockerfile', () => {
     expect(existsSync(path.join(REPO, entry[1]!))).toBe(true);
     expect(JSON.parse(final.find((s) => s.op === 'CMD')!.args)).toEqual(['start']);
     expect(final.find((s) => s.op === 'ENV')!.args).toMatch(/CALFBOT_DATA_DIR=\/app\/data/);
-    expect(final.some((s) => s.op === 'HEALTHCHECK' && s.args.includes('/healthz'))).toBe(true);
+    const health = final.find((s) => s.op === 'HEALTHCHECK')!.args;
+    const probe = JSON.parse(health.slice(health.indexOf('CMD ') + 4)) as string[];
+    expect(probe.slice(0, 2)).toEqual(['node', '-e']);
+    expect(probe[2]).toContain('/healthz');
+    expect(() => new Function(probe[2]!)).not.toThrow(); // the probe is valid JavaScript
   });
 
   it('builds and runs where a Docker engine answers', () => {
@@ -136,7 +140,10 @@ describe('docker-compose.yml', () => {
     expect(env.STORE_URL).toMatch(/^redis:\/\/redis:6379/);
     expect(env.HEALTH_PORT).toBe('9090');
     expect(calfbot.depends_on).toHaveProperty('redis');
-    expect(JSON.stringify(calfbot.healthcheck)).toContain('/readyz');
+    const probe = (calfbot.healthcheck as { test: string[] }).test;
+    expect(probe.slice(0, 3)).toEqual(['CMD', 'node', '-e']);
+    expect(probe[3]).toContain('http://127.0.0.1:9090/readyz');
+    expect(() => new Function(probe[3]!)).not.toThrow();
   });
 });
 
