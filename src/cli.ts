@@ -15,6 +15,7 @@ import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
 import { type Config, loadConfig } from './config.js';
 import { isCalfbotError } from './errors.js';
 import { observe } from './health/observe.js';
+import { observeSupervisor } from './health/observe-shards.js';
 import { createLogger, type Logger } from './log.js';
 
 interface Running {
@@ -136,13 +137,17 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   onSignal(async () => {
     for (const r of running) await r.stop().catch(() => undefined);
   });
-  running.push(await startShards({ config, logger, shards }));
+  const sharded = await startShards({ config, logger, shards });
+  running.push(sharded);
+  let bot: Bot | null = null;
   if (config.SLACK_BOT_TOKEN) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
-    const bot = await createBot(config, logger, { rateLimited: true });
+    bot = await createBot(config, logger, { rateLimited: true });
     const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
-    running.push(await startSlack({ bot, config, logger }), { stop: () => bot.close() });
+    running.push(await startSlack({ bot, config, logger }), { stop: () => (bot as Bot).close() });
   }
+  const health = await observeSupervisor(config, logger, sharded, bot);
+  if (health) running.push(health);
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {

@@ -5,6 +5,7 @@
  */
 import type { Bot } from '../bot.js';
 import type { Logger } from '../log.js';
+import type { ConversationStore } from '../store/types.js';
 import { Metrics } from '../metrics.js';
 import { Readiness } from './readiness.js';
 import { type HealthServer, healthRoutes, startHealthServer } from './server.js';
@@ -21,11 +22,16 @@ export interface Observability {
   close(): Promise<void>;
 }
 
-export function observe(bot: Bot, logger: Logger): Observability {
+/** `bot`: count and time its turns; `store` (default the bot's): the one /readyz reads. */
+export function observe(
+  bot: Bot | null,
+  logger: Logger,
+  store: Pick<ConversationStore, 'get'> | undefined = bot?.store,
+): Observability {
   const metrics = new Metrics();
   const readiness = new Readiness(() => metrics.storeError('ready_check'));
-  metrics.instrument(bot);
-  readiness.watchStore(bot.store);
+  if (bot) metrics.instrument(bot);
+  if (store) readiness.watchStore(store);
   const deps = { metrics, readiness };
   let server: HealthServer | undefined;
   return {
