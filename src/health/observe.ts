@@ -5,8 +5,8 @@
  */
 import type { Bot } from '../bot.js';
 import type { Logger } from '../log.js';
-import type { ConversationStore } from '../store/types.js';
 import { Metrics } from '../metrics.js';
+import type { ConversationStore } from '../store/types.js';
 import { Readiness } from './readiness.js';
 import { type HealthServer, healthRoutes, startHealthServer } from './server.js';
 
