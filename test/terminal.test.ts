@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ansi, renderText } from '../adapters/terminal/render-text.js';
 import { runTerminal } from '../adapters/terminal/run-terminal.js';
-import { wrap } from '../adapters/terminal/wrap.js';
+import { wrap, wrapBlock } from '../adapters/terminal/wrap.js';
 import { copy } from '../src/conversation/copy.js';
 import type { AssessmentReply } from '../src/conversation/types.js';
 import { MemoryStore } from '../src/store/memory-store.js';
@@ -83,6 +83,18 @@ describe('an assessment in the terminal', () => {
     expect(out.split(a!.nextSteps[0]!).length - 1).toBe(1);
   });
 
+  it('lines up a wrapped bullet under its own text', () => {
+    const text = wrapBlock(
+      'Foods:\n- Pumpkin seeds, roasted: 1 ounce (28 g) which is quite a lot of magnesium',
+      40,
+    );
+    expect(text).toEqual([
+      'Foods:',
+      '- Pumpkin seeds, roasted: 1 ounce (28 g)',
+      '  which is quite a lot of magnesium',
+    ]);
+  });
+
   it('wraps at word boundaries and cuts only words longer than a line', () => {
     const text = 'a calf that aches after a long flight needs checking https://example.org/'.concat(
       'x'.repeat(90),
@@ -113,6 +125,20 @@ describe('the terminal chat', () => {
     expect(out).toMatch(/numbers that apply/);
     for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(80);
     expect(copy.help).toMatch(/button/); // the platforms' help still has them
+  });
+
+  it('keeps every line of a whole conversation, follow-ups included, within 80 columns', async () => {
+    const turns = [
+      'my calves cramp at night',
+      'none',
+      ...Array(8).fill('no'),
+      'what foods have magnesium?',
+      'tell me more about B12',
+      'why',
+    ];
+    const out = await terminal(new MemoryStore(), `${turns.join('\n')}\nquit\n`);
+    expect(out).toMatch(/Sources:/);
+    for (const l of out.split('\n')) expect(l.length, l).toBeLessThanOrEqual(80);
   });
 
   it('offers an unfinished conversation back, and shows the waiting question again', async () => {

@@ -31,9 +31,13 @@ export function wrap(text: string, width: number, first = '', hang = ' '.repeat(
   return lines;
 }
 
-/** Each paragraph (separated by a newline) wrapped on its own. */
+/** Each line wrapped on its own; a bullet ("- ", "1. ") keeps its text lined up under itself. */
 export function wrapBlock(text: string, width: number): string[] {
-  return text.split('\n').flatMap((p) => (p.trim() === '' ? [''] : wrap(p, width)));
+  return text.split('\n').flatMap((p) => {
+    if (p.trim() === '') return [''];
+    const lead = /^\s*(?:[-*•]|\d+[.)])\s+/.exec(p)?.[0] ?? '';
+    return wrap(p.slice(lead.length), width, lead);
+  });
 }
 
 /** A terminal's width: its columns, 80 when unknown (a pipe, a file), never below 20. */
