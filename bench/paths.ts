@@ -1,4 +1,4 @@
-/** Where things are: the calfbot folder (found from this file in bench/ or dist/bench/) and the shared eval. */
+/** Where things are: the calfbot folder (found from this file in bench/ or dist/bench/) and the development vignettes (test/vignettes/). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ export const ROOT = findRoot();
 export const DIST = path.join(ROOT, 'dist');
 export const BIN = path.join(ROOT, 'bin', 'calfbot.js');
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
-export const VIGNETTES = path.join(ROOT, '..', 'shared', 'eval', 'vignettes.dev.json');
+export const VIGNETTES = path.join(ROOT, 'test', 'vignettes', 'dev.json');
 /** A compiled bench script next to this one (for child processes). */
 export const benchScript = (name: string): string =>
   path.join(path.dirname(fileURLToPath(import.meta.url)), name);

@@ -1,6 +1,6 @@
 /**
- * The development vignettes (../shared/eval/vignettes.dev.json) and the judge's way of playing
- * them (../shared/eval/run-vignettes.mjs): open with the vignette's text, then answer each
+ * The development vignettes (test/vignettes/dev.json, a copy of the clinical judge's development
+ * set) played the way the judge plays them: open with the vignette's text, then answer each
  * question from its findings, by buttons or in words, until the assessment.
  */
 import { readFileSync } from 'node:fs';

@@ -3,6 +3,7 @@
  *   calfbot [start]            run on Slack and/or Discord when their tokens are set, else a terminal chat
  *   calfbot converse           the JSON-lines door (../shared/eval/CONTRACT.md)
  *   calfbot register-commands  deploy the Discord slash commands (--clear-guild: delete the guild copy)
+ * Arguments, --help, --version and the exit codes: ./cli/args.ts.
  * Platform adapters are imported only when configured, so the terminal and converse start fast.
  */
 import { config as loadDotenv } from 'dotenv';
@@ -10,40 +11,38 @@ import { runConverse } from '../adapters/jsonl/run-converse.js';
 import { runTerminal } from '../adapters/terminal/run-terminal.js';
 import { createBot } from './app/create-bot.js';
 import type { Bot } from './bot.js';
+import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
 import { type Config, loadConfig } from './config.js';
 import { isCalfbotError } from './errors.js';
+import { observe } from './health/observe.js';
+import { observeSupervisor } from './health/observe-shards.js';
 import { createLogger, type Logger } from './log.js';
 
 interface Running {
   stop(): Promise<void>;
+  connected?(): boolean;
 }
-type Starter = (opts: { bot: Bot; config: Config; logger: Logger }) => Promise<Running>;
-
-const USAGE = `usage: calfbot [start [--shards auto|N] | converse | register-commands [--clear-guild] | help]
-  start              Slack and/or Discord when their tokens are set; otherwise a chat in this terminal
-    --shards auto|N  run Discord under discord.js's ShardingManager, one process per shard
-                     (share one store between them: STORE_URL=redis://... or one SQLite file)
-  converse           JSON lines on stdin/stdout (see README)
-  register-commands  deploy /calves to DISCORD_GUILD_ID (or globally without it)
-    --clear-guild    delete calfbot's commands from DISCORD_GUILD_ID (the global ones stay)`;
+type Starter = (opts: { bot: Bot; config: Config; logger: Logger; routes?: unknown }) => Promise<Running>;
 
 async function importAdapter<T>(relative: string): Promise<T> {
   return (await import(new URL(relative, import.meta.url).href)) as T;
 }
 
 export async function main(argv: string[]): Promise<void> {
-  loadDotenv({ quiet: true });
-  const command = argv[0] ?? 'start';
-  if (command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(`${USAGE}\n`);
-    return;
+  const parsed = parseArgs(argv);
+  if (parsed.kind === 'print') return void process.stdout.write(`${parsed.text}\n`);
+  if (parsed.kind === 'usage-error') {
+    process.stderr.write(`calfbot: ${parsed.message}\n`);
+    process.exit(EXIT.USAGE);
   }
+  const { command, args } = parsed;
+  loadDotenv({ quiet: true }); // .env in the working directory (npm start: the calfbot folder)
   let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
     process.stderr.write(`calfbot: ${(error as Error).message}\n`);
-    process.exit(2);
+    process.exit(EXIT.USAGE);
   }
   // In the terminal chat, routine logs would land between the lines of the conversation.
   const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
@@ -65,35 +64,41 @@ export async function main(argv: string[]): Promise<void> {
           config,
           logger,
           print: (l) => process.stdout.write(`${l}\n`),
-          clearGuild: argv.slice(1).includes('--clear-guild'),
+          clearGuild: args.includes('--clear-guild'),
         });
         return;
       }
       case 'start': {
-        const shards = shardsOption(argv.slice(1));
+        const shards = shardsOption(args);
         if (shards !== null) return await startSharded(config, logger, shards);
         return await start(config, logger);
       }
-      default:
-        process.stderr.write(`calfbot: unknown command "${command}".\n${USAGE}\n`);
-        process.exit(2);
     }
   } catch (error) {
     const message = isCalfbotError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
     process.stderr.write(`calfbot: ${message}\n`);
-    logger.fatal(
-      { event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' },
-      'calfbot stopped',
-    );
-    process.exit(1);
+    const exitCode = exitCodeFor(error);
+    // A configuration mistake is the one line above; a runtime failure is also logged.
+    if (exitCode === EXIT.RUNTIME)
+      logger.fatal(
+        { event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' },
+        'calfbot stopped',
+      );
+    process.exit(exitCode);
   }
 }
 
 async function converse(config: Config, logger: Logger): Promise<void> {
   const bot = await createBot(config, logger);
-  const stop = onSignal(() => bot.close());
+  const health = observe(bot, logger);
+  const close = async () => {
+    await health.close();
+    await bot.close();
+  };
+  const stop = onSignal(close);
+  await health.serve(config.HEALTH_PORT);
   await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
-  await bot.close();
+  await close();
   stop();
 }
 
@@ -105,7 +110,7 @@ function shardsOption(args: string[]): 'auto' | number | null {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 1024) {
     process.stderr.write('calfbot: --shards takes "auto" or a whole number of shards, e.g. --shards 2\n');
-    process.exit(2);
+    process.exit(EXIT.USAGE);
   }
   return n;
 }
@@ -116,13 +121,13 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
     process.stderr.write(
       'calfbot: --shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.\n',
     );
-    process.exit(2);
+    process.exit(EXIT.USAGE);
   }
   if (config.STORE_URL === 'memory:') {
     process.stderr.write(
       'calfbot: --shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.\n',
     );
-    process.exit(2);
+    process.exit(EXIT.USAGE);
   }
   const { startShards } = await importAdapter<{
     startShards: (o: { config: Config; logger: Logger; shards: 'auto' | number }) => Promise<Running>;
@@ -132,28 +137,41 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   onSignal(async () => {
     for (const r of running) await r.stop().catch(() => undefined);
   });
-  running.push(await startShards({ config, logger, shards }));
+  const sharded = await startShards({ config, logger, shards });
+  running.push(sharded);
+  let bot: Bot | null = null;
   if (config.SLACK_BOT_TOKEN) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
-    const bot = await createBot(config, logger, { rateLimited: true });
+    bot = await createBot(config, logger, { rateLimited: true });
     const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
-    running.push(await startSlack({ bot, config, logger }), { stop: () => bot.close() });
+    running.push(await startSlack({ bot, config, logger }), { stop: () => (bot as Bot).close() });
   }
+  const health = await observeSupervisor(config, logger, sharded, bot);
+  if (health) running.push(health);
 }
 
 async function start(config: Config, logger: Logger): Promise<void> {
-  const bot = await createBot(config, logger, { rateLimited: true });
+  const terminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  // The local terminal is one trusted person at a keyboard: no rate limit there.
+  const bot = await createBot(config, logger, { rateLimited: !terminal });
+  const health = observe(bot, logger);
   const running: Running[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
-    running.push(await startSlack({ bot, config, logger }));
+    const slack = await startSlack({ bot, config, logger, routes: health.routes });
+    running.push(slack);
+    if (slack.connected) health.watchPlatform('slack', slack.connected);
   }
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await importAdapter<{ startDiscord: Starter }>('../adapters/discord/index.js');
-    running.push(await startDiscord({ bot, config, logger }));
+    const discord = await startDiscord({ bot, config, logger });
+    running.push(discord);
+    if (discord.connected) health.watchPlatform('discord', discord.connected);
   }
+  await health.serve(config.HEALTH_PORT);
   const shutdown = async () => {
     for (const r of running) await r.stop().catch(() => undefined);
+    await health.close();
     await bot.close();
   };
   if (running.length > 0) {

@@ -2,6 +2,7 @@
  * Configuration from the environment (and `.env` via dotenv), validated once at start-up.
  * A bad value stops start-up with one line naming the variable and how to fix it.
  */
+import path from 'node:path';
 import { z } from 'zod';
 import { CalfbotError } from './errors.js';
 import { CONVERSATION_TTL_HOURS_DEFAULT } from './store/types.js';
@@ -18,7 +19,7 @@ const optionalUrl = z
   .transform((v) => (v ? v : undefined))
   .pipe(z.url({ protocol: /^https?$/ }).optional());
 
-export const configSchema = z.object({
+const fields = z.object({
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString.pipe(
     z
@@ -38,13 +39,22 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_API_URL: optionalUrl,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  STORE_URL: z
-    .string()
-    .trim()
-    .default('sqlite:./data/calfbot.db')
-    .refine((v) => /^(memory:|sqlite:.+|redis:\/\/.+|rediss:\/\/.+)$/.test(v), {
-      message: 'must be memory:, sqlite:PATH or redis://HOST:PORT',
-    }),
+  /** /healthz, /readyz and /metrics on their own port (Socket Mode, Discord, converse). */
+  HEALTH_PORT: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65535).optional(),
+  ),
+  /** Where the default SQLite file lives (relative to the working directory). */
+  CALFBOT_DATA_DIR: z.string().trim().min(1).default('./data'),
+  STORE_URL: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => /^(memory:|sqlite:.+|rediss?(\+sentinel|\+cluster)?:\/\/.+)$/.test(v), {
+        message:
+          'must be memory:, sqlite:PATH, redis://HOST:PORT, redis+sentinel://... or redis+cluster://...',
+      })
+      .optional(),
+  ),
   STORE_KEY_PREFIX: z
     .string()
     .trim()
@@ -65,13 +75,20 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** STORE_URL defaults to the SQLite file calfbot.db in CALFBOT_DATA_DIR. */
+export const configSchema = fields.transform((c) => ({
+  ...c,
+  STORE_URL: c.STORE_URL ?? `sqlite:${path.join(c.CALFBOT_DATA_DIR, 'calfbot.db')}`,
+}));
+
 export type Config = z.infer<typeof configSchema>;
 
-const HOW_TO_FIX: Partial<Record<keyof Config, string>> = {
+const HOW_TO_FIX: Partial<Record<string, string>> = {
   SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token from your Slack app (OAuth & Permissions)',
   SLACK_APP_TOKEN: 'create an app-level token with connections:write (Basic Information)',
   STORE_URL: 'for example sqlite:./data/calfbot.db',
   EMERGENCY_REGION: 'for example US, UK, EU or AU',
+  HEALTH_PORT: 'a port number such as 9090, or leave it unset',
 };
 
 /** Parse the environment; throws CONFIG_INVALID naming the first bad variable. */
@@ -79,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const name = String(issue.path[0] ?? 'configuration') as keyof Config;
+    const name = String(issue.path[0] ?? 'configuration');
     const fix = HOW_TO_FIX[name];
     throw new CalfbotError(
       'CONFIG_INVALID',

@@ -84,6 +84,8 @@ export interface AssessmentReply {
   evidence?: string[];
   /** For see_doctor: what to tell the doctor (reported findings, blood tests to ask about). */
   doctorSummary?: string;
+  /** Set when no cause fits what the person said: says so plainly (then `causes` is empty). */
+  unexplained?: string;
   sources: SourceRef[];
   disclaimer: string;
 }

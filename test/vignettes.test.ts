@@ -1,6 +1,6 @@
 /**
- * Plays the clinical vignettes through the real machine, the way ../shared/eval/run-vignettes.mjs
- * does (answering from each vignette's findings, by button and in words), and holds the safety
+ * Plays the clinical vignettes in test/vignettes/ (dev.json and natural-dev.json are copies of the
+ * clinical judge's development sets) through the real machine, the way the judge does (answering from each vignette's findings, by button and in words), and holds the safety
  * line: no urgent case is ever under-triaged, nothing stated is asked again, every assessment is
  * sourced and carries a disclaimer.
  */
@@ -85,5 +85,30 @@ describe.each([
       expect(correct / vignettes.length).toBeGreaterThanOrEqual(0.9);
       expect(top3 / vignettes.length).toBeGreaterThanOrEqual(0.9);
     });
+  });
+});
+
+/**
+ * The judge's natural-language development set (natural-dev.json): openings as people type them,
+ * answered by buttons here. calfbot does not yet hold the safety line on all of it; the cases it
+ * under-triages today are listed so that a new one fails this test and a fixed one must come off.
+ */
+const NATURAL_UNDER_TRIAGED_TODAY: string[] = [];
+
+describe('natural-language development vignettes, answered by buttons', () => {
+  it('under-triages no case beyond the known list, never re-asks, always cites and disclaims', async () => {
+    const under: string[] = [];
+    for (const v of load('natural-dev.json')) {
+      const { assessment, asked } = await play(v, false);
+      const lowest = Math.min(...[v.triage, ...(v.accept ?? [])].map((t) => RANK[t]!));
+      if (lowest >= RANK.urgent! && RANK[assessment.triage]! < RANK.urgent!) under.push(v.id);
+      for (const f of v.stated ?? []) expect(asked, `${v.id} re-asked ${f}`).not.toContain(f);
+      expect(assessment.sources.length).toBeGreaterThan(0);
+      expect(assessment.disclaimer.length).toBeGreaterThan(0);
+    }
+    expect(
+      under.sort(),
+      'the under-triaged natural cases changed: a new one is a regression; take a fixed one off NATURAL_UNDER_TRIAGED_TODAY',
+    ).toEqual(NATURAL_UNDER_TRIAGED_TODAY);
   });
 });

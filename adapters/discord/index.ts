@@ -9,6 +9,7 @@ import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { createDiscordClient, type RestTuning } from './client.js';
+import { discordConnected } from './connection-state.js';
 import { describeError } from './describe-error.js';
 import type { TurnBot } from './handlers/deps.js';
 import { onDirectMessage } from './handlers/direct-message.js';
@@ -35,6 +36,8 @@ export interface DiscordHandle {
   /** Resolves when no event is being handled (tests and the bench wait on it). */
   idle(): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the gateway connection is up (for /readyz). */
+  connected(): boolean;
 }
 
 const STOP_GRACE_MS = 10_000;
@@ -114,6 +117,7 @@ export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHa
   let stopped = false;
   return {
     client,
+    connected: () => !stopped && discordConnected(client),
     async idle() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },

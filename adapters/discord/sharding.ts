@@ -28,6 +28,8 @@ export interface ShardsHandle {
   /** How many shards run. */
   totalShards: number;
   stop(): Promise<void>;
+  /** Every shard process is up and its gateway connection ready (for /readyz). */
+  connected(): boolean;
 }
 
 /** Discord allows one IDENTIFY per 5 s per rate-limit bucket (max_concurrency buckets). */
@@ -110,7 +112,12 @@ export async function startShards({ config, logger, shards }: StartShardsOptions
     { event: 'discord_shards_ready', shards: totalShards },
     `all ${totalShards} Discord shard${totalShards === 1 ? ' is' : 's are'} running`,
   );
-  return { manager, totalShards, stop: () => supervisor.stopAll() };
+  return {
+    manager,
+    totalShards,
+    stop: () => supervisor.stopAll(),
+    connected: () => manager.shards.size === totalShards && manager.shards.every((s) => s.ready),
+  };
 }
 
 /** Restarts crashed shards and stops them all on request. */

@@ -4,7 +4,7 @@
  * verified with SLACK_SIGNING_SECRET. SLACK_API_URL points the Web API (and Socket Mode's
  * `apps.connections.open`) somewhere else, e.g. a fake Slack in tests.
  */
-import { App } from '@slack/bolt';
+import { App, type CustomRoute } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -36,6 +36,8 @@ export interface BuildAppOptions {
   config: Config;
   logger: Logger;
   retryConfig?: RetryConfig;
+  /** HTTP mode: more routes beside /slack/events (calfbot's /healthz, /readyz, /metrics). */
+  routes?: CustomRoute[];
 }
 
 export function slackMode(config: Config): SlackMode {
@@ -49,7 +51,7 @@ function apiUrl(config: Config): string | undefined {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY }: BuildAppOptions): App {
+export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY, routes }: BuildAppOptions): App {
   if (!config.SLACK_BOT_TOKEN) {
     throw new CalfbotError(
       'CONFIG_INVALID',
@@ -85,6 +87,7 @@ export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY }: BuildA
     ...common,
     signingSecret: config.SLACK_SIGNING_SECRET,
     endpoints: SLACK_EVENTS_PATH,
+    ...(routes ? { customRoutes: routes } : {}),
     // ack() sends the HTTP 200 at once; the turn runs after it.
     processBeforeResponse: false,
   });

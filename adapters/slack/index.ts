@@ -3,11 +3,14 @@
  * HTTP), wires DMs, mentions, `/calves` and button clicks to the Bot, and starts it.
  * `stop()` lets running turns finish, then disconnects.
  */
+
+import type { CustomRoute } from '@slack/bolt';
 import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
+import { trackSlackConnection } from './connection-state.js';
 import { registerActions } from './handlers/actions.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
@@ -25,6 +28,8 @@ export interface StartSlackOptions {
   retryConfig?: RetryConfig;
   /** HTTP mode: the interface to listen on (default: all). */
   host?: string;
+  /** HTTP mode: more routes on PORT (/healthz, /readyz, /metrics). */
+  routes?: CustomRoute[];
 }
 
 export interface SlackHandle {
@@ -34,6 +39,8 @@ export interface SlackHandle {
   mode: 'socket' | 'http';
   /** Resolves when every request received so far has been fully handled. */
   idle(): Promise<void>;
+  /** Whether the connection to Slack is up (Socket Mode can drop and reconnect). */
+  connected(): boolean;
 }
 
 /** How long stop() waits for running turns before disconnecting anyway. */
@@ -46,7 +53,9 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     config,
     logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
   });
+  const connected = trackSlackConnection(app, mode);
   const inFlight = new InFlight();
   const ctx: SlackContext = {
     bot,
@@ -110,6 +119,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     mode,
     ...(port !== undefined ? { port } : {}),
     idle: () => inFlight.idle(),
+    connected: () => !stopped && connected(),
     async stop() {
       if (stopped) return;
       stopped = true;

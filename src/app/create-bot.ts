@@ -2,6 +2,7 @@
 import { Bot } from '../bot.js';
 import type { Config } from '../config.js';
 import { loadKnowledge } from '../knowledge/load.js';
+import { resolveRegion } from '../knowledge/region.js';
 import type { Logger } from '../log.js';
 import { createRateLimiter } from '../store/create-rate-limiter.js';
 import { createStore } from '../store/create-store.js';
@@ -13,17 +14,12 @@ export async function createBot(
   opts: { rateLimited?: boolean } = {},
 ): Promise<Bot> {
   const knowledge = loadKnowledge();
-  if (!knowledge.care.regions[config.EMERGENCY_REGION]) {
-    logger.warn(
-      { event: 'config', region: config.EMERGENCY_REGION },
-      `EMERGENCY_REGION has no entry in knowledge/care.yaml; using ${knowledge.care.default_region}`,
-    );
-  }
+  const region = resolveRegion(knowledge.care, config.EMERGENCY_REGION);
   const store = await createStore(config.STORE_URL, { logger, keyPrefix: config.STORE_KEY_PREFIX });
   return new Bot({
     knowledge,
     store,
-    region: config.EMERGENCY_REGION,
+    region,
     conversationTtlHours: config.CONVERSATION_TTL_HOURS,
     logger,
     ...(opts.rateLimited

@@ -70,6 +70,7 @@ export function composeAssessment(
   const paragraphs: string[] = [headline];
   paragraphs.push(nextSteps.map((s) => `- ${s}`).join('\n'));
 
+  let unexplained: string | undefined;
   if (causes.length > 0) {
     const causeLines = causes.map((c, i) => {
       const why = c.because.length > 0 ? ` (you mentioned: ${labels(knowledge, c.because)})` : '';
@@ -77,7 +78,8 @@ export function composeAssessment(
     });
     paragraphs.push(`What might be behind it, most likely first:\n${causeLines.join('\n')}`);
   } else {
-    paragraphs.push(region.fill(cite.use(knowledge.care.unexplained.text)));
+    unexplained = region.fill(cite.use(knowledge.care.unexplained.text));
+    paragraphs.push(unexplained);
   }
 
   const nutrients = causes.filter((c) => c.cause.kind === 'nutrient');
@@ -141,6 +143,7 @@ export function composeAssessment(
     watchFor,
     evidence,
     ...(doctorSummary ? { doctorSummary } : {}),
+    ...(unexplained ? { unexplained } : {}),
     sources: cite.refs,
     disclaimer: knowledge.disclaimers.assessment,
   };

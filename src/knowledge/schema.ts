@@ -145,6 +145,8 @@ export const regionSchema = z.strictObject({
   /** Who to book an ordinary appointment with ("your GP", "your doctor"). */
   doctor: text,
   sources: sourceIds,
+  /** Two-letter country codes this region also serves (EMERGENCY_REGION=DE → EU). */
+  countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
 });
 export const triageAdviceSchema = z.strictObject({
   /** May use {emergency}, {urgent} and {doctor}, filled from the region. */

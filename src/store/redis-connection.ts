@@ -4,8 +4,9 @@
  * capped reconnect backoff that keeps trying in the background. The 'error' listener keeps
  * ioredis from crashing the process; outages are logged once, without the URL's password.
  */
-import { Redis } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Logger } from '../log.js';
+import { describeTopology, parseRedisUrl, type RedisTopology } from './redis-topology.js';
 import { OutageLog } from './store-outage.js';
 
 export const REDIS_CONNECT_TIMEOUT_MS = 2_000;
@@ -14,7 +15,10 @@ export const REDIS_RECONNECT_BASE_DELAY_MS = 100;
 export const REDIS_RECONNECT_MAX_DELAY_MS = 1_000;
 
 export interface RedisConnection {
+  /** The client; for a Cluster, typed as Redis for the commands both share (see `cluster`). */
   client: Redis;
+  /** Set when STORE_URL is redis+cluster://: keys of one user are hash-tagged into one slot. */
+  cluster: Cluster | null;
   outage: OutageLog;
   /** host:port/db, never the username or password. */
   target: string;
@@ -30,20 +34,50 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
-export function connectRedis(url: string, logger: Logger): RedisConnection {
-  const target = describeRedisUrl(url);
-  const outage = new OutageLog(logger, 'redis', target);
-  const client = new Redis(url, {
+const retryStrategy = (attempt: number) =>
+  Math.min(attempt * REDIS_RECONNECT_BASE_DELAY_MS, REDIS_RECONNECT_MAX_DELAY_MS);
+
+const FAIL_FAST: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+  commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+  retryStrategy,
+};
+
+function createClient(t: RedisTopology): { client: Redis; cluster: Cluster | null } {
+  if (t.kind === 'single') return { client: new Redis(t.url, FAIL_FAST), cluster: null };
+  const auth = t.password ? { password: t.password } : {};
+  const tls = t.tls ? { tls: {} } : {};
+  if (t.kind === 'sentinel') {
+    const client = new Redis({
+      ...FAIL_FAST,
+      ...auth,
+      ...tls,
+      sentinels: t.sentinels,
+      name: t.name,
+      db: t.db,
+      ...(t.password ? { sentinelPassword: t.password } : {}),
+      sentinelRetryStrategy: retryStrategy,
+    });
+    return { client, cluster: null };
+  }
+  const cluster = new Cluster(t.nodes, {
     enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
-    retryStrategy: (attempt: number) =>
-      Math.min(attempt * REDIS_RECONNECT_BASE_DELAY_MS, REDIS_RECONNECT_MAX_DELAY_MS),
+    clusterRetryStrategy: retryStrategy,
+    redisOptions: { ...FAIL_FAST, ...auth, ...tls },
   });
+  return { client: cluster as unknown as Redis, cluster };
+}
+
+export function connectRedis(url: string, logger: Logger): RedisConnection {
+  const topology = parseRedisUrl(url);
+  const target = describeTopology(topology, describeRedisUrl);
+  const outage = new OutageLog(logger, 'redis', target);
+  const { client, cluster } = createClient(topology);
   client.on('error', (error: unknown) => outage.markDown(error));
   client.on('ready', () => outage.markUp());
-  return { client, outage, target };
+  return { client, cluster, outage, target };
 }
 
 /** Resolve true once the client is ready, false after `timeoutMs` (it keeps trying afterwards). */

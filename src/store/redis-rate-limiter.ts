@@ -7,6 +7,7 @@
 import { type Logger, silentLogger } from '../log.js';
 import type { RateLimiter, RateLimitResult } from './rate-limiter.js';
 import { closeRedis, connectRedis, type RedisConnection, waitReady } from './redis-connection.js';
+import { type RedisKeys, redisKeys } from './redis-keys.js';
 import { REDIS_KEY_PREFIX_DEFAULT } from './redis-store.js';
 
 const HIT_SCRIPT = `
@@ -32,10 +33,12 @@ export class RedisRateLimiter implements RateLimiter {
   readonly keyPrefix: string;
   private readonly conn: RedisConnection;
   private readonly cmd: HitCommand;
+  private readonly keys: RedisKeys;
 
   constructor(url: string, options: RedisRateLimiterOptions = {}) {
     this.keyPrefix = options.keyPrefix ?? REDIS_KEY_PREFIX_DEFAULT;
     this.conn = connectRedis(url, options.logger ?? silentLogger);
+    this.keys = redisKeys(this.keyPrefix, this.conn.cluster !== null);
     this.conn.client.defineCommand('calfbotRateHit', { lua: HIT_SCRIPT, numberOfKeys: 1 });
     this.cmd = this.conn.client as unknown as HitCommand;
   }
@@ -47,7 +50,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   async hit(user: string, limit: number, windowMs: number): Promise<RateLimitResult> {
     try {
-      const [count, ttl] = await this.cmd.calfbotRateHit(`${this.keyPrefix}rl:${user}`, Math.ceil(windowMs));
+      const [count, ttl] = await this.cmd.calfbotRateHit(this.keys.rateLimit(user), Math.ceil(windowMs));
       this.conn.outage.markUp();
       return count <= limit
         ? { allowed: true, retryAfterMs: 0 }

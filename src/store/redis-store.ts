@@ -9,7 +9,9 @@
 import type { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../log.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
+import { defineClusterCommands, forgetOnCluster, listForUser, scanCluster } from './redis-cluster-ops.js';
 import { closeRedis, connectRedis, escapeGlob, type RedisConnection, waitReady } from './redis-connection.js';
+import { type RedisKeys, redisKeys } from './redis-keys.js';
 import { storeUnavailable } from './store-outage.js';
 import type { ConversationRecord, ConversationStore } from './types.js';
 
@@ -94,12 +96,15 @@ export class RedisStore implements ConversationStore {
   private readonly conn: RedisConnection;
   private readonly scripts: ScriptCommands;
   private readonly now: () => number;
+  private readonly keys: RedisKeys;
 
   constructor(url: string, options: RedisStoreOptions = {}) {
     this.keyPrefix = options.keyPrefix ?? REDIS_KEY_PREFIX_DEFAULT;
     this.now = options.now ?? Date.now;
     this.conn = connectRedis(url, options.logger ?? silentLogger);
+    this.keys = redisKeys(this.keyPrefix, this.conn.cluster !== null);
     const client = this.conn.client;
+    if (this.conn.cluster) defineClusterCommands(client, HEAD);
     client.defineCommand('calfbotCas', { lua: CAS_SCRIPT });
     client.defineCommand('calfbotForget', { lua: FORGET_SCRIPT, numberOfKeys: 2 });
     client.defineCommand('calfbotSweep', { lua: SWEEP_SCRIPT });
@@ -116,13 +121,13 @@ export class RedisStore implements ConversationStore {
   }
 
   conversationKey(key: string): string {
-    return `${this.keyPrefix}conv:${key}`;
+    return this.keys.conversation(key);
   }
   userSetKey(user: string): string {
-    return `${this.keyPrefix}user:${user}`;
+    return this.keys.userSet(user);
   }
   rateLimitKey(user: string): string {
-    return `${this.keyPrefix}rl:${user}`;
+    return this.keys.rateLimit(user);
   }
 
   async get(key: string): Promise<ConversationRecord | null> {
@@ -137,6 +142,16 @@ export class RedisStore implements ConversationStore {
     const now = this.now();
     const ttlMs = Math.max(1, Math.ceil(record.expiresAt - now));
     const convKey = this.conversationKey(key);
+    if (this.conn.cluster) {
+      // One slot per script on a Cluster: list under the user first, then save (redis-cluster-ops.ts).
+      const user = record.user;
+      if (user !== null)
+        await this.call(() => listForUser(this.conn.client, this.keys, user, convKey, ttlMs));
+      const saved = await this.call(() =>
+        this.scripts.calfbotCas(1, convKey, expectedVersion, encodeRecord(record), ttlMs, now),
+      );
+      return saved === 1;
+    }
     const keys = record.user === null ? [convKey] : [convKey, this.userSetKey(record.user)];
     const saved = await this.call(() =>
       this.scripts.calfbotCas(keys.length, ...keys, expectedVersion, encodeRecord(record), ttlMs, now),
@@ -150,6 +165,7 @@ export class RedisStore implements ConversationStore {
 
   async forgetUser(user: string): Promise<number> {
     const needle = `,"user":${JSON.stringify(user)},`;
+    if (this.conn.cluster) return this.call(() => forgetOnCluster(this.conn.client, this.keys, user, needle));
     return this.call(() =>
       this.scripts.calfbotForget(this.userSetKey(user), this.rateLimitKey(user), needle),
     );
@@ -158,6 +174,14 @@ export class RedisStore implements ConversationStore {
   /** Redis expires records itself; this catches records expired by our clock but not yet by PX. */
   async sweep(now = this.now()): Promise<number> {
     const pattern = `${escapeGlob(this.keyPrefix)}conv:*`;
+    const cluster = this.conn.cluster;
+    if (cluster) {
+      // Each key in its own slot: one script call per key.
+      const keys = await this.call(() => scanCluster(cluster, pattern, SWEEP_SCAN_COUNT));
+      let removed = 0;
+      for (const k of keys) removed += await this.call(() => this.scripts.calfbotSweep(1, k, now));
+      return removed;
+    }
     let cursor = '0';
     let removed = 0;
     do {

@@ -1,5 +1,6 @@
 /** STORE_URL → which backend: `memory:`, `sqlite:PATH` (also `sqlite:///abs/path`), `redis(s)://...`. */
 import { CalfbotError } from '../errors.js';
+import { isRedisUrl } from './redis-topology.js';
 
 export type StoreTarget =
   | { kind: 'memory' }
@@ -14,9 +15,9 @@ export function parseStoreUrl(url: string): StoreTarget {
     if (path.startsWith('//')) path = path.slice(2);
     if (path) return { kind: 'sqlite', path };
   }
-  if (/^rediss?:\/\/.+/.test(trimmed)) return { kind: 'redis', url: trimmed };
+  if (isRedisUrl(trimmed)) return { kind: 'redis', url: trimmed };
   throw new CalfbotError(
     'CONFIG_INVALID',
-    'STORE_URL must be memory:, sqlite:PATH or redis://HOST:PORT (for example sqlite:./data/calfbot.db).',
+    'STORE_URL must be memory:, sqlite:PATH, redis://HOST:PORT, redis+sentinel://HOST:PORT,.../MASTER or redis+cluster://HOST:PORT,... (for example sqlite:./data/calfbot.db).',
   );
 }

@@ -23,7 +23,7 @@ export interface NextQuestion {
  * Once the leading cause is supported by this margin, only the advice level is worth another
  * question: the interview stops rather than ask about causes that would only reorder the list.
  */
-const SETTLED_MARGIN = 0.5;
+const SETTLED_MARGIN = 1;
 
 /** What an answer must change to matter: the triage level, and (until settled) the leading cause. */
 const outcomeOf = (
