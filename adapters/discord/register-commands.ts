@@ -8,9 +8,9 @@ import { Routes } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { describeError } from '../shared/errors.js';
 import { createRest, type RestTuning } from './client.js';
 import { globalCommands, guildCommands } from './commands.js';
-import { describeError } from './describe-error.js';
 import { inviteUrl } from './invite-url.js';
 
 export interface RegisterCommandsOptions {

@@ -5,8 +5,8 @@
  */
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
+import { describeError } from '../shared/errors.js';
 import type { SlackMessage } from './render-blocks.js';
-import { describeSlackError } from './slack-errors.js';
 
 export interface PostResult {
   ok: boolean;
@@ -43,7 +43,7 @@ export function channelOutbox(
           ts.push(res.ts);
         } catch (error) {
           logger.error(
-            { event: 'slack_api_failed', method: 'chat.postMessage', ...describeSlackError(error) },
+            { event: 'slack_api_failed', ...describeError(error), method: 'chat.postMessage' },
             'could not post a reply',
           );
           return { ok: false, ts };
@@ -56,7 +56,7 @@ export function channelOutbox(
         await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
       } catch (error) {
         logger.warn(
-          { event: 'slack_api_failed', method: 'chat.update', ...describeSlackError(error) },
+          { event: 'slack_api_failed', ...describeError(error), method: 'chat.update' },
           'could not update a message',
         );
       }
@@ -79,7 +79,7 @@ export function responseUrlOutbox(respond: RespondFn, logger: Logger): Outbox {
           ts.push(undefined);
         } catch (error) {
           logger.error(
-            { event: 'slack_api_failed', method: 'response_url', ...describeSlackError(error) },
+            { event: 'slack_api_failed', ...describeError(error), method: 'response_url' },
             'could not post a reply',
           );
           return { ok: false, ts };

@@ -28,7 +28,7 @@ export async function runTerminal(opts: {
   for await (const line of rl) {
     if (/^\s*(quit|exit|bye|q)\s*$/i.test(line)) break;
     if (line.trim() !== '') {
-      const replies = await bot.handle(key, { kind: 'text', text: line }, { user });
+      const { replies } = await bot.handle(key, { kind: 'text', text: line }, { user });
       output.write('\n');
       for (const r of replies) say(renderText(r, style));
     }
