@@ -14,6 +14,7 @@ import type { TurnBot } from './handlers/deps.js';
 import { onDirectMessage } from './handlers/direct-message.js';
 import { routeInteraction } from './handlers/route.js';
 import { ACK_BUDGET_MS_DEFAULT } from './limits.js';
+import { discordToken, TOKEN_REJECTED } from './token.js';
 
 export { inviteUrl } from './invite-url.js';
 export { registerCommands } from './register-commands.js';
@@ -39,9 +40,6 @@ export interface DiscordHandle {
 
 const STOP_GRACE_MS = 10_000;
 
-const TOKEN_REJECTED =
-  'Discord rejected DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot → Reset Token)';
-
 /** Gateway close codes that end a connection for good, in words an operator can act on. */
 const FATAL_CLOSE: Record<number, string> = {
   4004: TOKEN_REJECTED,
@@ -53,13 +51,7 @@ const FATAL_CLOSE: Record<number, string> = {
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHandle> {
   const { bot, config, logger } = opts;
-  const token = config.DISCORD_TOKEN;
-  if (!token) {
-    throw new CalfbotError(
-      'CONFIG_INVALID',
-      'DISCORD_TOKEN is missing: copy the bot token from the Discord Developer Portal (Bot → Reset Token). See docs/discord.md.',
-    );
-  }
+  const token = discordToken(config);
   const client = createDiscordClient(config, opts.rest);
   const deps = { bot, logger, ackBudgetMs: opts.ackBudgetMs ?? ACK_BUDGET_MS_DEFAULT };
   const inFlight = new Set<Promise<void>>();
