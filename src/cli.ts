@@ -173,6 +173,7 @@ async function start(config: Config, logger: Logger): Promise<Started> {
   }
   const terminal = runTerminal({
     bot,
+    logger,
     input: process.stdin,
     output: process.stdout,
     colour: process.stdout.isTTY === true,

@@ -2,11 +2,14 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../src/bot.js';
+import { copy } from '../../src/conversation/copy.js';
+import { type Logger, silentLogger } from '../../src/log.js';
+import { runTurn, type TurnBot } from '../shared/run-turn.js';
 import { ansi, renderText } from './render-text.js';
 
 export async function runTerminal(opts: {
-  bot: Bot;
+  bot: TurnBot;
+  logger?: Logger;
   input: Readable;
   output: Writable;
   colour?: boolean;
@@ -28,9 +31,21 @@ export async function runTerminal(opts: {
   for await (const line of rl) {
     if (/^\s*(quit|exit|bye|q)\s*$/i.test(line)) break;
     if (line.trim() !== '') {
-      const { replies } = await bot.handle(key, { kind: 'text', text: line }, { user });
       output.write('\n');
-      for (const r of replies) say(renderText(r, style));
+      await runTurn<string[]>(
+        { bot, logger: opts.logger ?? silentLogger },
+        { platform: 'terminal', surface: 'chat', key, event: { kind: 'text', text: line }, meta: { user } },
+        {
+          // A person at the terminal sees every reply, a repeated "slow down" too.
+          render: (outcome) => outcome.replies.map((r) => renderText(r, style)),
+          post: async (plan) => {
+            for (const text of (await plan) ?? []) say(text);
+          },
+          apologise: async () => {
+            say(copy.internalError);
+          },
+        },
+      );
     }
     rl.prompt();
   }
