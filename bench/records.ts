@@ -31,14 +31,15 @@ export async function buildTemplates(knowledge: Knowledge): Promise<Templates> {
       await playVignette(
         v,
         'buttons',
-        (event, turn) => bot.handle(key, event, { user, eventId: `msg:D0${i}:17000000${turn}.000100` }),
+        async (event, turn) =>
+          (await bot.handle(key, event, { user, eventId: `msg:D0${i}:17000000${turn}.000100` })).replies,
         stage === 'mid' ? MID_INTERVIEW_TURNS : undefined,
       );
       const record = await store.get(key);
       if (!record) throw new Error(`records: nothing stored for ${v.id}`);
-      if (stage === 'assessed' && (record.state as ConversationState).phase !== 'assessed')
+      if (stage === 'assessed' && !(record.state as ConversationState).assessment)
         throw new Error(`records: ${v.id} not assessed`);
-      if (stage === 'mid' && (record.state as ConversationState).phase === 'assessed') continue;
+      if (stage === 'mid' && (record.state as ConversationState).assessment) continue;
       out[stage].push(record);
     }
   }

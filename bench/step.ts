@@ -3,7 +3,7 @@
  * and in words, as the judge plays them), timing each call; and the understanding of one
  * free-text message on its own (`extractFindings` on each vignette's opening).
  */
-import { step } from '../src/conversation/machine.js';
+import { type MachineEvent, step } from '../src/conversation/machine.js';
 import type { ConversationState } from '../src/conversation/types.js';
 import type { Knowledge } from '../src/knowledge/schema.js';
 import { extractFindings } from '../src/understanding/extract-findings.js';
@@ -26,7 +26,8 @@ function playTimed(v: Vignette, mode: AnswerMode, knowledge: Knowledge, out: num
   for (let turn = 0; event; turn++) {
     const now = Date.now();
     const t0 = process.hrtime.bigint();
-    const result = step(state, event, { knowledge, region: REGION, now });
+    // Vignettes never say "forget" (the Bot's command, not the machine's).
+    const result = step(state, event as MachineEvent, { knowledge, region: REGION, now });
     out.push(msSince(t0));
     state = result.state;
     event = nextEvent(result.replies, v, turn, mode);

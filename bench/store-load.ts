@@ -52,7 +52,7 @@ export async function runLoad(
       const user = `bench:${opts.tag}:u${laneNo}`;
       await playVignette(v, 'buttons', async (event, turn) => {
         const t0 = now();
-        const replies = await bot.handle(key, event, { user, eventId: `${key}:${turn}` });
+        const { replies } = await bot.handle(key, event, { user, eventId: `${key}:${turn}` });
         const t1 = now();
         if (t0 >= recordFrom && t1 <= end) samples.push(Number(t1 - t0) / 1e6);
         if (replies[0]?.kind === 'text' && replies[0].tone === 'error')

@@ -1,17 +1,21 @@
 /**
- * The one path every message takes: load the conversation (with its version), run the pure
- * machine, save with compare-and-set (retry on a lost race), return platform-neutral replies.
- * Adapters call `bot.handle(key, event, meta)` and render what comes back.
+ * The one path every message takes: read typed commands out of the words (once), load the
+ * conversation (with its version), run the pure machine, work out the question lifecycle, save
+ * with compare-and-set (retry on a lost race) and return one TurnOutcome. Adapters call
+ * `bot.handle(key, event, meta)` and render what comes back; they never read the store.
  */
 
 import { copy } from './conversation/copy.js';
-import { step } from './conversation/machine.js';
+import { lifecycle } from './conversation/lifecycle.js';
+import { type MachineEvent, step } from './conversation/machine.js';
 import { screenLongText } from './conversation/screen-paste.js';
 import type { ConversationState } from './conversation/types.js';
 import { upgradeState } from './conversation/upgrade.js';
 import { CalfbotError, isCalfbotError } from './errors.js';
 import type { Knowledge } from './knowledge/schema.js';
 import { type Logger, silentLogger } from './log.js';
+import { readEvent } from './read-event.js';
+import { RecentEvents } from './recent-events.js';
 import { RATE_LIMIT_WINDOW_MS, type RateLimiter } from './store/rate-limiter.js';
 import {
   CONVERSATION_TTL_HOURS_DEFAULT,
@@ -19,8 +23,7 @@ import {
   type ConversationStore,
   PROCESSED_EVENTS_MAX,
 } from './store/types.js';
-import { stripControl } from './understanding/normalize.js';
-import { parseCommand } from './understanding/parse-command.js';
+import type { Outcome, TurnOutcome } from './turn-outcome.js';
 import type { EventMeta, Reply, UserEvent } from './vocabulary.js';
 
 /** Longest message we accept, in characters (Discord's own limit for a message). */
@@ -37,19 +40,6 @@ export interface BotOptions {
   now?: () => number;
   /** Per-user flood protection; off when omitted (the JSON-lines door is a trusted local pipe). */
   rateLimit?: { limiter: RateLimiter; perMinute: number };
-}
-
-export interface HandleResult {
-  replies: Reply[];
-  /** True when this event id was already processed: nothing changed. */
-  duplicate: boolean;
-  /** True when the per-user rate limit refused this message (the reply says to slow down). */
-  rateLimited?: boolean;
-  /**
-   * True when the replies only repeat a refusal the user already had in this window ("slow
-   * down"): a platform that need not answer every message may post nothing.
-   */
-  quiet?: boolean;
 }
 
 export class Bot {
@@ -71,20 +61,21 @@ export class Bot {
     this.rateLimit = options.rateLimit;
   }
 
-  private readonly inFlight = new Set<Promise<HandleResult>>();
+  private readonly inFlight = new Set<Promise<TurnOutcome>>();
+  /**
+   * Event ids this process finished with, for a short while: also catches the repeats of turns
+   * the store does not record (forget, a refusal), e.g. the two deliveries of one Slack message.
+   */
+  private readonly recent = new RecentEvents();
   /**
    * The last turn queued for each conversation. Turns of one conversation run one after another in
    * this process, in arrival order, so they never race each other for the compare-and-set (a burst
    * in one conversation would otherwise exhaust the retries); other processes may still race.
    */
-  private readonly tails = new Map<string, Promise<HandleResult>>();
+  private readonly tails = new Map<string, Promise<TurnOutcome>>();
 
   /** Handle one user event in one conversation. Never throws for user input or store outages. */
-  async handle(key: string, event: UserEvent, meta: EventMeta = {}): Promise<Reply[]> {
-    return (await this.handleDetailed(key, event, meta)).replies;
-  }
-
-  handleDetailed(key: string, event: UserEvent, meta: EventMeta = {}): Promise<HandleResult> {
+  handle(key: string, event: UserEvent, meta: EventMeta = {}): Promise<TurnOutcome> {
     const previous = this.tails.get(key);
     const run = () => this.run(key, event, meta);
     const turn = previous ? previous.then(run, run) : run();
@@ -111,42 +102,41 @@ export class Bot {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  private async run(key: string, incoming: UserEvent, meta: EventMeta): Promise<HandleResult> {
+  private async run(key: string, incoming: UserEvent, meta: EventMeta): Promise<TurnOutcome> {
     const started = this.now();
-    let event = incoming;
+    const kind = (incoming as Partial<UserEvent> | null)?.kind;
     try {
-      if (incoming.kind === 'text') event = { kind: 'text', text: stripControl(incoming.text) };
+      if (meta.eventId && this.recent.has(meta.eventId)) return refusal('duplicate', []);
+      const event = readEvent(incoming);
       if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
-        this.logger.info({ event: 'turn', kind: event.kind, outcome: 'too_long' }, 'turn refused');
+        this.logger.info({ event: 'turn', kind, outcome: 'too_long' }, 'turn refused');
         // Not kept, but still screened: a warning sign inside a long paste is answered as one.
         const urgent = screenLongText(event.text, this.knowledge, this.region);
-        return {
-          replies: urgent
-            ? [{ kind: 'text', text: copy.tooLongButUrgent, tone: 'warning' }, urgent]
-            : [{ kind: 'text', text: copy.tooLong(MAX_TEXT_CHARS), tone: 'warning' }],
-          duplicate: false,
-        };
+        const replies = urgent
+          ? [warning(copy.tooLongButUrgent), urgent]
+          : [warning(copy.tooLong(MAX_TEXT_CHARS))];
+        return this.remember(meta, refusal('too_long', replies));
       }
-      const command =
-        event.kind === 'command' ? event.command : event.kind === 'text' ? parseCommand(event.text) : null;
       // Forgetting is never rate-limited: deleting your data must always work.
-      const result =
-        command === 'forget'
+      const command = event.kind === 'command' ? { command: event.command } : {};
+      const result = {
+        ...(event.kind === 'command' && event.command === 'forget'
           ? await this.forget(key, meta)
-          : await this.turn(key, event, meta, this.rateLimit);
+          : await this.turn(key, event as MachineEvent, meta, this.rateLimit)),
+        ...command,
+      };
       // A refusal was logged as such; one line per turn either way.
-      if (!result.rateLimited)
+      if (result.outcome !== 'rate_limited')
         this.logger.info(
-          { event: 'turn', kind: event.kind, duplicate: result.duplicate, ms: this.now() - started },
+          { event: 'turn', kind, outcome: result.outcome, ms: this.now() - started },
           'turn done',
         );
-      return result;
+      return this.remember(meta, result);
     } catch (error) {
       // Even a malformed event (from a buggy adapter) ends in an answer, never a rejection.
-      const kind = (event as Partial<UserEvent> | null)?.kind;
       if (isCalfbotError(error, 'STORE_UNAVAILABLE')) {
         this.logger.warn({ event: 'turn', kind, code: error.code }, 'store unavailable');
-        return { replies: [{ kind: 'text', text: copy.storeDown, tone: 'error' }], duplicate: false };
+        return refusal('store_unavailable', [{ kind: 'text', text: copy.storeDown, tone: 'error' }]);
       }
       this.logger.error(
         {
@@ -156,22 +146,26 @@ export class Bot {
         },
         'turn failed',
       );
-      return { replies: [{ kind: 'text', text: copy.internalError, tone: 'error' }], duplicate: false };
+      return refusal('failed', [{ kind: 'text', text: copy.internalError, tone: 'error' }]);
     }
+  }
+
+  /** A finished turn's event id is not taken again (an outage or failure may be retried). */
+  private remember(meta: EventMeta, outcome: TurnOutcome): TurnOutcome {
+    if (meta.eventId) this.recent.claim(meta.eventId);
+    return outcome;
   }
 
   private async turn(
     key: string,
-    event: UserEvent,
+    event: MachineEvent,
     meta: EventMeta,
     rateLimit: BotOptions['rateLimit'],
-  ): Promise<HandleResult> {
+  ): Promise<TurnOutcome> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS_MAX; attempt++) {
       const record = await this.store.get(key);
-      if (meta.eventId && record) {
-        const seen = record.processed.find((p) => p.id === meta.eventId);
-        if (seen) return { replies: [], duplicate: true };
-      }
+      if (meta.eventId && record?.processed.some((p) => p.id === meta.eventId))
+        return refusal('duplicate', []);
       // After the duplicate check, so a platform retry never counts against the user.
       if (attempt === 0 && rateLimit) {
         const { allowed, firstRefusal } = await rateLimit.limiter.hit(
@@ -182,9 +176,7 @@ export class Bot {
         if (!allowed) {
           this.logger.info({ event: 'turn', kind: event.kind, outcome: 'rate_limited' }, 'turn refused');
           return {
-            replies: [{ kind: 'text', text: copy.ratedLimited, tone: 'warning' }],
-            duplicate: false,
-            rateLimited: true,
+            ...refusal('rate_limited', [warning(copy.ratedLimited)]),
             ...(firstRefusal === false ? { quiet: true } : {}),
           };
         }
@@ -198,7 +190,15 @@ export class Bot {
         else preface.push({ kind: 'text', text: copy.restartedAfterUpgrade });
       }
       const out = step(state, event, { knowledge: this.knowledge, region: this.region, now });
-      const replies = [...preface, ...out.replies];
+      const outcome: TurnOutcome = {
+        outcome: 'ok',
+        replies: [...preface, ...out.replies],
+        ...lifecycle(state, event, out.state, this.knowledge),
+      };
+      // A click from a conversation that no longer exists (or "help" before any) starts nothing.
+      if (!record && !out.state.pending && !out.state.assessment) return { ...outcome, conversation: null };
+      // A click on a question that is no longer open changes nothing, not even the record.
+      if (state && isStale(outcome) && unchanged(state, out.state)) return outcome;
       const processed = meta.eventId
         ? [...(record?.processed ?? []), { id: meta.eventId }].slice(-PROCESSED_EVENTS_MAX)
         : (record?.processed ?? []);
@@ -209,8 +209,7 @@ export class Bot {
         processed,
         expiresAt: now + this.ttlMs,
       };
-      if (await this.store.compareAndSet(key, record?.version ?? 0, next))
-        return { replies, duplicate: false };
+      if (await this.store.compareAndSet(key, record?.version ?? 0, next)) return outcome;
       this.logger.debug({ event: 'cas_retry', attempt }, 'lost a race, retrying on fresh state');
       // Another process won: step aside for a moment (jittered) so the retries do not collide again.
       await new Promise((r) => setTimeout(r, Math.random() * CAS_BACKOFF_MS_MAX * (attempt + 1)));
@@ -218,7 +217,7 @@ export class Bot {
     throw new CalfbotError('STORE_CONFLICT', 'Too many concurrent updates to one conversation.');
   }
 
-  private async forget(key: string, meta: EventMeta): Promise<HandleResult> {
+  private async forget(key: string, meta: EventMeta): Promise<TurnOutcome> {
     let removed = 0;
     if (meta.user) removed = await this.store.forgetUser(meta.user);
     const stillThere = await this.store.get(key);
@@ -226,6 +225,21 @@ export class Bot {
       await this.store.delete(key);
       removed++;
     }
-    return { replies: [{ kind: 'text', text: copy.forgotten(removed) }], duplicate: false };
+    return { outcome: 'ok', replies: [{ kind: 'text', text: copy.forgotten(removed) }], conversation: null };
   }
 }
+
+const warning = (text: string): Reply => ({ kind: 'text', text, tone: 'warning' });
+
+/** A turn that did not reach the conversation. */
+const refusal = (outcome: Outcome, replies: Reply[]): TurnOutcome => ({
+  outcome,
+  replies,
+  conversation: null,
+});
+
+const isStale = (o: TurnOutcome): boolean =>
+  o.target !== undefined && o.target.fate !== 'open' && o.target.fate !== 'answered';
+
+const unchanged = (before: ConversationState, after: ConversationState): boolean =>
+  JSON.stringify({ ...before, updatedAt: 0 }) === JSON.stringify({ ...after, updatedAt: 0 });

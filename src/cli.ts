@@ -3,8 +3,9 @@
  *   calfbot [start]            run on Slack and/or Discord when their tokens are set, else a terminal chat
  *   calfbot converse           the JSON-lines door (../shared/eval/CONTRACT.md)
  *   calfbot register-commands  deploy the Discord slash commands (--clear-guild: delete the guild copy)
- * Arguments, --help, --version and the exit codes: ./cli/args.ts.
- * Platform adapters are imported only when configured, so the terminal and converse start fast.
+ * Arguments, --help, --version and the exit codes: ./cli/args.ts. Platform adapters are imported
+ * (typed, dynamically) only when configured, so the terminal and converse start fast. Only `main`
+ * exits the process: everything else returns or throws.
  */
 import { config as loadDotenv } from 'dotenv';
 import { runConverse } from '../adapters/jsonl/run-converse.js';
@@ -22,11 +23,9 @@ interface Running {
   stop(): Promise<void>;
   connected?(): boolean;
 }
-type Starter = (opts: { bot: Bot; config: Config; logger: Logger; routes?: unknown }) => Promise<Running>;
 
-async function importAdapter<T>(relative: string): Promise<T> {
-  return (await import(new URL(relative, import.meta.url).href)) as T;
-}
+/** A mistake in how calfbot was started: one line, exit code 2. */
+class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<void> {
   const parsed = parseArgs(argv);
@@ -47,60 +46,74 @@ export async function main(argv: string[]): Promise<void> {
   // In the terminal chat, routine logs would land between the lines of the conversation.
   const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
   const logger = createLogger(terminalChat && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  const signal = signalled(logger);
   try {
-    switch (command) {
-      case 'converse':
-        return await converse(config, logger);
-      case 'register-commands': {
-        const discord = await importAdapter<{
-          registerCommands: (o: {
-            config: Config;
-            logger: Logger;
-            print: (l: string) => void;
-            clearGuild?: boolean;
-          }) => Promise<void>;
-        }>('../adapters/discord/index.js');
-        await discord.registerCommands({
-          config,
-          logger,
-          print: (l) => process.stdout.write(`${l}\n`),
-          clearGuild: args.includes('--clear-guild'),
-        });
-        return;
-      }
-      case 'start': {
-        const shards = shardsOption(args);
-        if (shards !== null) return await startSharded(config, logger, shards);
-        return await start(config, logger);
-      }
-    }
+    const outcome = await run(command, args, config, logger, signal.received);
+    signal.dispose();
+    // A signal stopped us (everything is closed by now): exit, even with handles still open.
+    if (outcome === 'signalled') process.exit(EXIT.OK);
   } catch (error) {
+    signal.dispose();
+    if (error instanceof UsageError) {
+      process.stderr.write(`calfbot: ${error.message}\n`);
+      process.exit(EXIT.USAGE);
+    }
     const message = isCalfbotError(error) ? `${error.code}: ${error.message}` : (error as Error).message;
     process.stderr.write(`calfbot: ${message}\n`);
     const exitCode = exitCodeFor(error);
     // A configuration mistake is the one line above; a runtime failure is also logged.
     if (exitCode === EXIT.RUNTIME)
-      logger.fatal(
-        { event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' },
-        'calfbot stopped',
-      );
+      logger.fatal({ event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' }, 'calfbot stopped');
     process.exit(exitCode);
   }
 }
 
-async function converse(config: Config, logger: Logger): Promise<void> {
-  const bot = await createBot(config, logger);
-  const health = observe(bot, logger);
-  const close = async () => {
-    await health.close();
-    await bot.close();
-  };
-  const stop = onSignal(close);
-  await health.serve(config.HEALTH_PORT);
-  await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
-  await close();
-  stop();
+type Stopped = 'done' | 'signalled';
+
+async function run(
+  command: 'start' | 'converse' | 'register-commands',
+  args: string[],
+  config: Config,
+  logger: Logger,
+  signal: Promise<unknown>,
+): Promise<Stopped> {
+  switch (command) {
+    case 'converse': {
+      const bot = await createBot(config, logger);
+      const health = observe(bot, logger);
+      await health.serve(config.HEALTH_PORT);
+      const done = runConverse({ bot, input: process.stdin, output: process.stdout, logger });
+      const stopped = await untilEither(done, signal);
+      await health.close();
+      await bot.close();
+      return stopped;
+    }
+    case 'register-commands': {
+      const discord = await import('../adapters/discord/index.js');
+      await discord.registerCommands({
+        config,
+        logger,
+        print: (l) => process.stdout.write(`${l}\n`),
+        clearGuild: args.includes('--clear-guild'),
+      });
+      return 'done';
+    }
+    case 'start': {
+      const shards = shardsOption(args);
+      const running =
+        shards !== null ? await startSharded(config, logger, shards) : await start(config, logger);
+      // No platform configured: a chat in this terminal, until it ends or a signal comes.
+      const stopped = running.terminal
+        ? await untilEither(running.terminal, signal)
+        : await signal.then(() => 'signalled' as const);
+      for (const r of running.parts) await r.stop().catch(() => undefined);
+      return stopped;
+    }
+  }
 }
+
+const untilEither = (work: Promise<unknown>, signal: Promise<unknown>): Promise<Stopped> =>
+  Promise.race([work.then(() => 'done' as const), signal.then(() => 'signalled' as const)]);
 
 function shardsOption(args: string[]): 'auto' | number | null {
   const i = args.findIndex((a) => a === '--shards' || a.startsWith('--shards='));
@@ -108,106 +121,96 @@ function shardsOption(args: string[]): 'auto' | number | null {
   const value = args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1];
   if (value === 'auto') return 'auto';
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 1024) {
-    process.stderr.write('calfbot: --shards takes "auto" or a whole number of shards, e.g. --shards 2\n');
-    process.exit(EXIT.USAGE);
-  }
+  if (!Number.isInteger(n) || n < 1 || n > 1024)
+    throw new UsageError('--shards takes "auto" or a whole number of shards, e.g. --shards 2');
   return n;
 }
 
+interface Started {
+  /** What to stop, in order, on the way out. */
+  parts: Running[];
+  /** The terminal chat, when no platform is configured: resolves when the person leaves. */
+  terminal?: Promise<void>;
+}
+
 /** Discord under ShardingManager: this process only supervises; each shard runs its own Bot. */
-async function startSharded(config: Config, logger: Logger, shards: 'auto' | number): Promise<void> {
-  if (!config.DISCORD_TOKEN) {
-    process.stderr.write(
-      'calfbot: --shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.\n',
-    );
-    process.exit(EXIT.USAGE);
-  }
-  if (config.STORE_URL === 'memory:') {
-    process.stderr.write(
-      'calfbot: --shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.\n',
-    );
-    process.exit(EXIT.USAGE);
-  }
-  const { startShards } = await importAdapter<{
-    startShards: (o: { config: Config; logger: Logger; shards: 'auto' | number }) => Promise<Running>;
-  }>('../adapters/discord/sharding.js');
-  const running: Running[] = [];
-  // Installed before the shards start, so a SIGTERM during a slow start still stops them.
-  onSignal(async () => {
-    for (const r of running) await r.stop().catch(() => undefined);
-  });
+async function startSharded(config: Config, logger: Logger, shards: 'auto' | number): Promise<Started> {
+  if (!config.DISCORD_TOKEN)
+    throw new UsageError('--shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.');
+  if (config.STORE_URL === 'memory:')
+    throw new UsageError('--shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.');
+  const { startShards } = await import('../adapters/discord/sharding.js');
   const sharded = await startShards({ config, logger, shards });
-  running.push(sharded);
+  const parts: Running[] = [sharded];
   let bot: Bot | null = null;
   if (config.SLACK_BOT_TOKEN) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
-    bot = await createBot(config, logger, { rateLimited: true });
-    const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
-    running.push(await startSlack({ bot, config, logger }), { stop: () => (bot as Bot).close() });
+    const slackBot = await createBot(config, logger, { rateLimited: true });
+    bot = slackBot;
+    const { startSlack } = await import('../adapters/slack/index.js');
+    parts.push(await startSlack({ bot: slackBot, config, logger }), { stop: () => slackBot.close() });
   }
   const health = await observeSupervisor(config, logger, sharded, bot);
-  if (health) running.push(health);
+  if (health) parts.push(health);
+  return { parts };
 }
 
-async function start(config: Config, logger: Logger): Promise<void> {
+async function start(config: Config, logger: Logger): Promise<Started> {
   const terminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
   // The local terminal is one trusted person at a keyboard: no rate limit there.
   const bot = await createBot(config, logger, { rateLimited: !terminal });
   const health = observe(bot, logger);
-  const running: Running[] = [];
+  const parts: Running[] = [];
   if (config.SLACK_BOT_TOKEN) {
-    const { startSlack } = await importAdapter<{ startSlack: Starter }>('../adapters/slack/index.js');
+    const { startSlack } = await import('../adapters/slack/index.js');
     const slack = await startSlack({ bot, config, logger, routes: health.routes });
-    running.push(slack);
+    parts.push(slack);
     if (slack.connected) health.watchPlatform('slack', slack.connected);
   }
   if (config.DISCORD_TOKEN) {
-    const { startDiscord } = await importAdapter<{ startDiscord: Starter }>('../adapters/discord/index.js');
+    const { startDiscord } = await import('../adapters/discord/index.js');
     const discord = await startDiscord({ bot, config, logger });
-    running.push(discord);
+    parts.push(discord);
     if (discord.connected) health.watchPlatform('discord', discord.connected);
   }
   await health.serve(config.HEALTH_PORT);
-  const shutdown = async () => {
-    for (const r of running) await r.stop().catch(() => undefined);
-    await health.close();
-    await bot.close();
-  };
-  if (running.length > 0) {
+  parts.push({ stop: () => health.close() }, { stop: () => bot.close() });
+  if (!terminal) {
     logger.info(
       { event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN },
       'calfbot is running',
     );
-    onSignal(shutdown);
-    return;
+    return { parts };
   }
-  const stop = onSignal(shutdown);
-  await runTerminal({
+  const chat = runTerminal({
     bot,
+    logger,
     input: process.stdin,
     output: process.stdout,
     colour: process.stdout.isTTY === true,
   });
-  await shutdown();
-  stop();
+  return { parts, terminal: chat };
 }
 
-/** SIGTERM / SIGINT: finish in-flight turns, close connections and the store, exit 0. */
-function onSignal(cleanup: () => Promise<void>): () => void {
-  let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    createLogger().info({ event: 'shutdown', signal }, 'shutting down');
-    cleanup()
-      .catch(() => undefined)
-      .finally(() => process.exit(0));
-  };
+/** SIGTERM / SIGINT: `received` resolves with the first one (then in-flight turns finish and all closes). */
+function signalled(logger: Logger): { received: Promise<NodeJS.Signals>; dispose(): void } {
+  let handler: (signal: NodeJS.Signals) => void = () => {};
+  const received = new Promise<NodeJS.Signals>((resolve) => {
+    let stopping = false;
+    handler = (signal) => {
+      if (stopping) return; // a second Ctrl-C while closing changes nothing
+      stopping = true;
+      logger.info({ event: 'shutdown', signal }, 'shutting down');
+      resolve(signal);
+    };
+  });
   process.on('SIGTERM', handler);
   process.on('SIGINT', handler);
-  return () => {
-    process.off('SIGTERM', handler);
-    process.off('SIGINT', handler);
+  return {
+    received,
+    dispose() {
+      process.off('SIGTERM', handler);
+      process.off('SIGINT', handler);
+    },
   };
 }

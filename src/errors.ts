@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'INPUT_INVALID_SHAPE'
   | 'INPUT_TOO_LONG'
   | 'PLATFORM_ERROR'
+  /** A platform's reply window closed before the turn was done (Discord's interaction token). */
+  | 'INTERACTION_EXPIRED'
   | 'INTERNAL';
 
 export class CalfbotError extends Error {

@@ -4,16 +4,17 @@
  * the user typed or a finding, so /metrics can be scraped by anyone who can reach it.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { Bot, HandleResult } from './bot.js';
-import { copy } from './conversation/copy.js';
-import type { Reply } from './vocabulary.js';
+import type { Bot } from './bot.js';
+import type { TurnOutcome as Outcome } from './turn-outcome.js';
 
+/** The `outcome` label: the Bot's outcome, with an ok turn split by what it answered. */
 export type TurnOutcome =
   | 'assessment'
   | 'question'
   | 'text'
   | 'duplicate'
   | 'rate_limited'
+  | 'too_long'
   | 'store_unavailable'
   | 'error';
 
@@ -70,7 +71,7 @@ export class Metrics {
   }
 
   /** Count one finished turn. */
-  turn(result: HandleResult, seconds: number): void {
+  turn(result: Outcome, seconds: number): void {
     const outcome = outcomeOf(result);
     const assessment = result.replies.find((r) => r.kind === 'assessment');
     const advice = assessment && ADVICE.has(assessment.triage) ? assessment.triage : 'none';
@@ -82,10 +83,10 @@ export class Metrics {
 
   /** Every turn `bot` handles from now on is counted and timed. */
   instrument(bot: Bot): void {
-    const handleDetailed = bot.handleDetailed.bind(bot);
-    bot.handleDetailed = (...args: Parameters<Bot['handleDetailed']>) => {
+    const handle = bot.handle.bind(bot);
+    bot.handle = (...args: Parameters<Bot['handle']>) => {
       const started = process.hrtime.bigint();
-      const turn = handleDetailed(...args);
+      const turn = handle(...args);
       void turn.then(
         (result) => this.turn(result, Number(process.hrtime.bigint() - started) / 1e9),
         () => undefined,
@@ -103,13 +104,18 @@ export class Metrics {
   }
 }
 
-function outcomeOf(result: HandleResult): TurnOutcome {
-  if (result.duplicate) return 'duplicate';
-  if (result.rateLimited) return 'rate_limited';
-  const replies: Reply[] = result.replies;
-  if (replies.some((r) => r.kind === 'assessment')) return 'assessment';
-  if (replies.some((r) => r.kind === 'question')) return 'question';
-  if (replies.some((r) => r.kind === 'text' && r.text === copy.storeDown)) return 'store_unavailable';
-  if (replies.some((r) => r.kind === 'text' && r.tone === 'error')) return 'error';
-  return 'text';
+function outcomeOf(result: Outcome): TurnOutcome {
+  switch (result.outcome) {
+    case 'duplicate':
+    case 'rate_limited':
+    case 'too_long':
+    case 'store_unavailable':
+      return result.outcome;
+    case 'failed':
+      return 'error';
+    default:
+      if (result.replies.some((r) => r.kind === 'assessment')) return 'assessment';
+      if (result.replies.some((r) => r.kind === 'question')) return 'question';
+      return 'text';
+  }
 }

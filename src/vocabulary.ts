@@ -9,15 +9,24 @@ export type Triage = (typeof TRIAGE_LEVELS)[number];
 export const triageRank = (t: Triage): number => TRIAGE_LEVELS.indexOf(t);
 
 export type Choice = 'yes' | 'no' | 'unsure';
-export const COMMANDS = ['restart', 'forget', 'help', 'why', 'back'] as const;
+/**
+ * `start` is a bare "/calves": resume the conversation (help and the waiting question again) or
+ * begin one (a greeting after nothing, a new check after a finished one).
+ */
+export const COMMANDS = ['restart', 'forget', 'help', 'why', 'back', 'start'] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** One thing a user did, already parsed out of a platform payload. */
+/**
+ * One thing a user did, already parsed out of a platform payload. Words are sent as text: the
+ * core reads typed commands ("restart", "forget me") out of them, once. `question` on text and
+ * commands names the question message they came from (a "why" button, a form opened from a
+ * question), so the turn can say what became of that question.
+ */
 export type UserEvent =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; question?: string }
   | { kind: 'answer'; question: string; choice: Choice }
   | { kind: 'select'; question: string; selected: string[] }
-  | { kind: 'command'; command: Command };
+  | { kind: 'command'; command: Command; question?: string };
 
 /** Who did it and under which platform event id (for dedupe); never logged with the text. */
 export interface EventMeta {
@@ -25,6 +34,7 @@ export interface EventMeta {
   eventId?: string;
 }
 
+/** A finding with its label, as the questions word it ("Unusual tiredness"). */
 export interface QuestionOption {
   finding: string;
   label: string;
@@ -39,8 +49,8 @@ export interface SourceRef {
 
 export interface RankedCause {
   id: string;
-  /** Findings (ids) this cause rests on. */
-  because: string[];
+  /** Findings this cause rests on, with their labels. */
+  because: QuestionOption[];
   /** Human name of the cause, e.g. "Low magnesium". */
   name: string;
   /** One plain sentence about it, for the assessment. */

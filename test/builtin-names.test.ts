@@ -39,14 +39,14 @@ describe('built-in property names inside real messages', () => {
     const { bot } = testBot();
     const baseline = new Map<string, unknown>();
     for (const [i, t] of OPENINGS.entries()) {
-      baseline.set(t, triageOf(await bot.handle(`base:${i}`, { kind: 'text', text: fill(t, '') })));
+      baseline.set(t, triageOf((await bot.handle(`base:${i}`, { kind: 'text', text: fill(t, '') })).replies));
     }
     let n = 0;
     for (const name of BUILTIN_NAMES) {
       for (const form of FORMS) {
         for (const t of OPENINGS) {
           const text = fill(t, form(name));
-          const got = triageOf(await bot.handle(`w:${n++}`, { kind: 'text', text }));
+          const got = triageOf((await bot.handle(`w:${n++}`, { kind: 'text', text })).replies);
           const [a, b] = sameTriage(name, got, baseline.get(t) as unknown[]);
           expect(a, text).toEqual(b);
         }
@@ -63,9 +63,9 @@ describe('built-in property names inside real messages', () => {
     let n = 0;
     const turn = async (answer: string) => {
       const key = `a:${n++}`;
-      const q = lastQuestion(await bot.handle(key, { kind: 'text', text: opening }));
+      const q = lastQuestion((await bot.handle(key, { kind: 'text', text: opening })).replies);
       expect(q).toBeDefined();
-      return triageOf(await bot.handle(key, { kind: 'text', text: answer }));
+      return triageOf((await bot.handle(key, { kind: 'text', text: answer })).replies);
     };
     await fc.assert(
       fc.asyncProperty(

@@ -15,18 +15,14 @@ describe('a burst in one conversation', () => {
     const words = ['my calves hurt', 'none of these', 'no', 'back', 'why', 'help', 'not sure', 'yes'];
     const results = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        bot.handleDetailed(
-          'k',
-          { kind: 'text', text: words[i % words.length]! },
-          { eventId: `E${i}`, user: 'u' },
-        ),
+        bot.handle('k', { kind: 'text', text: words[i % words.length]! }, { eventId: `E${i}`, user: 'u' }),
       ),
     );
     expect(results.filter((r) => texts(r.replies).some((t) => /went wrong/.test(t)))).toEqual([]);
     const record = await store.get('k');
     expect(record?.processed.map((p) => p.id)).toEqual(Array.from({ length: 40 }, (_, i) => `E${i}`));
     // Other conversations are not held up by it.
-    const other = await bot.handle('other', { kind: 'text', text: 'help' });
+    const other = (await bot.handle('other', { kind: 'text', text: 'help' })).replies;
     expect(texts(other)[0]).toMatch(/Commands/);
     await bot.drain();
   });

@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { type ConversationState, STATE_SCHEMA_VERSION } from '../src/conversation/types.js';
+import type { ConversationRecord } from '../src/store/types.js';
 import { assessmentOf, knowledge, lastQuestion, playThrough, testBot, texts } from './helpers/bot.js';
+
+const stateOf = (r: ConversationRecord | null | undefined) => r?.state as ConversationState | undefined;
 
 describe('red flags come first', () => {
   it('asks the red-flag screen before anything else, even when the user opens with nutrition', async () => {
     const { bot } = testBot();
-    const replies = await bot.handle('c', {
-      kind: 'text',
-      text: 'which vitamins help with calf cramps? I eat lots of spinach',
-    });
+    const replies = (
+      await bot.handle('c', {
+        kind: 'text',
+        text: 'which vitamins help with calf cramps? I eat lots of spinach',
+      })).replies;
     const q = lastQuestion(replies)!;
     expect(q.type).toBe('multi');
     const screen = knowledge().groups.find((g) => g.screen)!;
@@ -16,13 +21,13 @@ describe('red flags come first', () => {
   });
 
   it('answers an emergency at once, with the emergency number for the region', async () => {
-    const us = await testBot().bot.handle('c', {
+    const { replies: us } = await testBot().bot.handle('c', {
       kind: 'text',
       text: 'my right calf is swollen and since this morning I am out of breath walking to the kitchen',
     });
     expect(assessmentOf(us)?.triage).toBe('emergency');
     expect(assessmentOf(us)?.headline).toContain('911');
-    const uk = await testBot({ region: 'UK' }).bot.handle('c', {
+    const { replies: uk } = await testBot({ region: 'UK' }).bot.handle('c', {
       kind: 'text',
       text: 'my foot suddenly went cold and pale an hour ago',
     });
@@ -34,10 +39,11 @@ describe('red flags come first', () => {
     const { bot } = testBot();
     const { assessment } = await playThrough(bot, 'c', 'I get calf cramps at night', ['night_cramps']);
     expect(assessment.triage).toBe('self_care');
-    const replies = await bot.handle('c', {
-      kind: 'text',
-      text: 'oh and now my left calf is swollen and warm',
-    });
+    const replies = (
+      await bot.handle('c', {
+        kind: 'text',
+        text: 'oh and now my left calf is swollen and warm',
+      })).replies;
     expect(assessmentOf(replies)?.triage).toBe('urgent');
     expect(assessmentOf(replies)?.causes[0]?.id).toBe('dvt');
   });
@@ -97,10 +103,10 @@ describe('a whole conversation', () => {
     expect(assessment.sources.some((s) => /cochrane/i.test(`${s.publisher} ${s.title}`))).toBe(true);
     expect(assessment.text).not.toMatch(/350 mg/);
     expect(assessment.text).toMatch(/doctor or pharmacist|ask a doctor/i);
-    const should = texts(await bot.handle('c', { kind: 'text', text: 'should I take magnesium?' })).join('\n');
+    const should = texts((await bot.handle('c', { kind: 'text', text: 'should I take magnesium?' })).replies).join('\n');
     expect(should).toMatch(/probably not/i);
     expect(should).not.toMatch(/\d+ ?mg/);
-    const much = texts(await bot.handle('c', { kind: 'text', text: 'how much magnesium should I take?' })).join('\n');
+    const much = texts((await bot.handle('c', { kind: 'text', text: 'how much magnesium should I take?' })).replies).join('\n');
     expect(much).toMatch(/cannot suggest a dose/i);
     expect(much).toMatch(/350 mg/);
     expect(much).toMatch(/doctor or pharmacist/i);
@@ -132,101 +138,109 @@ describe('a whole conversation', () => {
 describe('commands and corrections', () => {
   it('explains why a question is asked, and keeps it pending', async () => {
     const { bot } = testBot();
-    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
-    const why = await bot.handle('c', { kind: 'command', command: 'why' });
+    const q = lastQuestion((await bot.handle('c', { kind: 'text', text: 'my calves hurt' })).replies)!;
+    const why = (await bot.handle('c', { kind: 'command', command: 'why' })).replies;
     expect(texts(why)[0]).toBe(q.why);
-    const next = await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    const next = (await bot.handle('c', { kind: 'select', question: q.question, selected: [] })).replies;
     expect(texts(next)).not.toContain("There's no question waiting for an answer right now.");
   });
 
   it('help explains the commands and shows the waiting question again', async () => {
     const { bot } = testBot();
-    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
-    const help = await bot.handle('c', { kind: 'text', text: 'help' });
+    const q = lastQuestion((await bot.handle('c', { kind: 'text', text: 'my calves hurt' })).replies)!;
+    const help = (await bot.handle('c', { kind: 'text', text: 'help' })).replies;
     expect(texts(help)[0]).toMatch(/restart/);
     expect(lastQuestion(help)?.question).toBe(q.question);
   });
 
   it('an option label repeated back answers only that question', async () => {
     const { bot, store } = testBot();
-    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves ache all the time' }))!;
-    await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    const q = lastQuestion(
+      (await bot.handle('c', { kind: 'text', text: 'my calves ache all the time' })).replies,
+    )!;
+    (await bot.handle('c', { kind: 'select', question: q.question, selected: [] })).replies;
     const record = (await store.get('c'))!;
+    const state = record.state as ConversationState;
     const label = knowledge().findings.get('little_sun')!.label;
-    record.state.pending = {
+    state.pending = {
       id: 'qx',
       type: 'multi',
       findings: ['little_sun', 'plant_based_diet'],
       topic: 'diet_and_lifestyle',
     };
-    delete record.state.findings.calf_red_warm;
+    delete state.findings.calf_red_warm;
     await store.compareAndSet('c', record.version, { ...record, version: record.version + 1 });
-    await bot.handle('c', { kind: 'text', text: label });
-    const after = (await store.get('c'))!.state.findings;
+    (await bot.handle('c', { kind: 'text', text: label })).replies;
+    const after = stateOf(await store.get('c'))!.findings;
     expect(after.little_sun).toBe('yes');
     expect(after.calf_red_warm).toBeUndefined();
   });
 
   it('"go back" undoes the last answer and asks that question again', async () => {
     const { bot } = testBot();
-    const q1 = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
-    const q2 = lastQuestion(await bot.handle('c', { kind: 'select', question: q1.question, selected: [] }))!;
+    const q1 = lastQuestion((await bot.handle('c', { kind: 'text', text: 'my calves hurt' })).replies)!;
+    const q2 = lastQuestion(
+      (await bot.handle('c', { kind: 'select', question: q1.question, selected: [] })).replies,
+    )!;
     expect(q2.question).not.toBe(q1.question);
-    const back = await bot.handle('c', { kind: 'text', text: 'go back' });
+    const back = (await bot.handle('c', { kind: 'text', text: 'go back' })).replies;
     const again = lastQuestion(back)!;
     expect(again.text).toBe(q1.text);
     // The old id of the re-asked question no longer works; the new one does.
-    const stale = await bot.handle('c', { kind: 'select', question: q2.question, selected: [] });
+    const stale = (await bot.handle('c', { kind: 'select', question: q2.question, selected: [] })).replies;
     expect(texts(stale)[0]).toMatch(/earlier point/);
-    const emergency = await bot.handle('c', {
-      kind: 'select',
-      question: again.question,
-      selected: ['leg_cold_pale'],
-    });
+    const emergency = (
+      await bot.handle('c', {
+        kind: 'select',
+        question: again.question,
+        selected: ['leg_cold_pale'],
+      })).replies;
     expect(assessmentOf(emergency)?.triage).toBe('emergency');
   });
 
   it('restart starts a new check whose questions have new ids', async () => {
     const { bot } = testBot();
-    const q1 = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
-    const restarted = await bot.handle('c', { kind: 'command', command: 'restart' });
+    const q1 = lastQuestion((await bot.handle('c', { kind: 'text', text: 'my calves hurt' })).replies)!;
+    const restarted = (await bot.handle('c', { kind: 'command', command: 'restart' })).replies;
     const q2 = lastQuestion(restarted)!;
     expect(q2.question).not.toBe(q1.question);
-    const old = await bot.handle('c', { kind: 'select', question: q1.question, selected: [] });
+    const old = (await bot.handle('c', { kind: 'select', question: q1.question, selected: [] })).replies;
     expect(texts(old)[0]).toMatch(/earlier point/);
   });
 
   it('forget deletes the conversation and says so; an old button then asks to start again', async () => {
     const { bot, store } = testBot();
-    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u1' }))!;
-    const forgot = await bot.handle('c', { kind: 'text', text: 'forget me' }, { user: 'u1' });
+    const q = lastQuestion(
+      (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u1' })).replies,
+    )!;
+    const forgot = (await bot.handle('c', { kind: 'text', text: 'forget me' }, { user: 'u1' })).replies;
     expect(texts(forgot)[0]).toMatch(/deleted/);
     expect(await store.get('c')).toBeNull();
-    const late = await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    const late = (await bot.handle('c', { kind: 'select', question: q.question, selected: [] })).replies;
     expect(texts(late)[0]).toMatch(/start again/);
   });
 
   it('nudges kindly when a reply is not an answer, and changes nothing', async () => {
     const { bot, store } = testBot();
     const q = lastQuestion(
-      await bot.handle('c', { kind: 'text', text: 'I started running and my calves are sore' }),
+      (await bot.handle('c', { kind: 'text', text: 'I started running and my calves are sore' })).replies,
     )!;
     const before = await store.get('c');
-    const replies = await bot.handle('c', { kind: 'text', text: 'purple elephants' });
+    const replies = (await bot.handle('c', { kind: 'text', text: 'purple elephants' })).replies;
     expect(texts(replies)[0]).toMatch(/did not catch that/);
-    expect((await store.get('c'))?.state.pending?.id).toBe(q.question);
-    expect((await store.get('c'))?.state.findings).toEqual(before?.state.findings);
+    expect(stateOf(await store.get('c'))?.pending?.id).toBe(q.question);
+    expect(stateOf(await store.get('c'))?.findings).toEqual(stateOf(before)?.findings);
   });
 
   it('answers follow-up questions after the assessment from the knowledge, with sources', async () => {
     const { bot } = testBot();
     await playThrough(bot, 'c', 'I get calf cramps at night', ['night_cramps']);
-    const foods = await bot.handle('c', { kind: 'text', text: 'what foods have magnesium?' });
+    const foods = (await bot.handle('c', { kind: 'text', text: 'what foods have magnesium?' })).replies;
     expect(texts(foods)[0]).toMatch(/mg/);
     expect(texts(foods)[0]).toMatch(/https:\/\//);
-    const b12 = await bot.handle('c', { kind: 'text', text: 'tell me more about B12' });
+    const b12 = (await bot.handle('c', { kind: 'text', text: 'tell me more about B12' })).replies;
     expect(texts(b12)[0]).toMatch(/B12/);
-    const unknown = await bot.handle('c', { kind: 'text', text: 'what is the weather like' });
+    const unknown = (await bot.handle('c', { kind: 'text', text: 'what is the weather like' })).replies;
     expect(texts(unknown)[0]).toMatch(/restart/);
   });
 });
@@ -234,17 +248,17 @@ describe('commands and corrections', () => {
 describe('the platform rules the Bot enforces', () => {
   it('a repeated event id changes nothing and posts nothing', async () => {
     const { bot, store } = testBot();
-    const first = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' });
+    const first = (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' })).replies;
     expect(first.length).toBeGreaterThan(0);
     const version = (await store.get('c'))?.version;
-    const again = await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' });
+    const again = (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' })).replies;
     expect(again).toEqual([]);
     expect((await store.get('c'))?.version).toBe(version);
   });
 
   it('refuses a message over 2,000 characters without storing anything', async () => {
     const { bot, store } = testBot();
-    const replies = await bot.handle('c', { kind: 'text', text: 'a'.repeat(2001) });
+    const replies = (await bot.handle('c', { kind: 'text', text: 'a'.repeat(2001) })).replies;
     expect(texts(replies)[0]).toMatch(/too long/);
     expect(await store.get('c')).toBeNull();
   });
@@ -258,18 +272,18 @@ describe('the platform rules the Bot enforces', () => {
       processed: [],
       expiresAt: Date.now() + 60_000,
     });
-    const replies = await bot.handle('old', { kind: 'text', text: 'yes' });
+    const replies = (await bot.handle('old', { kind: 'text', text: 'yes' })).replies;
     expect(texts(replies)[0]).toMatch(/updated|starting fresh/);
     expect(lastQuestion(replies)?.type).toBe('multi');
-    expect((await store.get('old'))?.state.schema).toBe(1);
+    expect(stateOf(await store.get('old'))?.schema).toBe(STATE_SCHEMA_VERSION);
   });
 
   it('expires a conversation after its TTL', async () => {
     let now = 1_000_000;
     const { bot } = testBot({ now: () => now });
-    const q = lastQuestion(await bot.handle('c', { kind: 'text', text: 'my calves hurt' }))!;
+    const q = lastQuestion((await bot.handle('c', { kind: 'text', text: 'my calves hurt' })).replies)!;
     now += 25 * 3_600_000;
-    const late = await bot.handle('c', { kind: 'select', question: q.question, selected: [] });
+    const late = (await bot.handle('c', { kind: 'select', question: q.question, selected: [] })).replies;
     expect(texts(late)[0]).toMatch(/ended or expired/);
   });
 });

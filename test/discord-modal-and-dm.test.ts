@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { discordCopy } from '../adapters/discord/copy.js';
 import { MODAL_TEXT_INPUT_ID } from '../adapters/discord/modal.js';
+import { labels as ui } from '../adapters/shared/labels.js';
 import { copy } from '../src/conversation/copy.js';
 import {
   buttonByLabel,
@@ -98,7 +99,7 @@ describe('Discord: free text through the modal, and in DMs', () => {
       let message = question;
       let assessment: Json;
       for (let i = 0; i < 20 && !assessment; i++) {
-        const label = selectMenuOf(message) ? discordCopy.none : discordCopy.no;
+        const label = selectMenuOf(message) ? ui.none : ui.no;
         const ref = h.fake.click(message, buttonByLabel(message, label).custom_id, { user: runner });
         await h.settle(ref);
         message = h.fake.messagesOf(ref).at(-1);
@@ -137,7 +138,7 @@ describe('Discord: free text through the modal, and in DMs', () => {
       expect(greeting.content).toContain(copy.greeting);
       // Buttons work in DMs too, but there is no modal button: people just type.
       const labels = componentsOf(greeting).map((c) => c.label);
-      expect(labels).toContain(discordCopy.why);
+      expect(labels).toContain(ui.why);
       expect(labels).not.toContain(discordCopy.describe);
 
       let seen = h.fake.channelMessages(first.channelId).length;
@@ -155,7 +156,7 @@ describe('Discord: free text through the modal, and in DMs', () => {
         last = all.find((m: Json, idx: number) => idx >= seen - 3 && m.embeds?.length) ?? all.at(-1);
       }
       expect(last.embeds?.[0]?.footer?.text).toBeTruthy();
-      expect(componentsOf(last).map((c) => c.label)).toEqual([discordCopy.restart]);
+      expect(componentsOf(last).map((c) => c.label)).toEqual([ui.startOver]);
     });
 
     it('a redelivered DM (same message id) is answered once', async () => {
@@ -186,7 +187,7 @@ describe('Discord: free text through the modal, and in DMs', () => {
       );
       await h.discord.idle();
       const kept = structuredClone(question);
-      const why = h.fake.click(question, buttonByLabel(question, discordCopy.why).custom_id, { user });
+      const why = h.fake.click(question, buttonByLabel(question, ui.why).custom_id, { user });
       await h.settle(why);
       expect(h.fake.callsFor(why)[0]!.body.type).toBe(4);
       expect((h.fake.callsFor(why)[0]!.body.data.flags ?? 0) & EPHEMERAL).toBe(0);
@@ -199,7 +200,7 @@ describe('Discord: free text through the modal, and in DMs', () => {
         'the typed answer',
       );
       await h.discord.idle();
-      const stale = h.fake.click(kept, buttonByLabel(kept, discordCopy.none).custom_id, { user });
+      const stale = h.fake.click(kept, buttonByLabel(kept, ui.none).custom_id, { user });
       await h.settle(stale);
       const [update, ...followUps] = h.fake.callsFor(stale);
       expect(update!.body.type).toBe(7);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordCopy } from '../adapters/discord/copy.js';
 import { type DiscordHandle, startDiscord } from '../adapters/discord/index.js';
 import { MODAL_TEXT_INPUT_ID } from '../adapters/discord/modal.js';
+import { labels } from '../adapters/shared/labels.js';
 import { Bot } from '../src/bot.js';
 import { createLogger } from '../src/log.js';
 import { MemoryRateLimiter } from '../src/store/memory-rate-limiter.js';
@@ -98,7 +99,7 @@ describe('Discord: mentions and logs over a whole conversation', () => {
     // Click through to the assessment ("None of these" / "No").
     let assessed = false;
     for (let i = 0; i < 20 && !assessed; i++) {
-      const label = selectMenuOf(message) ? discordCopy.none : discordCopy.no;
+      const label = selectMenuOf(message) ? labels.none : labels.no;
       const ref = fake.click(message, buttonByLabel(message, label).custom_id, { user: guildUser });
       await settle(ref);
       const out = fake.messagesOf(ref);
@@ -125,7 +126,11 @@ describe('Discord: mentions and logs over a whole conversation', () => {
     await discord.idle();
     fake.fail('POST', /^\/channels\/\d+\/messages$/, 500);
     fake.directMessage(dmUser, `I take atorvastatin ${MARK} ${HOSTILE}`);
-    await fake.waitFor(() => lines.some((l) => l.includes('"discord_dm_failed"')), 5_000, 'the failure log');
+    await fake.waitFor(
+      () => lines.some((l) => l.includes('"discord_turn_failed"')),
+      5_000,
+      'the failure log',
+    );
     await discord.idle();
     fake.directMessage(dmUser, 'forget');
     await fake.waitFor(
@@ -147,7 +152,7 @@ describe('Discord: mentions and logs over a whole conversation', () => {
     // The log: structured lines, from the Bot and the adapter, with nothing private in them.
     const raw = lines.join('');
     const events = new Set(lines.map((l) => JSON.parse(l).event));
-    for (const e of ['turn', 'discord_ready', 'discord_interaction', 'discord_dm_failed'])
+    for (const e of ['turn', 'discord_ready', 'discord_interaction', 'discord_turn_failed'])
       expect(events).toContain(e);
     expect(raw).not.toContain(fake.token);
     expect(raw).not.toMatch(/tok_\d+/);

@@ -6,6 +6,7 @@ import { decodeCustomId } from '../adapters/discord/custom-id.js';
 import { LIMITS } from '../adapters/discord/limits.js';
 import { describeModal } from '../adapters/discord/modal.js';
 import { renderReplies, renderSpent, splitContent } from '../adapters/discord/render.js';
+import { labels } from '../adapters/shared/labels.js';
 import { type AssessmentReply, type Reply, TRIAGE_LEVELS } from '../src/vocabulary.js';
 
 type Json = any;
@@ -37,7 +38,7 @@ function assessment(overrides: Partial<AssessmentReply> = {}): AssessmentReply {
     causes: [
       {
         id: 'iron_deficiency',
-        because: ['unusual_fatigue'],
+        because: [{ finding: 'unusual_fatigue', label: 'Unusual tiredness' }],
         name: 'Low iron',
         summary: 'Low iron can make you tired.',
         score: 2,
@@ -76,15 +77,11 @@ describe('Discord rendering', () => {
     expect(rest).toEqual([]);
     expect(message!.content).toBe('Hello.\n\n**Do you take a statin?**');
     const [answers, helpers] = message!.components as Json[];
-    expect(answers.components.map((b: Json) => b.label)).toEqual([
-      discordCopy.yes,
-      discordCopy.no,
-      discordCopy.unsure,
-    ]);
+    expect(answers.components.map((b: Json) => b.label)).toEqual([labels.yes, labels.no, labels.unsure]);
     expect(helpers.components.map((b: Json) => b.label)).toEqual([
-      discordCopy.why,
+      labels.why,
       discordCopy.describe,
-      discordCopy.restart,
+      labels.startOver,
     ]);
     for (const b of flat(message!.components)) {
       expect(decodeCustomId(b.custom_id)).toMatchObject({ question: 'q3.abc', epoch: 'e1' });
@@ -106,7 +103,7 @@ describe('Discord rendering', () => {
     expect(select.max_values).toBe(25);
     for (const o of select.options) expect(o.label.length).toBeLessThanOrEqual(100);
     for (const row of rows.slice(1)) expect(row.components.length).toBeLessThanOrEqual(5);
-    expect(rows[1].components[0].label).toBe(discordCopy.none);
+    expect(rows[1].components[0].label).toBe(labels.none);
   });
 
   it('long text is split under 2,000 characters per message; only the last carries the buttons', () => {
@@ -151,7 +148,7 @@ describe('Discord rendering', () => {
     expect(embed.footer.text).toBe('General information, not a diagnosis.');
     expect(flat(message!.components).map((b: Json) => b.label)).toEqual([
       discordCopy.askFollowUp,
-      discordCopy.restart,
+      labels.startOver,
     ]);
   });
 

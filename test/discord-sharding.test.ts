@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { discordCopy } from '../adapters/discord/copy.js';
+import { labels } from '../adapters/shared/labels.js';
 import { copy } from '../src/conversation/copy.js';
 import { buttonByLabel, selectMenuOf, spawnCalfbotStart } from './fakes/discord-harness.js';
 import { FakeDiscord, type FakeUser, type InteractionRef } from './fakes/fake-discord.js';
@@ -122,7 +122,7 @@ const isAlive = (pid: number): boolean => {
 
 /** Answer the question on `message` ("None of these" or "No") from the given shard's connection. */
 function answer(fake: FakeDiscord, message: Json, shard: number): InteractionRef {
-  const label = selectMenuOf(message) ? discordCopy.none : discordCopy.no;
+  const label = selectMenuOf(message) ? labels.none : labels.no;
   return fake.click(message, buttonByLabel(message, label).custom_id, { user: runner, shard });
 }
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRIAGE_COLOURS } from '../adapters/discord/assessment-embed.js';
 import { discordCopy } from '../adapters/discord/copy.js';
+import { labels as ui } from '../adapters/shared/labels.js';
 import { copy } from '../src/conversation/copy.js';
 import {
   buttonByLabel,
@@ -59,13 +60,13 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
     const labels = componentsOf(data)
       .filter((c) => c.type === 2)
       .map((c) => c.label);
-    expect(labels).toEqual([discordCopy.none, discordCopy.why, discordCopy.describe, discordCopy.restart]);
+    expect(labels).toEqual([ui.none, ui.why, discordCopy.describe, ui.startOver]);
     for (const c of componentsOf(data)) expect(c.custom_id.length).toBeLessThanOrEqual(100);
     question = h.fake.messagesOf(ref)[0];
   });
 
   it('"Why are you asking?" explains in a new ephemeral message and leaves the question open', async () => {
-    const ref = h.fake.click(question, buttonByLabel(question, discordCopy.why).custom_id, { user: runner });
+    const ref = h.fake.click(question, buttonByLabel(question, ui.why).custom_id, { user: runner });
     await h.settle(ref);
     const calls = h.fake.callsFor(ref);
     expect(calls).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const content: string = reply.content;
     const helpAt = content.indexOf(copy.help.split('\n')[0]!);
-    const noteAt = content.indexOf(discordCopy.checkInProgress);
+    const noteAt = content.indexOf(copy.checkInProgress);
     expect(helpAt).toBeGreaterThanOrEqual(0);
     expect(noteAt).toBeGreaterThan(helpAt);
     const questionLine = (question.content as string).split('\n\n').at(-1)!;
@@ -107,11 +108,11 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
         ref = h.fake.click(message, select.custom_id, { user: runner, values: [option.value] });
         expectedNote = discordCopy.answered(option.label);
       } else if (select) {
-        ref = h.fake.click(message, buttonByLabel(message, discordCopy.none).custom_id, { user: runner });
-        expectedNote = discordCopy.answered(discordCopy.none);
+        ref = h.fake.click(message, buttonByLabel(message, ui.none).custom_id, { user: runner });
+        expectedNote = discordCopy.answered(ui.none);
       } else {
-        ref = h.fake.click(message, buttonByLabel(message, discordCopy.no).custom_id, { user: runner });
-        expectedNote = discordCopy.answered(discordCopy.no);
+        ref = h.fake.click(message, buttonByLabel(message, ui.no).custom_id, { user: runner });
+        expectedNote = discordCopy.answered(ui.no);
       }
       await h.settle(ref);
       const [update, ...followUps] = h.fake.callsFor(ref);
@@ -145,7 +146,7 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
     expect(sources.value).toMatch(/\[[^\]]+\]\(https:\/\/[^)]+\)/);
     expect(embed.footer.text.length).toBeGreaterThan(10);
     const buttons = componentsOf(message).map((c) => c.label);
-    expect(buttons).toEqual([discordCopy.askFollowUp, discordCopy.restart]);
+    expect(buttons).toEqual([discordCopy.askFollowUp, ui.startOver]);
   });
 
   it('sent allowed_mentions parse [] with every message and never logged text or tokens', () => {

@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversationKey } from '../adapters/discord/conversation-key.js';
 import { discordCopy } from '../adapters/discord/copy.js';
 import { startDiscord, type TurnBot } from '../adapters/discord/index.js';
+import { labels } from '../adapters/shared/labels.js';
 import { Bot } from '../src/bot.js';
 import { copy } from '../src/conversation/copy.js';
+import type { ConversationState } from '../src/conversation/types.js';
 import { CalfbotError, isCalfbotError } from '../src/errors.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import type { ConversationRecord } from '../src/store/types.js';
@@ -55,7 +57,7 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     const user = newUser();
     const question = await firstQuestion(h, user);
     const versionBefore = (await h.store.get(keyOf(user)))!.version;
-    const none = buttonByLabel(question, discordCopy.none).custom_id;
+    const none = buttonByLabel(question, labels.none).custom_id;
     const a = h.fake.click(question, none, { user });
     const b = h.fake.click(question, none, { user });
     await h.settle(a);
@@ -73,7 +75,7 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
   it('a button from an earlier conversation (before "Start over") changes nothing', async () => {
     const user = newUser();
     const old = await firstQuestion(h, user);
-    const restart = h.fake.click(old, buttonByLabel(old, discordCopy.restart).custom_id, { user });
+    const restart = h.fake.click(old, buttonByLabel(old, labels.startOver).custom_id, { user });
     await h.settle(restart);
     const [update, ...followUps] = h.fake.callsFor(restart);
     expect(update!.body.type).toBe(7);
@@ -83,7 +85,7 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     const record = await h.store.get(keyOf(user));
 
     // The old message as another client still shows it, buttons and all.
-    const stale = h.fake.click(old, buttonByLabel(old, discordCopy.none).custom_id, { user });
+    const stale = h.fake.click(old, buttonByLabel(old, labels.none).custom_id, { user });
     await h.settle(stale);
     const [staleUpdate, staleNote] = h.fake.callsFor(stale);
     expect(staleUpdate!.body.type).toBe(7);
@@ -101,7 +103,7 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     await h.settle(forget);
     expect(h.fake.callsFor(forget)[0]!.body.data.content).toContain('deleted');
     expect(await h.store.get(keyOf(user))).toBeNull();
-    const stale = h.fake.click(old, buttonByLabel(old, discordCopy.none).custom_id, { user });
+    const stale = h.fake.click(old, buttonByLabel(old, labels.none).custom_id, { user });
     await h.settle(stale);
     expect(h.fake.callsFor(stale)[1]!.body.content).toBe(discordCopy.noConversation);
     expect(await h.store.get(keyOf(user))).toBeNull();
@@ -113,8 +115,8 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     const typed = h.fake.slashCommand({ user, options: { question: 'none of these' } });
     await h.settle(typed);
     const record = await h.store.get(keyOf(user));
-    const pending = record!.state.pending!.id;
-    const stale = h.fake.click(old, buttonByLabel(old, discordCopy.none).custom_id, { user });
+    const pending = (record!.state as ConversationState).pending!.id;
+    const stale = h.fake.click(old, buttonByLabel(old, labels.none).custom_id, { user });
     await h.settle(stale);
     const [update, ...followUps] = h.fake.callsFor(stale);
     expect(update!.body.data.content).toContain(discordCopy.noLongerActive);
@@ -122,8 +124,8 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     expect(said).toContain(copy.staleAnswer);
     // The latest question comes again, with working buttons.
     const again = h.fake.messagesOf(stale).at(-1);
-    expect(selectMenuOf(again) ?? buttonByLabel(again, discordCopy.yes)).toBeDefined();
-    expect((await h.store.get(keyOf(user)))!.state.pending!.id).toBe(pending);
+    expect(selectMenuOf(again) ?? buttonByLabel(again, labels.yes)).toBeDefined();
+    expect(((await h.store.get(keyOf(user)))!.state as ConversationState).pending!.id).toBe(pending);
   });
 
   it('a command that is not ours (left over from an old registration) gets a clear answer', async () => {
@@ -180,7 +182,7 @@ describe('Discord: REST failures are reported, not crashed on', () => {
     const user = newUser();
     const question = await firstQuestion(h, user);
     h.fake.fail('POST', /^\/webhooks\/\d+\/[^/]+$/, 500);
-    const ref = h.fake.click(question, buttonByLabel(question, discordCopy.none).custom_id, { user });
+    const ref = h.fake.click(question, buttonByLabel(question, labels.none).custom_id, { user });
     await h.fake.waitFor(() => h.fake.callsFor(ref).length >= 3, 5_000, 'the failure report');
     await h.discord.idle();
     const [update, failed, report] = h.fake.callsFor(ref);
@@ -229,7 +231,7 @@ describe('Discord: when the store is down', () => {
     const user = newUser();
     const question = await firstQuestion(h, user);
     store.down = true;
-    const ref = h.fake.click(question, buttonByLabel(question, discordCopy.none).custom_id, { user });
+    const ref = h.fake.click(question, buttonByLabel(question, labels.none).custom_id, { user });
     await h.settle(ref);
     store.down = false;
     const calls = h.fake.callsFor(ref);
@@ -240,7 +242,7 @@ describe('Discord: when the store is down', () => {
     });
     expect(h.fake.messages.get(question.id).components.length).toBeGreaterThan(0);
     // Once it is back, the same button works.
-    const retry = h.fake.click(question, buttonByLabel(question, discordCopy.none).custom_id, { user });
+    const retry = h.fake.click(question, buttonByLabel(question, labels.none).custom_id, { user });
     await h.settle(retry);
     expect(h.fake.callsFor(retry)[0]!.body.type).toBe(7);
   });
@@ -254,17 +256,15 @@ describe('Discord: slow turns are deferred, a failing Bot is reported', () => {
     slow = await startHarness({
       ackBudgetMs: 20,
       wrapBot: (bot): TurnBot => ({
-        store: bot.store,
-        handleDetailed: async (...args) => {
+        handle: async (...args) => {
           await delay(150);
-          return bot.handleDetailed(...args);
+          return bot.handle(...args);
         },
       }),
     });
     broken = await startHarness({
-      wrapBot: (bot): TurnBot => ({
-        store: bot.store,
-        handleDetailed: async () => {
+      wrapBot: (): TurnBot => ({
+        handle: async () => {
           throw new Error('boom');
         },
       }),
@@ -287,7 +287,7 @@ describe('Discord: slow turns are deferred, a failing Bot is reported', () => {
     expect(edit!.body.allowed_mentions).toEqual({ parse: [] });
 
     const question = slow.fake.messagesOf(ref)[0];
-    const click = slow.fake.click(question, buttonByLabel(question, discordCopy.none).custom_id, { user });
+    const click = slow.fake.click(question, buttonByLabel(question, labels.none).custom_id, { user });
     await slow.settle(click);
     const [deferUpdate, editOriginal, followUp] = slow.fake.callsFor(click);
     expect(deferUpdate!.body).toEqual({ type: 6 });

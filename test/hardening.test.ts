@@ -26,19 +26,20 @@ describe('floods', () => {
     });
     const replies = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        bot.handle('flood', { kind: 'text', text: i === 0 ? 'my calves hurt' : 'yes' }, { user: 'spammer' }),
+        bot
+          .handle('flood', { kind: 'text', text: i === 0 ? 'my calves hurt' : 'yes' }, { user: 'spammer' })
+          .then((o) => o.replies),
       ),
     );
     const limited = replies.filter((r) => texts(r)[0]?.includes('slow down'));
     expect(limited.length).toBe(980);
-    const other = await bot.handle(
-      'calm',
-      { kind: 'text', text: 'my calves hurt' },
-      { user: 'someone-else' },
-    );
+    const other = (
+      await bot.handle('calm', { kind: 'text', text: 'my calves hurt' }, { user: 'someone-else' })
+    ).replies;
     expect(lastQuestion(other)).toBeDefined();
     // Deleting your data is never rate-limited.
-    const forgot = await bot.handle('flood', { kind: 'command', command: 'forget' }, { user: 'spammer' });
+    const forgot = (await bot.handle('flood', { kind: 'command', command: 'forget' }, { user: 'spammer' }))
+      .replies;
     expect(texts(forgot)[0]).toMatch(/deleted/);
   });
 
@@ -48,28 +49,27 @@ describe('floods', () => {
       store: new MemoryStore(),
       rateLimit: { limiter: new MemoryRateLimiter(), perMinute: 1 },
     });
-    const first = await bot.handle(
-      'c',
-      { kind: 'text', text: 'my calves hurt' },
-      { user: 'u', eventId: 'E1' },
-    );
-    const retry = await bot.handle(
-      'c',
-      { kind: 'text', text: 'my calves hurt' },
-      { user: 'u', eventId: 'E1' },
-    );
+    const first = (
+      await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u', eventId: 'E1' })
+    ).replies;
+    const retry = (
+      await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { user: 'u', eventId: 'E1' })
+    ).replies;
     expect(first.length).toBeGreaterThan(0);
     expect(retry).toEqual([]);
-    const next = await bot.handle('c', { kind: 'text', text: 'none' }, { user: 'u', eventId: 'E2' });
+    const next = (await bot.handle('c', { kind: 'text', text: 'none' }, { user: 'u', eventId: 'E2' }))
+      .replies;
     expect(texts(next)[0]).toMatch(/slow down/);
   });
 
   it('strips control characters before reading a message', async () => {
     const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore() });
-    const replies = await bot.handle('c', {
-      kind: 'text',
-      text: 'my foot\u0000 suddenly went\u202e cold and pale',
-    });
+    const replies = (
+      await bot.handle('c', {
+        kind: 'text',
+        text: 'my foot\u0000 suddenly went\u202e cold and pale',
+      })
+    ).replies;
     expect(replies.find((r) => r.kind === 'assessment')).toMatchObject({ triage: 'emergency' });
   });
 });
@@ -79,9 +79,9 @@ describe('logs', () => {
     const { logger, lines } = captureLogs();
     const bot = new Bot({ knowledge: knowledge(), store: new MemoryStore(), logger });
     const secretWords = 'my-unique-secret-symptom zanzibar';
-    await bot.handle('c', { kind: 'text', text: `my calves hurt ${secretWords}` }, { user: 'u1' });
+    (await bot.handle('c', { kind: 'text', text: `my calves hurt ${secretWords}` }, { user: 'u1' })).replies;
     await playThrough(bot, 'd', `I get calf cramps at night ${secretWords}`, ['night_cramps']);
-    await bot.handle('d', { kind: 'text', text: `what foods have magnesium ${secretWords}` });
+    (await bot.handle('d', { kind: 'text', text: `what foods have magnesium ${secretWords}` })).replies;
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) {
       expect(line).not.toContain('zanzibar');

@@ -98,13 +98,13 @@ describe('follow-up questions after an assessment', () => {
     ['is tonic water any good', /quinine/i],
   ])('"%s" gets an honest answer from the knowledge', async (ask, expected) => {
     const { bot } = testBot();
-    let replies = await bot.handle('c', { kind: 'text', text: 'I get calf cramps at night, I take water tablets' });
+    let replies = (await bot.handle('c', { kind: 'text', text: 'I get calf cramps at night, I take water tablets' })).replies;
     for (let i = 0; i < 8 && !assessmentOf(replies); i++) {
       const q = lastQuestion(replies)!;
-      replies = await bot.handle('c', q.type === 'multi' ? { kind: 'select', question: q.question, selected: [] } : { kind: 'answer', question: q.question, choice: 'no' });
+      replies = (await bot.handle('c', q.type === 'multi' ? { kind: 'select', question: q.question, selected: [] } : { kind: 'answer', question: q.question, choice: 'no' })).replies;
     }
     expect(assessmentOf(replies)).toBeDefined();
-    const answer = texts(await bot.handle('c', { kind: 'text', text: ask })).join('\n');
+    const answer = texts((await bot.handle('c', { kind: 'text', text: ask })).replies).join('\n');
     expect(answer).toMatch(expected);
     expect(answer).not.toMatch(/\b\d+ ?(mg|IU|mcg) (a|per) day\b.*\btake\b/i);
   });
@@ -120,10 +120,10 @@ describe('no dead ends (property)', () => {
         fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 40 })), { minLength: 1, maxLength: 5 }),
         async (opening, answers) => {
           const { bot } = testBot();
-          let replies = await bot.handle('c', { kind: 'text', text: opening });
+          let replies = (await bot.handle('c', { kind: 'text', text: opening })).replies;
           for (const a of answers) {
             if (assessmentOf(replies)) return;
-            replies = await bot.handle('c', { kind: 'text', text: a });
+            replies = (await bot.handle('c', { kind: 'text', text: a })).replies;
             const moved = replies.some((r) => r.kind === 'question' || r.kind === 'assessment');
             expect(moved, `${opening} → ${JSON.stringify(a)}: ${JSON.stringify(replies).slice(0, 300)}`).toBe(true);
           }

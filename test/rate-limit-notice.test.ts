@@ -5,18 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Bot, type HandleResult } from '../src/bot.js';
+import { Bot } from '../src/bot.js';
 import { createRateLimiter } from '../src/store/create-rate-limiter.js';
 import { createStore } from '../src/store/create-store.js';
 import { MemoryRateLimiter } from '../src/store/memory-rate-limiter.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { RATE_LIMIT_WINDOW_MS } from '../src/store/rate-limiter.js';
 import { RedisRateLimiter } from '../src/store/redis-rate-limiter.js';
+import type { TurnOutcome } from '../src/turn-outcome.js';
 import { knowledge, texts } from './helpers/bot.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const LIMIT = 20;
-const slowDown = (r: HandleResult) => texts(r.replies).some((t) => /slow down/i.test(t));
+const slowDown = (r: TurnOutcome) => texts(r.replies).some((t) => /slow down/i.test(t));
 
 describe('one "slow down" per window', () => {
   it('the in-process limiter marks only the first refusal of a window', async () => {
@@ -38,15 +39,15 @@ describe('one "slow down" per window', () => {
       store: new MemoryStore(),
       rateLimit: { limiter: new MemoryRateLimiter(), perMinute: LIMIT },
     });
-    const results: HandleResult[] = [];
+    const results: TurnOutcome[] = [];
     for (let i = 0; i < 30; i++)
-      results.push(await bot.handleDetailed('k', { kind: 'text', text: 'my calves hurt' }, { user: 'u' }));
-    expect(results.slice(0, LIMIT).some((r) => r.rateLimited || r.quiet)).toBe(false);
-    expect(results[LIMIT]).toMatchObject({ rateLimited: true });
+      results.push(await bot.handle('k', { kind: 'text', text: 'my calves hurt' }, { user: 'u' }));
+    expect(results.slice(0, LIMIT).some((r) => r.outcome === 'rate_limited' || r.quiet)).toBe(false);
+    expect(results[LIMIT]).toMatchObject({ outcome: 'rate_limited' });
     expect(results[LIMIT]!.quiet).toBeUndefined();
     expect(slowDown(results[LIMIT]!)).toBe(true);
     for (const r of results.slice(LIMIT + 1)) {
-      expect(r).toMatchObject({ rateLimited: true, quiet: true });
+      expect(r).toMatchObject({ outcome: 'rate_limited', quiet: true });
       expect(slowDown(r)).toBe(true);
     }
   });
@@ -78,26 +79,22 @@ describe.runIf(REDIS_URL)('two Bots (two processes) on one Redis share one user 
     // 60 messages, alternating between the two, in two conversations (a DM and a thread).
     const results = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        (i % 2 === 0 ? a : b).handleDetailed(
+        (i % 2 === 0 ? a : b).handle(
           i % 3 === 0 ? 'slack:T:D1' : 'slack:T:C1:1.1',
           { kind: 'text', text: 'help' },
           { user: 'slack:T:U1', eventId: `E${i}` },
         ),
       ),
     );
-    expect(results.filter((r) => !r.rateLimited)).toHaveLength(LIMIT);
-    expect(results.filter((r) => r.rateLimited)).toHaveLength(60 - LIMIT);
-    expect(results.filter((r) => r.rateLimited && !r.quiet)).toHaveLength(1);
+    expect(results.filter((r) => r.outcome !== 'rate_limited')).toHaveLength(LIMIT);
+    expect(results.filter((r) => r.outcome === 'rate_limited')).toHaveLength(60 - LIMIT);
+    expect(results.filter((r) => r.outcome === 'rate_limited' && !r.quiet)).toHaveLength(1);
     // The 20 that ran were real answers, not "something went wrong" after lost races.
     expect(results.filter((r) => texts(r.replies).some((t) => /went wrong/.test(t)))).toEqual([]);
     // Someone else is not affected by it, on either process.
     for (const bot of [a, b]) {
-      const other = await bot.handleDetailed(
-        'slack:T:D2',
-        { kind: 'text', text: 'help' },
-        { user: 'slack:T:U2' },
-      );
-      expect(other.rateLimited).toBeUndefined();
+      const other = await bot.handle('slack:T:D2', { kind: 'text', text: 'help' }, { user: 'slack:T:U2' });
+      expect(other.outcome).toBe('ok');
     }
     await a.close();
     await b.close();

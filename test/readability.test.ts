@@ -73,7 +73,7 @@ function userTexts(k: Knowledge, regionCode: string): Located[] {
       for (const args of sampleArguments(value as (...a: unknown[]) => unknown)) {
         add(
           `copy.ts ${key}(${args.map((a) => JSON.stringify(a)).join(', ')})`,
-          args.length ? String(value(...args)) : undefined,
+          args.length ? String((value as (...a: unknown[]) => unknown)(...args)) : undefined,
         );
       }
     }

@@ -4,6 +4,7 @@
  * to an assessment, answered by clicking the buttons the bot actually posted.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { labels } from '../adapters/shared/labels.js';
 import { ACTION } from '../adapters/slack/action-ids.js';
 import { slackCopy } from '../adapters/slack/copy.js';
 import type { FakeSlackMessage } from './fakes/fake-slack.js';
@@ -75,7 +76,7 @@ describe('Slack DM conversation (HTTP mode)', () => {
 
     // Submit with nothing ticked = none of these apply.
     await click(screen, ACTION.submit, { tick: [] });
-    expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+    expect(textOf(screen)).toContain(`You answered: ${labels.none}`);
     expect(isOpenQuestion(screen)).toBe(false);
 
     const assessment = await answerUntilAssessment([

@@ -4,6 +4,7 @@
  * API failures are retried or logged without bringing anything down.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { labels } from '../adapters/shared/labels.js';
 import { ACTION } from '../adapters/slack/action-ids.js';
 import { slackCopy } from '../adapters/slack/copy.js';
 import { startSlack } from '../adapters/slack/index.js';
@@ -173,7 +174,7 @@ describe('retries and double delivery', () => {
     await postInteraction(h.eventsUrl, SIGNING_SECRET, second);
     await h.slack.idle();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(3);
-    expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+    expect(textOf(screen)).toContain(`You answered: ${labels.none}`);
     expect(isOpenQuestion(screen)).toBe(false);
   });
 });
@@ -275,7 +276,7 @@ describe('clicks on questions that are no longer open', () => {
     );
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
     // What was recorded is still "none of these", not the late tick.
-    expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+    expect(textOf(screen)).toContain(`You answered: ${labels.none}`);
   });
 });
 

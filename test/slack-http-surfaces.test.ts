@@ -4,6 +4,7 @@
  * the real Bolt app in HTTP mode and the fake Slack.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { labels } from '../adapters/shared/labels.js';
 import { ACTION } from '../adapters/slack/action-ids.js';
 import { slackCopy } from '../adapters/slack/copy.js';
 import { copy } from '../src/conversation/copy.js';
@@ -128,7 +129,7 @@ describe('/calves', () => {
     const screen = ephemeral().find(isOpenQuestion)!;
     await clickAs(screen, ACTION.none, { channel: CHANNEL });
     expect(isOpenQuestion(screen)).toBe(false);
-    expect(textOf(screen)).toContain(`You answered: ${slackCopy.none}`);
+    expect(textOf(screen)).toContain(`You answered: ${labels.none}`);
     const next = ephemeral().filter(isOpenQuestion).at(-1)!;
     expect(next.ts).not.toBe(screen.ts);
 

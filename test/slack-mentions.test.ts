@@ -121,8 +121,11 @@ describe('user markup never comes back as a live mention in Slack', () => {
     const tampered = tamperedClick(h, question, [firstOption], HOSTILE);
     expect((await postInteraction(h.eventsUrl, SIGNING_SECRET, tampered)).status).toBe(200);
     await h.slack.idle();
-    // The tampered label was echoed on the closed question, escaped; the click was taken.
-    expect(textOf(question)).toContain('You answered: &lt;!channel&gt;');
+    // The click was taken; the closed question shows the answer in the core's words (the label
+    // of the finding picked), never the tampered label that came with the click.
+    const label = knowledge().findings.get(firstOption)!.label;
+    expect(textOf(question)).toContain(`You answered: ${label}`);
+    expect(textOf(question)).not.toContain('Your NHS results');
     expect(messagesIn(h.fake.messages, DM).some(isAssessment)).toBe(true);
     await dm(`${HOSTILE} what foods have magnesium?`);
     await dm(`${HOSTILE} `.repeat(20));
@@ -150,7 +153,8 @@ describe('user markup never comes back as a live mention in Slack', () => {
     const payload = tamperedClick(h, ephemeral!, [firstOption], HOSTILE, CHANNEL);
     expect((await postInteraction(h.eventsUrl, SIGNING_SECRET, payload)).status).toBe(200);
     await h.slack.idle();
-    expect(textOf(ephemeral!)).toContain('You answered: &lt;!channel&gt;');
+    expect(textOf(ephemeral!)).toContain(`You answered: ${label}`);
+    expect(textOf(ephemeral!)).not.toContain('Your NHS results');
 
     // Every message calfbot posted, edited or answered through a response URL is harmless.
     const sent = h.fake.calls.filter((c) =>

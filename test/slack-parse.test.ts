@@ -1,7 +1,7 @@
 /** Slack text → UserEvent, and which conversation a Slack place belongs to. */
 import { describe, expect, it } from 'vitest';
 import { keyForClick, keyForCommand, keyForMessage } from '../adapters/slack/conversation-key.js';
-import { slackTextToPlain, wordsToEvent } from '../adapters/slack/parse.js';
+import { slackTextToPlain } from '../adapters/slack/parse.js';
 
 describe('slack text', () => {
   it('drops the bot mention, shows other markup by its label and undoes Slack escaping', () => {
@@ -12,14 +12,6 @@ describe('slack text', () => {
       ),
     ).toBe('my calves & feet hurt <3 link #general');
     expect(slackTextToPlain('ask <@U0OTHER|ann>', 'U0BOT')).toBe('ask @someone');
-  });
-
-  it('command words are commands; anything else is text', () => {
-    expect(wordsToEvent('help')).toEqual({ kind: 'command', command: 'help' });
-    expect(wordsToEvent('Start over')).toEqual({ kind: 'command', command: 'restart' });
-    expect(wordsToEvent('forget')).toEqual({ kind: 'command', command: 'forget' });
-    expect(wordsToEvent('  my calves hurt ')).toEqual({ kind: 'text', text: 'my calves hurt' });
-    expect(wordsToEvent('')).toEqual({ kind: 'text', text: '' });
   });
 });
 

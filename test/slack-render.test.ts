@@ -88,7 +88,7 @@ function assessment(over: Partial<AssessmentReply> = {}): AssessmentReply {
         id: 'magnesium_deficiency',
         name: 'Low magnesium',
         summary: 'Low magnesium can cause cramps.',
-        because: ['night_cramps'],
+        because: [{ finding: 'night_cramps', label: 'Cramps at night' }],
         score: 3,
       },
       { id: 'dehydration', name: 'Dehydration', summary: 'Too little fluid & salt.', because: [], score: 1 },
@@ -226,9 +226,7 @@ describe('questions', () => {
 
 describe('assessments', () => {
   it('header, triage advice first, ranked causes, evidence, linked sources, disclaimer, Start over', () => {
-    const m = renderAssessment(assessment(), {
-      findingLabel: (id) => (id === 'night_cramps' ? 'Cramps at night' : id),
-    });
+    const m = renderAssessment(assessment());
     checkLimits(m);
     expectNoControlSequences(m);
     const types = blocksOf(m).map((b) => b.type);
@@ -273,7 +271,10 @@ describe('assessments', () => {
       id: `c${i}`,
       name: `Cause ${i}`,
       summary: 'word '.repeat(200),
-      because: ['a', 'b'],
+      because: [
+        { finding: 'a', label: 'A' },
+        { finding: 'b', label: 'B' },
+      ],
       score: 80 - i,
     }));
     const sources = Array.from({ length: 60 }, (_, i) => ({

@@ -24,23 +24,19 @@ const bot = new Bot({ knowledge: {} as Knowledge, store: downStore, region: 'US'
 
 describe('Bot when the store is unavailable', () => {
   it('answers a message with "I can\'t reach my memory" instead of failing', async () => {
-    const replies = await bot.handle(
-      'discord:U1:DM',
-      { kind: 'text', text: 'why do my calves hurt' },
-      { user: 'U1' },
-    );
+    const replies = (
+      await bot.handle('discord:U1:DM', { kind: 'text', text: 'why do my calves hurt' }, { user: 'U1' })
+    ).replies;
     expect(replies).toEqual([{ kind: 'text', text: copy.storeDown, tone: 'error' }]);
     expect(copy.storeDown).toMatch(/can't reach my memory/);
   });
 
   it('says the same for a button answer and for "forget"', async () => {
-    const answer = await bot.handle(
-      'k',
-      { kind: 'answer', question: 'q1', choice: 'yes' },
-      { eventId: 'E1' },
-    );
+    const answer = (
+      await bot.handle('k', { kind: 'answer', question: 'q1', choice: 'yes' }, { eventId: 'E1' })
+    ).replies;
     expect(answer[0]).toMatchObject({ kind: 'text', text: copy.storeDown });
-    const forget = await bot.handle('k', { kind: 'command', command: 'forget' }, { user: 'U1' });
+    const forget = (await bot.handle('k', { kind: 'command', command: 'forget' }, { user: 'U1' })).replies;
     expect(forget[0]).toMatchObject({ kind: 'text', text: copy.storeDown });
   });
 });

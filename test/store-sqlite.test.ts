@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCalfbotError } from '../src/errors.js';
 import { SqliteStore } from '../src/store/sqlite-store.js';
-import { fakeClock, makeRecord, makeState, runStoreContract } from './store-contract.js';
+import { fakeClock, makeRecord, makeState, runStoreContract, stateOf } from './store-contract.js';
 
 const root = mkdtempSync(join(tmpdir(), 'calfbot-sqlite-'));
 let n = 0;
@@ -65,13 +65,13 @@ describe('SqliteStore', () => {
         const v = cur?.version ?? 0;
         await new Promise((r) => setImmediate(r));
         const next = makeRecord(clock, v + 1, null, {
-          state: makeState({ asked: (cur?.state.asked ?? 0) + 1 }),
+          state: makeState({ asked: (stateOf(cur)?.asked ?? 0) + 1 }),
         });
         if (await store.compareAndSet('counter', v, next)) return;
       }
     };
     await Promise.all(Array.from({ length: 20 }, (_, i) => increment(i % 2 ? a : b)));
-    expect((await a.get('counter'))?.state.asked).toBe(20);
+    expect(stateOf(await a.get('counter'))?.asked).toBe(20);
     // forget and sweep from one store are seen by the other.
     expect(await a.forgetUser('B')).toBe(1);
     expect(await b.get('k')).toBeNull();

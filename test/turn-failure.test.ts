@@ -4,12 +4,11 @@
  * the Bot or in the adapter's own rendering), end to end through Bolt.
  */
 import { describe, expect, it } from 'vitest';
+import { QuestionMessages } from '../adapters/shared/question-messages.js';
 import { InFlight } from '../adapters/slack/in-flight.js';
-import { OpenQuestions } from '../adapters/slack/open-questions.js';
 import type { Outbox } from '../adapters/slack/outbox.js';
-import { RecentEvents } from '../adapters/slack/recent-events.js';
 import type { SlackMessage } from '../adapters/slack/render-blocks.js';
-import { type ConversationBot, runTurn, type SlackContext } from '../adapters/slack/turn.js';
+import { runSlackTurn, type SlackContext, type TurnBot } from '../adapters/slack/turn.js';
 import { Bot } from '../src/bot.js';
 import { copy } from '../src/conversation/copy.js';
 import { createLogger } from '../src/log.js';
@@ -41,12 +40,12 @@ describe('an unexpected error in one turn', () => {
     const store = new MemoryStore();
     const bot = new Bot({ knowledge: knowledge(), store, logger });
     breakNextSave(store);
-    const failed = await bot.handle('k', { kind: 'text', text: 'my calves hurt' }, { user: 'u' });
+    const failed = (await bot.handle('k', { kind: 'text', text: 'my calves hurt' }, { user: 'u' })).replies;
     expect(texts(failed)).toEqual([copy.internalError]);
     const line = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'turn failed');
     expect(line).toMatchObject({ level: 50, event: 'turn', err: { name: 'TypeError' } });
     expect(lines.join('')).not.toMatch(/calves hurt|cannot read/);
-    const next = await bot.handle('k', { kind: 'text', text: 'my calves hurt' }, { user: 'u' });
+    const next = (await bot.handle('k', { kind: 'text', text: 'my calves hurt' }, { user: 'u' })).replies;
     expect(lastQuestion(next)).toBeDefined();
   });
 
@@ -57,12 +56,12 @@ describe('an unexpected error in one turn', () => {
     process.on('unhandledRejection', onUnhandled);
     try {
       for (const bad of [{ kind: 'text', text: undefined }, { kind: 'text', text: 42 }, null, undefined]) {
-        const replies = await bot.handle('k', bad as never);
+        const replies = (await bot.handle('k', bad as never)).replies;
         expect(texts(replies)).toEqual([copy.internalError]);
       }
       await new Promise((r) => setTimeout(r, 20));
       expect(unhandled).toEqual([]);
-      const next = await bot.handle('k', { kind: 'text', text: 'my calves hurt' });
+      const next = (await bot.handle('k', { kind: 'text', text: 'my calves hurt' })).replies;
       expect(lastQuestion(next)).toBeDefined();
     } finally {
       process.off('unhandledRejection', onUnhandled);
@@ -96,16 +95,32 @@ describe('an unexpected error in one turn', () => {
       triage: 'see_doctor',
       headline: 'See your doctor',
       nextSteps: [],
-      causes: [{ id: 'c', name: 'C', summary: 's', because: ['night_cramps'], score: 1 }],
+      // A renderer bug: reading this label throws.
+      causes: [
+        {
+          id: 'c',
+          name: 'C',
+          summary: 's',
+          because: [
+            {
+              finding: 'night_cramps',
+              get label(): string {
+                throw new TypeError('label bug');
+              },
+            },
+          ],
+          score: 1,
+        },
+      ],
       text: '',
       watchFor: [],
       sources: [{ id: 's', title: 'S', publisher: 'P', url: 'https://example.org/' }],
       disclaimer: 'Not a diagnosis.',
     };
     for (const bot of [
-      { handleDetailed: async () => ({ replies: [assessment], duplicate: false }) },
+      { handle: async () => ({ outcome: 'ok', replies: [assessment], conversation: null }) },
       {
-        handleDetailed: async () => {
+        handle: async () => {
           throw new RangeError('bug');
         },
       },
@@ -119,26 +134,20 @@ describe('an unexpected error in one turn', () => {
         },
       };
       const ctx: SlackContext = {
-        bot: { ...bot, store: new MemoryStore() } as unknown as ConversationBot,
+        bot: bot as unknown as TurnBot,
         logger,
         inFlight: new InFlight(),
-        recent: new RecentEvents(),
-        openQuestions: new OpenQuestions(),
-        render: {
-          findingLabel: () => {
-            throw new TypeError('label bug');
-          },
-        },
+        questions: new QuestionMessages(),
       };
       await expect(
-        runTurn(ctx, {
+        runSlackTurn(ctx, {
           surface: 'dm',
           key: 'k',
           event: { kind: 'text', text: 'my calves hurt' },
           meta: {},
           outbox,
         }),
-      ).resolves.toBeUndefined();
+      ).resolves.toBeNull(); // never throws: the failure is answered
       expect(posted.at(-1)!.map((m) => m.text)).toEqual([copy.internalError]);
       expect(lines.map((l) => JSON.parse(l).event)).toContain('slack_turn_failed');
     }

@@ -28,7 +28,7 @@ const load = (name: string): Vignette[] =>
 async function play(v: Vignette, words: boolean) {
   const { bot } = testBot();
   const present = (f: string) => v.findings[f] === true;
-  let replies: Reply[] = await bot.handle(v.id, { kind: 'text', text: v.opening });
+  let replies: Reply[] = (await bot.handle(v.id, { kind: 'text', text: v.opening })).replies;
   const asked: string[] = [];
   for (let turn = 0; turn < 12; turn++) {
     const a = assessmentOf(replies);
@@ -49,7 +49,7 @@ async function play(v: Vignette, words: boolean) {
         ? { kind: 'text', text: { yes: 'yeah', no: 'nope', unsure: 'no idea' }[choice] }
         : { kind: 'answer', question: q.question, choice };
     }
-    replies = await bot.handle(v.id, event);
+    replies = (await bot.handle(v.id, event)).replies;
   }
   throw new Error(`${v.id}: no assessment`);
 }

@@ -7,8 +7,9 @@
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { AssessmentReply, Triage } from '../../src/vocabulary.js';
+import { truncate } from '../shared/text.js';
 import { neutraliseMentions } from './escape.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 
 export const TRIAGE_COLOURS: Record<Triage, number> = {
   emergency: 0xc62828,
@@ -43,22 +44,16 @@ function fieldsFrom(name: string, lines: string[]): APIEmbedField[] {
 
 export const EVIDENCE_HEADING = 'A word on the evidence';
 
-/**
- * What the explanation adds after a cause's summary: which of your answers point to it, as the
- * core words it ("(you mentioned: unusual tiredness)"), so the labels match the questions.
- */
-function causeDetail(a: AssessmentReply, summary: string): string {
-  const line = a.text.split('\n').find((l) => summary.length > 0 && l.includes(summary));
-  const rest = line ? line.slice(line.indexOf(summary) + summary.length).trim() : '';
-  return /^\(.+\)$/.test(rest) ? rest : '';
-}
+/** Which of your answers point to a cause, worded as in the explanation ("(you mentioned: …)"). */
+const causeDetail = (because: AssessmentReply['causes'][number]['because']): string =>
+  because.length > 0 ? `(you mentioned: ${because.map((b) => b.label.toLowerCase()).join('; ')})` : '';
 
 function sections(a: AssessmentReply): APIEmbedField[] {
   return [
     ...fieldsFrom(
       'Most likely causes',
       a.causes.map((c, i) => {
-        const detail = causeDetail(a, c.summary);
+        const detail = causeDetail(c.because);
         return `${i + 1}. **${c.name}**: ${c.summary}${detail ? ` *${detail}*` : ''}`;
       }),
     ),

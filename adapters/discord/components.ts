@@ -7,9 +7,11 @@ import {
   ComponentType,
 } from 'discord.js';
 import type { QuestionReply } from '../../src/vocabulary.js';
+import { labels } from '../shared/labels.js';
+import { truncate } from '../shared/text.js';
 import { discordCopy } from './copy.js';
 import { encodeCustomId, type Verb } from './custom-id.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 
 export type Surface = 'guild' | 'dm';
 export type MessageRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -41,9 +43,9 @@ function rowsOf(buttons: APIButtonComponentWithCustomId[]): MessageRow[] {
 /** "Why are you asking?", "Describe it in your own words" (servers only: in DMs people type) and "Start over". */
 function helperButtons(question: string, epoch: string, surface: Surface): APIButtonComponentWithCustomId[] {
   return [
-    button('why', question, epoch, discordCopy.why),
+    button('why', question, epoch, labels.why),
     ...(surface === 'guild' ? [button('describe', question, epoch, discordCopy.describe)] : []),
-    button('restart', question, epoch, discordCopy.restart),
+    button('restart', question, epoch, labels.startOver),
   ];
 }
 
@@ -51,9 +53,9 @@ export function questionComponents(q: QuestionReply, epoch: string, surface: Sur
   if (q.type === 'yes_no') {
     return [
       ...rowsOf([
-        button('yes', q.question, epoch, discordCopy.yes, ButtonStyle.Primary),
-        button('no', q.question, epoch, discordCopy.no, ButtonStyle.Primary),
-        button('unsure', q.question, epoch, discordCopy.unsure),
+        button('yes', q.question, epoch, labels.yes, ButtonStyle.Primary),
+        button('no', q.question, epoch, labels.no, ButtonStyle.Primary),
+        button('unsure', q.question, epoch, labels.unsure),
       ]),
       ...rowsOf(helperButtons(q.question, epoch, surface)),
     ];
@@ -77,7 +79,7 @@ export function questionComponents(q: QuestionReply, epoch: string, surface: Sur
       ],
     },
     ...rowsOf([
-      button('none', q.question, epoch, discordCopy.none, ButtonStyle.Primary),
+      button('none', q.question, epoch, labels.none, ButtonStyle.Primary),
       ...helperButtons(q.question, epoch, surface),
     ]),
   ];
@@ -89,6 +91,6 @@ export function assessmentComponents(epoch: string, surface: Surface): MessageRo
     ...(surface === 'guild'
       ? [button('describe', null, epoch, discordCopy.askFollowUp, ButtonStyle.Primary)]
       : []),
-    button('restart', null, epoch, discordCopy.restart),
+    button('restart', null, epoch, labels.startOver),
   ]);
 }

@@ -11,16 +11,8 @@ export const discordCopy = {
   unknownCommand: 'That command is not one of mine any more. Type /calves to talk to me.',
   questionIgnored:
     'I did only what you picked under "action" and did not read your question: send it on its own with /calves.',
-  checkInProgress:
-    'You have a check in progress, so here is where we were. Answer with the buttons (or send your answer with /calves question); to begin again, press "Start over".',
   tokenExpired: 'That took me too long, sorry. Please try /calves again.',
   // Button, menu and modal labels.
-  yes: 'Yes',
-  no: 'No',
-  unsure: 'Not sure',
-  why: 'Why are you asking?',
-  restart: 'Start over',
-  none: 'None of these',
   describe: 'Describe it in your own words',
   askFollowUp: 'Ask a follow-up question',
   selectPlaceholder: 'Choose all that apply',

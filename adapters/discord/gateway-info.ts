@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import { apiBase } from './client.js';
+import { TOKEN_REJECTED } from './token.js';
 
 export interface GatewayInfo {
   /** Discord's recommended number of shards. */
@@ -50,10 +51,7 @@ export async function fetchGatewayInfo(
     );
   }
   if (response.status === 401) {
-    throw new CalfbotError(
-      'PLATFORM_ERROR',
-      'Discord rejected DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot → Reset Token).',
-    );
+    throw new CalfbotError('PLATFORM_ERROR', `${TOKEN_REJECTED}.`);
   }
   if (!response.ok) {
     throw new CalfbotError(

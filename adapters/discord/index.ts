@@ -8,13 +8,14 @@ import { type Client, Events } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { describeError } from '../shared/errors.js';
 import { createDiscordClient, type RestTuning } from './client.js';
 import { discordConnected } from './connection-state.js';
-import { describeError } from './describe-error.js';
 import type { TurnBot } from './handlers/deps.js';
 import { onDirectMessage } from './handlers/direct-message.js';
 import { routeInteraction } from './handlers/route.js';
 import { ACK_BUDGET_MS_DEFAULT } from './limits.js';
+import { discordToken, TOKEN_REJECTED } from './token.js';
 
 export { inviteUrl } from './invite-url.js';
 export { registerCommands } from './register-commands.js';
@@ -42,9 +43,6 @@ export interface DiscordHandle {
 
 const STOP_GRACE_MS = 10_000;
 
-const TOKEN_REJECTED =
-  'Discord rejected DISCORD_TOKEN: copy a fresh bot token from the Developer Portal (Bot → Reset Token)';
-
 /** Gateway close codes that end a connection for good, in words an operator can act on. */
 const FATAL_CLOSE: Record<number, string> = {
   4004: TOKEN_REJECTED,
@@ -56,13 +54,7 @@ const FATAL_CLOSE: Record<number, string> = {
 
 export async function startDiscord(opts: StartDiscordOptions): Promise<DiscordHandle> {
   const { bot, config, logger } = opts;
-  const token = config.DISCORD_TOKEN;
-  if (!token) {
-    throw new CalfbotError(
-      'CONFIG_INVALID',
-      'DISCORD_TOKEN is missing: copy the bot token from the Discord Developer Portal (Bot → Reset Token). See docs/discord.md.',
-    );
-  }
+  const token = discordToken(config);
   const client = createDiscordClient(config, opts.rest);
   const deps = { bot, logger, ackBudgetMs: opts.ackBudgetMs ?? ACK_BUDGET_MS_DEFAULT };
   const inFlight = new Set<Promise<void>>();

@@ -27,9 +27,3 @@ export const LIMITS = {
 export const INTERACTION_TOKEN_MS = 15 * 60_000;
 /** Discord wants the first response within 3 seconds; we answer or defer well before that. */
 export const ACK_BUDGET_MS_DEFAULT = 2_000;
-
-/** Cut `text` to at most `max` characters, ending with an ellipsis when something was cut. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
-}

@@ -6,9 +6,10 @@ import {
   TextInputStyle,
 } from 'discord.js';
 import { MAX_TEXT_CHARS } from '../../src/bot.js';
+import { truncate } from '../shared/text.js';
 import { discordCopy } from './copy.js';
 import { encodeCustomId } from './custom-id.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 
 export const MODAL_TEXT_INPUT_ID = 'text';
 

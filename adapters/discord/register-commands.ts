@@ -8,10 +8,11 @@ import { Routes } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { describeError } from '../shared/errors.js';
 import { createRest, type RestTuning } from './client.js';
 import { globalCommands, guildCommands } from './commands.js';
-import { describeError } from './describe-error.js';
 import { inviteUrl } from './invite-url.js';
+import { discordToken } from './token.js';
 
 export interface RegisterCommandsOptions {
   config: Config;
@@ -29,14 +30,8 @@ export async function registerCommands({
   rest: tuning,
   clearGuild = false,
 }: RegisterCommandsOptions): Promise<void> {
-  const token = config.DISCORD_TOKEN;
+  const token = discordToken(config);
   const app = config.DISCORD_APPLICATION_ID;
-  if (!token) {
-    throw new CalfbotError(
-      'CONFIG_INVALID',
-      'DISCORD_TOKEN is missing: copy the bot token from the Discord Developer Portal (Bot → Reset Token). See docs/discord.md.',
-    );
-  }
   if (!app) {
     throw new CalfbotError(
       'CONFIG_INVALID',

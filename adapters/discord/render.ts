@@ -5,10 +5,11 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { Reply } from '../../src/vocabulary.js';
+import { splitText, truncate } from '../shared/text.js';
 import { assessmentEmbeds } from './assessment-embed.js';
 import { assessmentComponents, type MessageRow, questionComponents, type Surface } from './components.js';
 import { neutraliseMentions } from './escape.js';
-import { LIMITS, truncate } from './limits.js';
+import { LIMITS } from './limits.js';
 
 export type { Surface };
 
@@ -29,22 +30,8 @@ function textOf(reply: Extract<Reply, { kind: 'text' }>): string {
 }
 
 /** Split content into ≤2,000-character pieces, at paragraph, then line, then hard boundaries. */
-export function splitContent(content: string, max: number = LIMITS.content): string[] {
-  if (content.length <= max) return [content];
-  const pieces: string[] = [];
-  let rest = content;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < max / 2) cut = window.lastIndexOf('\n');
-    if (cut < max / 2) cut = window.lastIndexOf(' ');
-    if (cut <= 0) cut = max;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) pieces.push(rest);
-  return pieces;
-}
+export const splitContent = (content: string, max: number = LIMITS.content): string[] =>
+  splitText(content, max);
 
 export function renderReplies(replies: Reply[], ctx: RenderContext): OutgoingMessage[] {
   const messages: OutgoingMessage[] = [];

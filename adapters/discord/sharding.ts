@@ -15,6 +15,7 @@ import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { fetchGatewayInfo } from './gateway-info.js';
+import { discordToken } from './token.js';
 
 export interface StartShardsOptions {
   config: Config;
@@ -64,13 +65,7 @@ export function shardProcessFile(): string {
 }
 
 export async function startShards({ config, logger, shards }: StartShardsOptions): Promise<ShardsHandle> {
-  const token = config.DISCORD_TOKEN;
-  if (!token) {
-    throw new CalfbotError(
-      'CONFIG_INVALID',
-      'DISCORD_TOKEN is missing: copy the bot token from the Discord Developer Portal (Bot → Reset Token). See docs/discord.md.',
-    );
-  }
+  const token = discordToken(config);
   const file = shardProcessFile();
   const gateway = await fetchGatewayInfo(config, token);
   const totalShards = shards === 'auto' ? gateway.shards : shards;

@@ -27,7 +27,7 @@ export function toContractReply(reply: Reply): Record<string, unknown> {
       return {
         kind: 'assessment',
         triage: reply.triage,
-        causes: reply.causes.map((c) => ({ id: c.id, because: c.because })),
+        causes: reply.causes.map((c) => ({ id: c.id, because: c.because.map((b) => b.finding) })),
         text: reply.text,
         sources: reply.sources.map((s) => ({ title: `${s.publisher}: ${s.title}`, url: s.url })),
         disclaimer: reply.disclaimer,

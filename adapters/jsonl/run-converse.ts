@@ -33,7 +33,7 @@ export async function answerLine(bot: Bot, line: string, logger: Logger): Promis
   }
   try {
     const { conversation, event, meta } = parseLine(line);
-    const replies = await bot.handle(`jsonl:${conversation}`, event, meta);
+    const { replies } = await bot.handle(`jsonl:${conversation}`, event, meta);
     return renderLine(conversation, replies);
   } catch (error) {
     if (isCalfbotError(error)) return renderError(error.code, error.message);

@@ -9,12 +9,6 @@ export const slackCopy = {
   startedOver: 'You chose to start over.',
   answeredInWords: 'Answered in your message below.',
   answered: (label: string) => `You answered: ${label}`,
-  none: 'None of these',
-  yes: 'Yes',
-  no: 'No',
-  unsure: 'Not sure',
-  why: 'Why are you asking?',
-  startOver: 'Start over',
   submit: 'Submit',
   tickAll: 'Tick all that apply, then press Submit.',
   startOverConfirm: {

@@ -4,6 +4,7 @@
  * (user words echoed back included) goes through `escapeMrkdwn`, so nobody can make the bot ping a
  * channel or a person, or dress up a link.
  */
+import { splitText } from '../shared/text.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 /**
@@ -33,38 +34,14 @@ export function mrkdwnLink(url: string, label: string): string {
 }
 
 /**
- * Cut raw (unescaped) text to at most `max` characters, ending with an ellipsis when cut. Counted
- * in UTF-16 units (what Slack's limits count), never splitting a character such as an emoji.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let kept = '';
-  for (const char of text) {
-    if (kept.length + char.length > max - 1) break;
-    kept += char;
-  }
-  return `${kept.trimEnd()}…`;
-}
-
-/**
  * Split already-escaped mrkdwn into pieces of at most `max` characters, preferring paragraph and
- * line breaks, and never cutting inside an entity such as `&amp;`.
+ * line breaks (the shared splitter), and never cutting inside an entity such as `&amp;`.
  */
 export function splitMrkdwn(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = Math.max(rest.lastIndexOf('\n\n', max), rest.lastIndexOf('\n', max));
-    if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-    if (cut < max / 2) cut = max;
-    const amp = rest.lastIndexOf('&', cut - 1);
-    if (amp >= 0 && amp > cut - 6 && !rest.slice(amp, cut).includes(';')) cut = amp;
-    // Never split a surrogate pair.
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    pieces.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, '');
-  }
-  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
-  return pieces;
+  return splitText(text, max, {
+    keepWhole: (rest, cut) => {
+      const amp = rest.lastIndexOf('&', cut - 1);
+      return amp >= 0 && amp > cut - 6 && !rest.slice(amp, cut).includes(';') ? amp : cut;
+    },
+  });
 }

@@ -3,25 +3,22 @@
  * HTTP), wires DMs, mentions, `/calves` and button clicks to the Bot, and starts it.
  * `stop()` lets running turns finish, then disconnects.
  */
-
 import type { CustomRoute } from '@slack/bolt';
-import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { describeError } from '../shared/errors.js';
+import { QuestionMessages } from '../shared/question-messages.js';
 import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
 import { trackSlackConnection } from './connection-state.js';
 import { registerActions } from './handlers/actions.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import { InFlight } from './in-flight.js';
-import { OpenQuestions } from './open-questions.js';
-import { RecentEvents } from './recent-events.js';
-import { describeSlackError } from './slack-errors.js';
-import type { ConversationBot, SlackContext } from './turn.js';
+import type { SlackContext, TurnBot } from './turn.js';
 
 export interface StartSlackOptions {
-  bot: Bot | ConversationBot;
+  bot: TurnBot;
   config: Config;
   logger: Logger;
   /** Web API retry policy (tests use a quick one). */
@@ -61,9 +58,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     bot,
     logger,
     inFlight,
-    recent: new RecentEvents(),
-    openQuestions: new OpenQuestions(),
-    render: { findingLabel: (id) => bot.knowledge?.findings.get(id)?.label ?? id.replace(/_/g, ' ') },
+    questions: new QuestionMessages(),
   };
 
   // Track every request from the moment a receiver hands it over (before ack), so idle() and
@@ -72,7 +67,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   app.processEvent = (event) => inFlight.track(() => processEvent(event));
 
   app.error(async (error) => {
-    logger.error({ event: 'slack_listener_error', ...describeSlackError(error) }, 'slack listener failed');
+    logger.error({ event: 'slack_listener_error', ...describeError(error) }, 'slack listener failed');
   });
   registerMessageHandlers(app, ctx);
   registerSlashCommand(app, ctx);
@@ -81,7 +76,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   try {
     await app.init();
   } catch (error) {
-    throw new CalfbotError('PLATFORM_ERROR', authFailure(describeSlackError(error), config), {
+    throw new CalfbotError('PLATFORM_ERROR', authFailure(describeError(error), config), {
       cause: error,
     });
   }
@@ -103,7 +98,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   } catch (error) {
     throw new CalfbotError(
       'PLATFORM_ERROR',
-      `Could not start the Slack app in ${mode} mode (${describeSlackError(error).code}).`,
+      `Could not start the Slack app in ${mode} mode (${describeError(error).code ?? describeError(error).name}).`,
       {
         cause: error,
       },
@@ -131,11 +126,12 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
 }
 
 /** Why auth.test failed, in words an operator can act on (a refused token is not a network error). */
-function authFailure(failure: ReturnType<typeof describeSlackError>, config: Config): string {
+function authFailure(failure: ReturnType<typeof describeError>, config: Config): string {
+  const code = String(failure.code ?? failure.name);
   const where = config.SLACK_API_URL ? 'SLACK_API_URL' : 'slack.com';
-  if (failure.code === 'slack_webapi_request_error')
+  if (code === 'slack_webapi_request_error')
     return `Could not reach Slack (${where}) to check SLACK_BOT_TOKEN: check the network or SLACK_API_URL.`;
-  if (failure.code === 'slack_webapi_http_error' || failure.code === 'slack_webapi_rate_limited_error')
-    return `Slack (${where}) answered auth.test with HTTP ${failure.status ?? 'error'}${failure.code.includes('rate') ? ' (rate limited)' : ''}; try again in a minute.`;
-  return `Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${failure.apiError ?? failure.code}). Check the token and that the app is installed.`;
+  if (code === 'slack_webapi_http_error' || code === 'slack_webapi_rate_limited_error')
+    return `Slack (${where}) answered auth.test with HTTP ${failure.status ?? 'error'}${code.includes('rate') ? ' (rate limited)' : ''}; try again in a minute.`;
+  return `Slack did not accept SLACK_BOT_TOKEN (auth.test failed: ${failure.apiError ?? code}). Check the token and that the app is installed.`;
 }

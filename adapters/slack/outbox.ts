@@ -5,8 +5,8 @@
  */
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
+import { describeError } from '../shared/errors.js';
 import type { SlackMessage } from './render-blocks.js';
-import { describeSlackError } from './slack-errors.js';
 
 export interface PostResult {
   ok: boolean;
@@ -21,6 +21,25 @@ export interface Outbox {
   replace?(ts: string, message: SlackMessage): Promise<void>;
 }
 
+/** Send messages one by one; stop at the first failure, which is logged by code only. */
+async function postEach(
+  messages: SlackMessage[],
+  send: (m: SlackMessage) => Promise<string | undefined>,
+  logger: Logger,
+  method: string,
+): Promise<PostResult> {
+  const ts: Array<string | undefined> = [];
+  for (const m of messages) {
+    try {
+      ts.push(await send(m));
+    } catch (error) {
+      logger.error({ event: 'slack_api_failed', ...describeError(error), method }, 'could not post a reply');
+      return { ok: false, ts };
+    }
+  }
+  return { ok: true, ts };
+}
+
 export function channelOutbox(
   client: webApi.WebClient,
   logger: Logger,
@@ -28,10 +47,10 @@ export function channelOutbox(
   threadTs?: string,
 ): Outbox {
   return {
-    async post(messages) {
-      const ts: Array<string | undefined> = [];
-      for (const m of messages) {
-        try {
+    post: (messages) =>
+      postEach(
+        messages,
+        async (m) => {
           const res = await client.chat.postMessage({
             channel,
             ...(threadTs ? { thread_ts: threadTs } : {}),
@@ -40,23 +59,17 @@ export function channelOutbox(
             unfurl_links: false,
             unfurl_media: false,
           });
-          ts.push(res.ts);
-        } catch (error) {
-          logger.error(
-            { event: 'slack_api_failed', method: 'chat.postMessage', ...describeSlackError(error) },
-            'could not post a reply',
-          );
-          return { ok: false, ts };
-        }
-      }
-      return { ok: true, ts };
-    },
+          return res.ts;
+        },
+        logger,
+        'chat.postMessage',
+      ),
     async replace(ts, m) {
       try {
         await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
       } catch (error) {
         logger.warn(
-          { event: 'slack_api_failed', method: 'chat.update', ...describeSlackError(error) },
+          { event: 'slack_api_failed', ...describeError(error), method: 'chat.update' },
           'could not update a message',
         );
       }
@@ -66,26 +79,20 @@ export function channelOutbox(
 
 export function responseUrlOutbox(respond: RespondFn, logger: Logger): Outbox {
   return {
-    async post(messages) {
-      const ts: Array<string | undefined> = [];
-      for (const m of messages) {
-        try {
+    post: (messages) =>
+      postEach(
+        messages,
+        async (m) => {
           await respond({
             response_type: 'ephemeral',
             replace_original: false,
             text: m.text,
             blocks: m.blocks,
           });
-          ts.push(undefined);
-        } catch (error) {
-          logger.error(
-            { event: 'slack_api_failed', method: 'response_url', ...describeSlackError(error) },
-            'could not post a reply',
-          );
-          return { ok: false, ts };
-        }
-      }
-      return { ok: true, ts };
-    },
+          return undefined;
+        },
+        logger,
+        'response_url',
+      ),
   };
 }

@@ -3,8 +3,6 @@
  * message text into a UserEvent. Anything that does not fit is ignored (and logged by kind only).
  */
 import { z } from 'zod';
-import { parseCommand } from '../../src/understanding/parse-command.js';
-import type { UserEvent } from '../../src/vocabulary.js';
 
 /** A `message` event (we act on plain user messages in DMs only). */
 export const messageEventSchema = z.object({
@@ -94,16 +92,6 @@ export const blockActionsSchema = z.object({
     .optional(),
 });
 export type BlockActions = z.infer<typeof blockActionsSchema>;
-
-/**
- * What a person typed, as a UserEvent: a command typed as words ("help", "start over",
- * "forget me") is the command (the same phrases the core understands everywhere), anything
- * else is text. Empty text is text too: the core answers it with a prompt.
- */
-export function wordsToEvent(text: string): UserEvent {
-  const command = parseCommand(text);
-  return command ? { kind: 'command', command } : { kind: 'text', text: text.trim() };
-}
 
 /**
  * Slack message markup to what the person typed: drop mentions of the bot, show other mentions

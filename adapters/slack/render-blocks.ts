@@ -6,10 +6,12 @@
  * button text ≤ 75, button value ≤ 2000, ≤ 10 options per checkbox group, unique action ids.
  */
 import type { types } from '@slack/bolt';
-import type { AssessmentReply, Choice, QuestionReply, Reply, Triage } from '../../src/vocabulary.js';
+import type { AssessmentReply, QuestionReply, Reply, Triage } from '../../src/vocabulary.js';
+import { labels } from '../shared/labels.js';
+import { truncate } from '../shared/text.js';
 import { ACTION, checkboxActionId, checkboxBlockId, encodeValue } from './action-ids.js';
 import { slackCopy } from './copy.js';
-import { escapeMrkdwn, mrkdwnLink, neutralisePlain, splitMrkdwn, truncate } from './escape.js';
+import { escapeMrkdwn, mrkdwnLink, neutralisePlain, splitMrkdwn } from './escape.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -29,11 +31,6 @@ export interface SlackMessage {
   /** Notification / accessibility text (mrkdwn, escaped). */
   text: string;
   blocks: KnownBlock[];
-}
-
-export interface RenderOptions {
-  /** Human label for a finding id (for "based on …" under each cause). */
-  findingLabel?: (id: string) => string;
 }
 
 const TRIAGE_EMOJI: Record<Triage, string> = {
@@ -76,7 +73,7 @@ function button(text: string, actionId: string, value: string, style?: 'primary'
 function restartButton(question?: string): Button {
   const { title, text, confirm, deny } = slackCopy.startOverConfirm;
   return {
-    ...button(slackCopy.startOver, ACTION.restart, encodeValue(question ? { q: question } : {})),
+    ...button(labels.startOver, ACTION.restart, encodeValue(question ? { q: question } : {})),
     confirm: {
       title: plain(title, 100),
       text: plain(text, 300),
@@ -99,7 +96,7 @@ export function renderText(text: string, tone: 'info' | 'warning' | 'error' = 'i
 
 export function renderQuestion(q: QuestionReply): SlackMessage {
   const value = encodeValue({ q: q.question });
-  const why = button(slackCopy.why, ACTION.why, value);
+  const why = button(labels.why, ACTION.why, value);
   if (q.type === 'yes_no') {
     return {
       text: fallback(q.text),
@@ -108,9 +105,9 @@ export function renderQuestion(q: QuestionReply): SlackMessage {
           type: 'actions',
           block_id: `calves_q_${q.question}`.slice(0, 255),
           elements: [
-            button(slackCopy.yes, ACTION.yes, encodeValue({ q: q.question }), 'primary'),
-            button(slackCopy.no, ACTION.no, value),
-            button(slackCopy.unsure, ACTION.unsure, value),
+            button(labels.yes, ACTION.yes, encodeValue({ q: q.question }), 'primary'),
+            button(labels.no, ACTION.no, value),
+            button(labels.unsure, ACTION.unsure, value),
             why,
             restartButton(q.question),
           ],
@@ -145,7 +142,7 @@ export function renderQuestion(q: QuestionReply): SlackMessage {
         block_id: `calves_q_${q.question}`.slice(0, 255),
         elements: [
           button(slackCopy.submit, ACTION.submit, value, 'primary'),
-          button(slackCopy.none, ACTION.none, value),
+          button(labels.none, ACTION.none, value),
           why,
           restartButton(q.question),
         ],
@@ -157,8 +154,7 @@ export function renderQuestion(q: QuestionReply): SlackMessage {
 const bullets = (items: string[], bold = false): string =>
   items.map((s) => `• ${bold ? `*${escapeMrkdwn(s)}*` : escapeMrkdwn(s)}`).join('\n');
 
-export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}): SlackMessage {
-  const label = options.findingLabel ?? ((id: string) => id.replace(/_/g, ' '));
+export function renderAssessment(a: AssessmentReply): SlackMessage {
   const loud = a.triage === 'emergency' || a.triage === 'urgent';
   const head: KnownBlock[] = [
     { type: 'header', text: plain(`${slackCopy.assessmentTitle}: ${a.headline}`, LIMITS.header) },
@@ -171,7 +167,7 @@ export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}
     const lines = a.causes.map((c, i) => {
       const because =
         c.because.length > 0
-          ? `\n      _${slackCopy.basedOn}: ${escapeMrkdwn(c.because.map(label).join(', '))}_`
+          ? `\n      _${slackCopy.basedOn}: ${escapeMrkdwn(c.because.map((b) => b.label).join(', '))}_`
           : '';
       return `${i + 1}. *${escapeMrkdwn(c.name)}*: ${escapeMrkdwn(c.summary)}${because}`;
     });
@@ -204,19 +200,16 @@ export function renderAssessment(a: AssessmentReply, options: RenderOptions = {}
   return { text, blocks: capBlocks(head, tail) };
 }
 
-export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
+export function renderReply(reply: Reply): SlackMessage {
   switch (reply.kind) {
     case 'text':
       return renderText(reply.text, reply.tone);
     case 'question':
       return renderQuestion(reply);
     case 'assessment':
-      return renderAssessment(reply, options);
+      return renderAssessment(reply);
   }
 }
-
-export const choiceLabel = (c: Choice): string =>
-  c === 'yes' ? slackCopy.yes : c === 'no' ? slackCopy.no : slackCopy.unsure;
 
 /**
  * The question message after it was answered (or went stale): the original blocks without their

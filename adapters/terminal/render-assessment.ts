@@ -51,7 +51,7 @@ export function renderAssessment(
     ...section(
       'What might be behind it, most likely first:',
       reply.causes.flatMap((c, i) => {
-        const because = c.because.length > 0 ? ` (you mentioned: ${c.because.map(label).join('; ')})` : '';
+        const because = c.because.length > 0 ? ` (you mentioned: ${c.because.map((b) => b.label.toLowerCase()).join('; ')})` : '';
         return bullet(`${c.name}: ${c.summary}${because}`, `${i + 1}. `);
       }),
     ),

@@ -2,12 +2,17 @@
  * The terminal chat: what `npm start` opens when no platform token is configured. One person at
  * their own keyboard, so no rate limit (the CLI creates the bot without one). The conversation is
  * kept under this user's terminal key: an unfinished one is offered back at the next start
- * ("carry on where we left off?"), and dropped when declined or already finished.
+ * ("carry on where we left off?"), and deleted when declined. Like every adapter it only talks to
+ * the Bot: what is open comes from the turn's outcome, never from the store.
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Bot } from '../../src/bot.js';
-import type { Reply } from '../../src/vocabulary.js';
+import { copy } from '../../src/conversation/copy.js';
+import type { Knowledge } from '../../src/knowledge/schema.js';
+import { type Logger, silentLogger } from '../../src/log.js';
+import type { TurnOutcome } from '../../src/turn-outcome.js';
+import type { UserEvent } from '../../src/vocabulary.js';
+import { runTurn, type TurnBot } from '../shared/run-turn.js';
 import { ansi, renderText } from './render-text.js';
 import { widthOf, wrapBlock } from './wrap.js';
 
@@ -15,7 +20,8 @@ const QUIT = /^\s*(quit|exit|bye|q)\s*$/i;
 const YES = /^\s*(y|yes|yeah|yep|ok|sure|please|carry on|continue)\b/i;
 
 export async function runTerminal(opts: {
-  bot: Bot;
+  bot: TurnBot & { knowledge?: Knowledge };
+  logger?: Logger;
   input: Readable;
   output: Writable;
   colour?: boolean;
@@ -33,9 +39,27 @@ export async function runTerminal(opts: {
   const lines = rl[Symbol.asyncIterator]();
   const say = (s: string) => output.write(`${s}\n\n`);
   const sayWrapped = (s: string) => say(wrapBlock(s, width()).join('\n'));
-  const show = (replies: Reply[]) => {
-    for (const r of replies) say(renderText(r, style, { width: width(), knowledge: bot.knowledge }));
-  };
+  const render = (outcome: TurnOutcome, only?: 'question') =>
+    outcome.replies
+      .filter((r) => !only || r.kind === only)
+      .map((r) => renderText(r, style, { width: width(), knowledge: bot.knowledge }));
+  /** One turn through the shared runner; `only` shows just the question (when resuming). */
+  const turn = async (event: UserEvent, only?: 'question'): Promise<TurnOutcome | null> =>
+    runTurn<string[]>(
+      { bot, logger: opts.logger ?? silentLogger },
+      { platform: 'terminal', surface: 'chat', key, event, meta: { user } },
+      {
+        // A person at the terminal sees every reply, a repeated "slow down" too.
+        render: (outcome) => render(outcome, only),
+        post: async (plan) => {
+          for (const text of (await plan) ?? []) say(text);
+        },
+        apologise: async () => {
+          say(copy.internalError);
+        },
+      },
+    );
+
   sayWrapped(
     [
       'calfbot: health information about sore or cramping calves. Not a diagnosis.',
@@ -44,26 +68,19 @@ export async function runTerminal(opts: {
     ].join('\n'),
   );
 
-  const previous = await bot.store.get(key).catch(() => null);
-  const earlier = previous?.state as { pending?: unknown; assessment?: unknown } | undefined;
-  const unfinished = earlier?.pending != null && earlier.assessment === null;
-  if (previous && !unfinished) await bot.store.delete(key).catch(() => undefined);
+  // An unfinished check from last time? Ask the Bot quietly ("help" changes nothing, stores nothing).
+  const earlier = await bot.handle(key, { kind: 'command', command: 'help' }, { user }).catch(() => null);
   let done = false;
-  if (previous && unfinished) {
+  if (earlier?.conversation?.open) {
     sayWrapped('We did not finish last time. Carry on where we left off? (yes / no)');
     rl.prompt();
     const answer = await lines.next();
     if (answer.done || QUIT.test(answer.value)) done = true;
     else if (YES.test(answer.value)) {
       output.write('\n');
-      // "help" repeats the waiting question; only the question is shown again.
-      show(
-        (await bot.handle(key, { kind: 'command', command: 'help' }, { user })).filter(
-          (r) => r.kind === 'question',
-        ),
-      );
+      await turn({ kind: 'command', command: 'help' }, 'question');
     } else {
-      await bot.store.delete(key).catch(() => undefined);
+      await bot.handle(key, { kind: 'command', command: 'forget' }, { user }).catch(() => null);
       output.write('\n');
       sayWrapped('OK, that one is deleted. Tell me what is going on.');
     }
@@ -75,7 +92,7 @@ export async function runTerminal(opts: {
     if (next.done || QUIT.test(next.value)) break;
     if (next.value.trim() !== '') {
       output.write('\n');
-      show(await bot.handle(key, { kind: 'text', text: next.value }, { user }));
+      await turn({ kind: 'text', text: next.value });
     }
     rl.prompt();
   }

@@ -134,7 +134,7 @@ export function composeAssessment(
     nextSteps,
     causes: causes.map((c) => ({
       id: c.cause.id,
-      because: c.because,
+      because: c.because.map((f) => ({ finding: f, label: knowledge.findings.get(f)?.label ?? f })),
       name: c.cause.name,
       summary: c.cause.summary.text,
       score: Math.round(c.score * 100) / 100,

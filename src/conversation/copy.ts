@@ -8,6 +8,8 @@ export const copy = {
     'After the assessment you can ask things like "what foods have magnesium?" or "tell me more about B12".',
     'I am not a doctor and I cannot diagnose. In an emergency call your local emergency number.',
   ].join('\n'),
+  checkInProgress:
+    'You have a check in progress, so here is where we were. Answer with the buttons (or send your answer with /calves question); to begin again, press "Start over".',
   restarted: "OK, let's start over. Nothing from before is kept in this conversation.",
   forgotten: (n: number) =>
     n > 0

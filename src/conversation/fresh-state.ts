@@ -4,9 +4,7 @@ import { type ConversationState, STATE_SCHEMA_VERSION } from './types.js';
 export function freshState(now: number, seq = 0): ConversationState {
   return {
     schema: STATE_SCHEMA_VERSION,
-    phase: 'new',
     findings: {},
-    volunteered: [],
     pending: null,
     history: [],
     seq,

@@ -5,7 +5,9 @@
  *    ▲                                                               │
  *    └────────────────────────── restart ◀───────────────────────────┘
  *
- * Every state accepts restart, help, forget, why, back, a button answer and free text.
+ * Every state accepts restart, start, help, why, back, a button answer and free text. The phase
+ * is not stored: it follows from the pending question and the assessment (phaseOf). Typed
+ * commands are read out of text once, by the Bot, and `forget` is the Bot's (it deletes records).
  */
 import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
@@ -13,15 +15,16 @@ import { applyImplications } from '../triage/implications.js';
 import { nextQuestion } from '../triage/next-question.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
-import { parseCommand } from '../understanding/parse-command.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { readRegion } from '../understanding/read-region.js';
-import { type Choice, type Command, type Reply, triageRank, type UserEvent } from '../vocabulary.js';
+import { type Command, type Reply, triageRank, type UserEvent } from '../vocabulary.js';
+import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
 import { composeAssessment, regionOf } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
-import type { ConversationState, PendingQuestion } from './types.js';
+import { questionReply, whyOf } from './question-reply.js';
+import type { ConversationState, PendingQuestion, Phase } from './types.js';
 
 export interface StepContext {
   knowledge: Knowledge;
@@ -34,7 +37,20 @@ export interface StepResult {
   replies: Reply[];
 }
 
-export function step(state: ConversationState | null, event: UserEvent, baseCtx: StepContext): StepResult {
+/** What the machine takes: any UserEvent but `forget`, which the Bot carries out on the store. */
+export type MachineEvent =
+  | Exclude<UserEvent, { kind: 'command' }>
+  | { kind: 'command'; command: Exclude<Command, 'forget'>; question?: string };
+
+/** Where the interview is, derived from the state. */
+export function phaseOf(s: ConversationState, knowledge: Knowledge): Phase {
+  if (s.assessment) return 'assessed';
+  if (!s.pending) return 'new';
+  const screen = knowledge.groups.find((g) => g.id === s.pending?.topic)?.screen ?? false;
+  return screen || s.pending.topic === 'red_flags' ? 'screening' : 'questioning';
+}
+
+export function step(state: ConversationState | null, event: MachineEvent, baseCtx: StepContext): StepResult {
   const s: ConversationState = state ? structuredClone(state) : freshState(baseCtx.now);
   s.updatedAt = baseCtx.now;
   if (event.kind === 'text') {
@@ -59,12 +75,12 @@ function withOpenQuestion(result: StepResult, ctx: StepContext): StepResult {
 function dispatch(
   s: ConversationState,
   state: ConversationState | null,
-  event: UserEvent,
+  event: MachineEvent,
   ctx: StepContext,
 ): StepResult {
   switch (event.kind) {
     case 'command':
-      return onCommand(s, event.command, ctx);
+      return onCommand(s, state === null, event.command, ctx);
     case 'answer':
       return onAnswer(s, state === null, event.question, (p) => applyChoice(p, event.choice), ctx);
     case 'select':
@@ -72,7 +88,7 @@ function dispatch(
         s,
         state === null,
         event.question,
-        (p) => applySelection(p, event.selected, [], ctx),
+        (p) => applySelection(p, event.selected, [], ctx.knowledge),
         ctx,
       );
     case 'text':
@@ -82,34 +98,6 @@ function dispatch(
 
 // ── answers ────────────────────────────────────────────────────────────────
 
-type Apply = (pending: PendingQuestion) => Array<[string, Choice]> | { error: string };
-
-function applyChoice(pending: PendingQuestion, choice: Choice): Array<[string, Choice]> | { error: string } {
-  if (pending.type !== 'yes_no') return { error: copy.nudgeMulti };
-  return [[pending.findings[0]!, choice]];
-}
-
-function applySelection(
-  pending: PendingQuestion,
-  selected: string[],
-  unsure: string[],
-  ctx: StepContext,
-): Array<[string, Choice]> | { error: string } {
-  if (pending.type !== 'multi') {
-    // A one-option "selection" for a yes/no question still says yes or no.
-    return [[pending.findings[0]!, selected.includes(pending.findings[0]!) ? 'yes' : 'no']];
-  }
-  const unknown = selected.filter((f) => !pending.findings.includes(f));
-  if (unknown.length > 0) {
-    const known = unknown.every((f) => ctx.knowledge.findings.has(f));
-    return { error: known ? copy.notAnOption : copy.nudgeMulti };
-  }
-  return pending.findings.map((f): [string, Choice] => [
-    f,
-    selected.includes(f) ? 'yes' : unsure.includes(f) ? 'unsure' : 'no',
-  ]);
-}
-
 function onAnswer(
   s: ConversationState,
   isNew: boolean,
@@ -118,10 +106,13 @@ function onAnswer(
   ctx: StepContext,
 ): StepResult {
   if (isNew) return { state: s, replies: [{ kind: 'text', text: copy.conversationGone }] };
-  if (s.phase === 'assessed') return { state: s, replies: [{ kind: 'text', text: copy.checkFinished }] };
+  if (s.assessment) return { state: s, replies: [{ kind: 'text', text: copy.checkFinished }] };
   if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noPending }] };
   if (s.pending.id !== questionId) {
-    return { state: s, replies: [{ kind: 'text', text: copy.staleAnswer }, askAgain(s, ctx)] };
+    return {
+      state: s,
+      replies: [{ kind: 'text', text: copy.staleAnswer }, questionReply(s.pending, ctx.knowledge)],
+    };
   }
   const changes = apply(s.pending);
   if ('error' in changes) return { state: s, replies: [{ kind: 'text', text: changes.error }] };
@@ -129,56 +120,20 @@ function onAnswer(
   return advance(s, ctx, []);
 }
 
-/** Set findings from an answer and remember how to undo it. */
-function record(s: ConversationState, question: PendingQuestion, changes: Array<[string, Choice]>): void {
-  s.history.push({
-    question,
-    changes: changes.map(([finding, after]) => ({ finding, before: s.findings[finding] ?? null, after })),
-  });
-  for (const [finding, choice] of changes) s.findings[finding] = choice;
-  s.pending = null;
-}
-
-/**
- * Add what free text volunteered: unknown findings are set; a newly present finding overrides.
- * A correction ("sorry, not the statin") may also take back an earlier yes, except a warning
- * sign: free text never talks a red flag away.
- */
-function absorb(
-  s: ConversationState,
-  found: Map<string, Choice>,
-  knowledge?: Knowledge,
-  correcting = false,
-): string[] {
-  const changed: string[] = [];
-  for (const [finding, choice] of found) {
-    const before = s.findings[finding];
-    const takeBack =
-      correcting && choice === 'no' && before === 'yes' && !knowledge?.findings.get(finding)?.red_flag;
-    if (before === undefined || (choice === 'yes' && before !== 'yes') || takeBack) {
-      s.findings[finding] = choice;
-      if (!s.volunteered.includes(finding)) s.volunteered.push(finding);
-      changed.push(finding);
-    }
-  }
-  return changed;
-}
-
 // ── free text ──────────────────────────────────────────────────────────────
 
 function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult {
   const text = raw.trim();
-  const command = parseCommand(text);
-  if (command) return onCommand(s, command, ctx);
   if (text.length === 0) return { state: s, replies: [{ kind: 'text', text: copy.emptyMessage }] };
   const { knowledge } = ctx;
 
-  if (s.phase === 'new') {
+  const phase = phaseOf(s, knowledge);
+  if (phase === 'new') {
     absorb(s, extractFindings(text, knowledge));
     return advance(s, ctx, [{ kind: 'text', text: knowledge.disclaimers.greeting }]);
   }
 
-  if (s.phase === 'assessed') {
+  if (phase === 'assessed') {
     const before = s.assessment?.triage ?? 'self_care';
     const found = extractFindings(text, knowledge);
     const followUp = answerFollowUp(text, knowledge, {
@@ -219,7 +174,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
   for (const f of pending.findings) beyondLabels.delete(f);
   const changed = absorb(s, beyondLabels, knowledge, correcting);
   if (selection?.kind === 'selected') {
-    const result = applySelection(pending, selection.findings, selection.unsure ?? [], ctx);
+    const result = applySelection(pending, selection.findings, selection.unsure ?? [], ctx.knowledge);
     if (!('error' in result)) {
       record(s, pending, result);
       return advance(s, ctx, []);
@@ -238,7 +193,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
 
 /** The waiting question again, after a short line: nothing a person types ends the conversation. */
 function askAgainWith(s: ConversationState, ctx: StepContext, line: string): StepResult {
-  return { state: s, replies: [{ kind: 'text', text: line }, askAgain(s, ctx)] };
+  return { state: s, replies: [{ kind: 'text', text: line }, questionReply(s.pending!, ctx.knowledge)] };
 }
 
 /** "sorry, not the statin", "actually no", "I mean...": an earlier answer is being corrected. */
@@ -256,15 +211,35 @@ function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>):
 
 // ── commands ───────────────────────────────────────────────────────────────
 
-function onCommand(s: ConversationState, command: Command, ctx: StepContext): StepResult {
+function onCommand(
+  s: ConversationState,
+  isNew: boolean,
+  command: Exclude<Command, 'forget'>,
+  ctx: StepContext,
+): StepResult {
   switch (command) {
     case 'restart': {
       const fresh = freshState(ctx.now, s.seq);
       if (s.region) fresh.region = s.region;
       return advance(fresh, ctx, [{ kind: 'text', text: copy.restarted }]);
     }
-    case 'forget':
-      return { state: freshState(ctx.now, s.seq), replies: [{ kind: 'text', text: copy.forgotten(1) }] };
+    case 'start': {
+      // Resume: help and the waiting question again, with live buttons (ephemeral messages vanish).
+      if (s.pending) {
+        const replies: Reply[] = [
+          { kind: 'text', text: copy.help },
+          { kind: 'text', text: copy.checkInProgress },
+          questionReply(s.pending, ctx.knowledge),
+        ];
+        return { state: s, replies };
+      }
+      // Begin: a greeting when there is nothing to start over from, else a new check.
+      const fresh = isNew || phaseOf(s, ctx.knowledge) === 'new';
+      const opening = fresh ? ctx.knowledge.disclaimers.greeting : copy.restarted;
+      const next = freshState(ctx.now, s.seq);
+      if (s.region) next.region = s.region;
+      return advance(next, ctx, [{ kind: 'text', text: opening }]);
+    }
     case 'help': {
       // Repeat the waiting question so it can be answered from here (ephemeral messages vanish).
       const waiting = s.pending ? [questionReply(s.pending, ctx.knowledge)] : [];
@@ -282,7 +257,6 @@ function onCommand(s: ConversationState, command: Command, ctx: StepContext): St
         else s.findings[c.finding] = c.before;
       }
       s.assessment = null;
-      s.phase = last.question.topic === 'red_flags' ? 'screening' : 'questioning';
       s.asked = Math.max(0, s.asked - 1);
       return ask(
         s,
@@ -326,8 +300,6 @@ function ask(
 ): StepResult {
   s.seq += 1;
   s.asked += 1;
-  const screen = ctx.knowledge.groups.find((g) => g.id === topic)?.screen ?? false;
-  s.phase = screen || topic === 'red_flags' ? 'screening' : 'questioning';
   const single = findings.length === 1;
   s.pending = {
     id: `q${s.seq}.${s.startedAt.toString(36)}`,
@@ -341,33 +313,7 @@ function ask(
 function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): StepResult {
   applyImplications(ctx.knowledge, s.findings);
   const assessment = composeAssessment(ctx.knowledge, s.findings, ctx.region);
-  s.phase = 'assessed';
   s.pending = null;
   s.assessment = { triage: assessment.triage, causes: assessment.causes.map((c) => c.id) };
   return { state: s, replies: [...replies, assessment] };
-}
-
-function questionReply(p: PendingQuestion, knowledge: Knowledge): Reply {
-  if (p.type === 'yes_no') {
-    const f = knowledge.findings.get(p.findings[0]!)!;
-    return { kind: 'question', question: p.id, type: 'yes_no', finding: f.id, text: f.question, why: f.why };
-  }
-  const group = knowledge.groups.find((g) => g.id === p.topic)!;
-  return {
-    kind: 'question',
-    question: p.id,
-    type: 'multi',
-    options: p.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label })),
-    text: group.text,
-    why: group.why,
-  };
-}
-
-function askAgain(s: ConversationState, ctx: StepContext): Reply {
-  return questionReply(s.pending!, ctx.knowledge);
-}
-
-function whyOf(p: PendingQuestion, knowledge: Knowledge): string {
-  if (p.type === 'yes_no') return knowledge.findings.get(p.findings[0]!)!.why;
-  return knowledge.groups.find((g) => g.id === p.topic)!.why;
 }

@@ -5,6 +5,7 @@
  */
 import type { Choice, Triage } from '../vocabulary.js';
 
+/** Where the interview is; derived from the state (machine.ts phaseOf), never stored. */
 export type Phase = 'new' | 'screening' | 'questioning' | 'assessed';
 
 /** The question currently waiting for an answer. */
@@ -24,15 +25,13 @@ export interface AnsweredStep {
   changes: Array<{ finding: string; before: Choice | null; after: Choice }>;
 }
 
-export const STATE_SCHEMA_VERSION = 1;
+/** 2: `phase` (derived now) and the never-read `volunteered` are gone (upgrade.ts migrates 1). */
+export const STATE_SCHEMA_VERSION = 2;
 
 export interface ConversationState {
   schema: typeof STATE_SCHEMA_VERSION;
-  phase: Phase;
   /** What is known: finding id → yes / no / unsure. */
   findings: Record<string, Choice>;
-  /** Findings the user volunteered in free text (never asked again). */
-  volunteered: string[];
   pending: PendingQuestion | null;
   history: AnsweredStep[];
   /** Sequence number for question ids, so a stale click can be told apart. */

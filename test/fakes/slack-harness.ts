@@ -2,6 +2,8 @@
  * Runs the real Slack adapter (real Bolt, real Bot on the real knowledge, in-memory store)
  * against the fake Slack, in HTTP mode or Socket Mode, and records the logs it writes.
  */
+
+import type { TurnBot } from '../../adapters/shared/run-turn.js';
 import { type SlackHandle, startSlack } from '../../adapters/slack/index.js';
 import { Bot } from '../../src/bot.js';
 import { configSchema } from '../../src/config.js';
@@ -46,6 +48,8 @@ export interface SlackHarnessOptions {
   botLogs?: boolean;
   /** Turn on the per-user rate limit (in memory) at this many messages a minute. */
   rateLimitPerMinute?: number;
+  /** What the adapter talks to instead of the Bot itself (e.g. one that scripts TurnOutcomes). */
+  wrapBot?: (bot: Bot) => TurnBot;
 }
 
 export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'http' }): Promise<SlackHarness> {
@@ -81,7 +85,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'htt
     ...(opts.mode === 'socket' ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
   });
   const slack = await startSlack({
-    bot,
+    bot: opts.wrapBot ? opts.wrapBot(bot) : bot,
     config,
     logger,
     retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 },

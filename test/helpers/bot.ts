@@ -41,7 +41,7 @@ export async function playThrough(
   maxTurns = 12,
 ): Promise<{ assessment: AssessmentReply; questions: QuestionReply[] }> {
   const questions: QuestionReply[] = [];
-  let replies = await bot.handle(key, { kind: 'text', text: opening });
+  let replies = (await bot.handle(key, { kind: 'text', text: opening })).replies;
   for (let i = 0; i < maxTurns; i++) {
     const a = assessmentOf(replies);
     if (a) return { assessment: a, questions };
@@ -56,7 +56,7 @@ export async function playThrough(
             selected: q.options.map((o) => o.finding).filter((f) => present.includes(f)),
           }
         : { kind: 'answer', question: q.question, choice: present.includes(q.finding) ? 'yes' : 'no' };
-    replies = await bot.handle(key, event);
+    replies = (await bot.handle(key, event)).replies;
   }
   throw new Error('no assessment');
 }

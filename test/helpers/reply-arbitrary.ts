@@ -76,7 +76,7 @@ export function replyArbitrary(o: ReplyArbitraryOptions): fc.Arbitrary<Reply> {
         causes: fc.array(
           fc.record({
             id: fc.string({ maxLength: 20 }),
-            because: fc.array(findingId, { maxLength: 4 }),
+            because: fc.array(fc.record({ finding: findingId, label: somethingSaid }), { maxLength: 4 }),
             name: somethingSaid,
             summary: somethingSaid,
             score: fc.double({ noNaN: true }),

@@ -1,21 +1,22 @@
 /**
  * Button and select-menu clicks. A click answers the question its custom id names; a click from
  * an earlier conversation, a double click and an answer to a question that is no longer pending
- * change nothing and say so. Once a question is answered its message is edited so its buttons
- * cannot be pressed again.
+ * change nothing and say so (the TurnOutcome tells which). Once a question is answered its
+ * message is edited so its buttons cannot be pressed again.
  */
 import { type ButtonInteraction, MessageFlags, type StringSelectMenuInteraction } from 'discord.js';
 import { z } from 'zod';
+import type { TurnOutcome } from '../../../src/turn-outcome.js';
 import type { UserEvent } from '../../../src/vocabulary.js';
-import type { ConversationStatus } from '../conversation-status.js';
-import { tryConversationStatus } from '../conversation-status.js';
+import { answerLabel } from '../../shared/labels.js';
 import { discordCopy } from '../copy.js';
-import { type CustomId, decodeCustomId } from '../custom-id.js';
+import { type CustomId, decodeCustomId, epochOf } from '../custom-id.js';
 import { LIMITS } from '../limits.js';
 import { describeModal } from '../modal.js';
 import { type OutgoingMessage, renderReplies, renderSpent } from '../render.js';
-import { type HandlerDeps, whereOf } from './deps.js';
-import { type InteractionPlan, respond } from './respond.js';
+import { type HandlerDeps, type InteractionWhere, whereOf } from './deps.js';
+import { interactionTurn, renderContext } from './interaction-turn.js';
+import type { InteractionPlan } from './respond.js';
 
 type ComponentInteraction = ButtonInteraction | StringSelectMenuInteraction;
 
@@ -35,7 +36,11 @@ export async function onComponent(i: ComponentInteraction, deps: HandlerDeps): P
     await i.showModal(describeModal(id.question, id.epoch));
     return;
   }
-  await respond(i, componentPlan(i, id, deps), { ackBudgetMs: deps.ackBudgetMs, flags: where.flags });
+  // A double click is the same message and the same component: the Bot sees the same event id.
+  const eventId = id.verb === 'why' ? i.id : `${i.message.id}:${i.customId}`;
+  await interactionTurn(i, deps, where, { event: eventFor(id, i), eventId }, (outcome) =>
+    componentPlan(i, id, outcome, where),
+  );
 }
 
 function eventFor(id: CustomId, i: ComponentInteraction): UserEvent {
@@ -55,58 +60,47 @@ function eventFor(id: CustomId, i: ComponentInteraction): UserEvent {
         selected: i.isStringSelectMenu() ? selectedSchema.parse(i.values) : [],
       };
     case 'why':
-      return { kind: 'command', command: 'why' };
+      return { kind: 'command', command: 'why', ...(id.question ? { question: id.question } : {}) };
     default:
-      return { kind: 'command', command: 'restart' };
+      return { kind: 'command', command: 'restart', ...(id.question ? { question: id.question } : {}) };
   }
-}
-
-/** What the user picked, in words, for the note on the spent message. */
-function answerLabel(id: CustomId, i: ComponentInteraction): string {
-  if (id.verb === 'yes') return discordCopy.yes;
-  if (id.verb === 'no') return discordCopy.no;
-  if (id.verb === 'unsure') return discordCopy.unsure;
-  if (id.verb === 'none' || !i.isStringSelectMenu()) return discordCopy.none;
-  const options = (i.component as { options?: Array<{ label: string; value: string }> }).options ?? [];
-  return i.values.map((v) => options.find((o) => o.value === v)?.label ?? v).join(', ');
 }
 
 /** A click whose conversation is gone or was replaced: nothing to do but say so. */
-function staleConversation(before: ConversationStatus | null | undefined, id: CustomId): boolean {
-  if (id.verb === 'restart' || before === undefined) return false;
-  return before === null || before.epoch !== id.epoch;
+function staleConversation(outcome: TurnOutcome, id: CustomId): string | null {
+  if (id.verb === 'restart' || outcome.outcome !== 'ok') return null;
+  if (outcome.target?.fate === 'gone' || !outcome.conversation) return discordCopy.noConversation;
+  return epochOf(outcome.conversation.startedAt) !== id.epoch ? discordCopy.staleConversation : null;
 }
 
-async function componentPlan(
+function componentPlan(
   i: ComponentInteraction,
   id: CustomId,
-  deps: HandlerDeps,
-): Promise<InteractionPlan> {
-  const where = whereOf(i);
-  const store = deps.bot.store;
-  const before = await tryConversationStatus(store, where.key);
-  if (staleConversation(before, id)) {
+  outcome: TurnOutcome,
+  where: InteractionWhere,
+): InteractionPlan {
+  const stale = staleConversation(outcome, id);
+  if (stale) {
     return {
       update: renderSpent(i.message.content, discordCopy.noLongerActive),
-      messages: [textMessage(before === null ? discordCopy.noConversation : discordCopy.staleConversation)],
+      messages: [textMessage(stale)],
     };
   }
-  // A double click is the same message and the same component: the Bot sees the same event id.
-  const eventId = id.verb === 'why' ? i.id : `${i.message.id}:${i.customId}`;
-  const result = await deps.bot.handleDetailed(where.key, eventFor(id, i), { eventId, user: where.user });
-  if (result.duplicate && id.verb !== 'why') return { messages: [textMessage(discordCopy.alreadyAnswered)] };
-
-  const after = await tryConversationStatus(store, where.key);
-  const messages = renderReplies(result.replies, { epoch: after?.epoch ?? '0', surface: where.surface });
+  if (outcome.outcome === 'duplicate' && id.verb !== 'why')
+    return { messages: [textMessage(discordCopy.alreadyAnswered)] };
+  const messages = renderReplies(outcome.replies, renderContext(outcome, where));
   if (messages.length === 0) messages.push(textMessage(discordCopy.alreadyAnswered));
-  // Only retire buttons when we know what happened (the store could be read before and after).
-  if (id.verb === 'why' || before === undefined || after === undefined) return { messages };
+  // Only retire buttons when the turn reached the conversation (not refused, store not down).
+  const target = outcome.target;
+  if (id.verb === 'why' || !outcome.conversation) return { messages };
   if (id.verb === 'restart')
     return { update: renderSpent(i.message.content, discordCopy.choseRestart), messages };
-  if (before?.pending !== id.question) {
-    // Answered earlier (for example by typing in the DM): the Bot said so; retire the buttons.
-    return { update: renderSpent(i.message.content, discordCopy.noLongerActive), messages };
-  }
-  if (after?.pending === id.question) return { messages }; // still waiting for an answer
-  return { update: renderSpent(i.message.content, discordCopy.answered(answerLabel(id, i))), messages };
+  if (target?.fate === 'open') return { messages }; // still waiting for an answer
+  if (target?.fate === 'answered' && target.answer)
+    return {
+      update: renderSpent(i.message.content, discordCopy.answered(answerLabel(target.answer))),
+      messages,
+    };
+  // Answered earlier (for example by typing in the DM): the Bot said so; retire the buttons.
+  return { update: renderSpent(i.message.content, discordCopy.noLongerActive), messages };
 }

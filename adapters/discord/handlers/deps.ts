@@ -1,12 +1,11 @@
 /** What every handler needs. `TurnBot` is the part of Bot the adapter uses (a Bot satisfies it). */
 import { type BaseInteraction, ChannelType, InteractionContextType, MessageFlags } from 'discord.js';
-import type { Bot } from '../../../src/bot.js';
 import type { Logger } from '../../../src/log.js';
-import type { ConversationStore } from '../../../src/store/types.js';
+import type { TurnBot } from '../../shared/run-turn.js';
 import type { Surface } from '../components.js';
 import { botUser, conversationKey, type DiscordPlace } from '../conversation-key.js';
 
-export type TurnBot = Pick<Bot, 'handleDetailed'> & { readonly store: Pick<ConversationStore, 'get'> };
+export type { TurnBot };
 
 export interface HandlerDeps {
   bot: TurnBot;

@@ -1,10 +1,10 @@
 /** Typed messages in the bot's DM: free text, no privileged intent needed. */
 import { ChannelType, type Message } from 'discord.js';
+import { quietOrRender, runTurn } from '../../shared/run-turn.js';
 import { botUser, conversationKey } from '../conversation-key.js';
-import { tryConversationStatus } from '../conversation-status.js';
 import { discordCopy } from '../copy.js';
-import { describeError } from '../describe-error.js';
-import { renderReplies } from '../render.js';
+import { epochOf } from '../custom-id.js';
+import { type OutgoingMessage, renderReplies } from '../render.js';
 import type { HandlerDeps } from './deps.js';
 
 export async function onDirectMessage(message: Message, deps: HandlerDeps): Promise<void> {
@@ -19,32 +19,28 @@ export async function onDirectMessage(message: Message, deps: HandlerDeps): Prom
     guildId: null,
     isDm: true,
   });
-  try {
-    const result = await deps.bot.handleDetailed(
+  await runTurn<OutgoingMessage[]>(
+    deps,
+    {
+      platform: 'discord',
+      surface: 'dm',
       key,
-      { kind: 'text', text },
-      { eventId: message.id, user: botUser(message.author.id) },
-    );
-    if (result.duplicate) return; // the same message delivered twice: it was answered already
-    // Already told to slow down in this window: a flood gets one notice, not one per message
-    // (interactions still get theirs: Discord needs an answer to every interaction).
-    if (result.quiet) return;
-    const status = await tryConversationStatus(deps.bot.store, key);
-    for (const out of renderReplies(result.replies, { epoch: status?.epoch ?? '0', surface: 'dm' })) {
-      await channel.send(out);
-    }
-  } catch (error) {
-    deps.logger.error(
-      { event: 'discord_dm_failed', message: message.id, err: describeError(error) },
-      'handling a Discord DM failed',
-    );
-    try {
-      await channel.send({ content: discordCopy.somethingWentWrong });
-    } catch (reportError) {
-      deps.logger.error(
-        { event: 'discord_failure_report_failed', message: message.id, err: describeError(reportError) },
-        'could not tell the user about a failure',
-      );
-    }
-  }
+      event: { kind: 'text', text },
+      meta: { eventId: message.id, user: botUser(message.author.id) },
+    },
+    {
+      // A duplicate was answered already; a flood gets one "slow down", not one per message
+      // (interactions still get theirs: Discord needs an answer to every interaction).
+      render: quietOrRender((outcome) =>
+        renderReplies(outcome.replies, {
+          epoch: outcome.conversation ? epochOf(outcome.conversation.startedAt) : '0',
+          surface: 'dm',
+        }),
+      ),
+      async post(plan) {
+        for (const out of (await plan) ?? []) await channel.send(out);
+      },
+      apologise: () => channel.send({ content: discordCopy.somethingWentWrong }).then(() => undefined),
+    },
+  );
 }

@@ -3,10 +3,9 @@
  * to show "This interaction failed") and log what failed, without tokens or message text.
  */
 import { MessageFlags } from 'discord.js';
-import { isCalfbotError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/log.js';
+import { describeError, failureText } from '../../shared/errors.js';
 import { discordCopy } from '../copy.js';
-import { describeError } from '../describe-error.js';
 import { deferStyle, type RespondableInteraction } from './respond.js';
 
 export async function reportFailure(
@@ -18,10 +17,10 @@ export async function reportFailure(
     { event: 'discord_interaction_failed', interaction: i.id, type: i.type, err: describeError(error) },
     'handling a Discord interaction failed',
   );
-  const content =
-    isCalfbotError(error, 'PLATFORM_ERROR') && /expire/.test(error.message)
-      ? discordCopy.tokenExpired
-      : discordCopy.somethingWentWrong;
+  const content = failureText(error, {
+    expired: discordCopy.tokenExpired,
+    other: discordCopy.somethingWentWrong,
+  });
   try {
     if (i.deferred && !i.replied && deferStyle(i) === 'reply') {
       await i.editReply({ content, embeds: [], components: [] });

@@ -60,7 +60,7 @@ export async function respond(
     else await i.deferReply(opts.flags ? { flags: opts.flags } : {});
     const deadline = i.createdTimestamp + INTERACTION_TOKEN_MS - TOKEN_MARGIN_MS;
     ready = await within(plan, deadline - now());
-    if (ready === TIMEOUT) throw new CalfbotError('PLATFORM_ERROR', 'interaction token about to expire');
+    if (ready === TIMEOUT) throw new CalfbotError('INTERACTION_EXPIRED', 'interaction token about to expire');
   }
   await deliver(i, ready, opts.flags);
 }

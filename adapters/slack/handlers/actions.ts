@@ -6,9 +6,11 @@
  * friendly private note instead of an error.
  */
 import type { App, RespondFn } from '@slack/bolt';
-import type { ConversationState } from '../../../src/conversation/types.js';
 import { CalfbotError } from '../../../src/errors.js';
+import type { TurnOutcome } from '../../../src/turn-outcome.js';
 import type { UserEvent } from '../../../src/vocabulary.js';
+import { describeError } from '../../shared/errors.js';
+import { answerLabel } from '../../shared/labels.js';
 import {
   ACTION,
   ACTION_PREFIX,
@@ -21,9 +23,8 @@ import { isDmChannel, keyForClick, slackUser } from '../conversation-key.js';
 import { slackCopy } from '../copy.js';
 import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
-import { choiceLabel, renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
-import { describeSlackError } from '../slack-errors.js';
-import { firstDelivery, movedPast, runTurn, type SlackContext } from '../turn.js';
+import { renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
+import { runSlackTurn, type SlackContext } from '../turn.js';
 
 /** What a click can do to the place it came from. */
 interface ClickPlace {
@@ -41,10 +42,7 @@ function clickPlace(
   where: { channel: string; user: string; ephemeral: boolean; messageTs?: string; threadTs?: string },
 ): ClickPlace {
   const fail = (method: string) => (error: unknown) =>
-    ctx.logger.error(
-      { event: 'slack_api_failed', method, ...describeSlackError(error) },
-      'slack call failed',
-    );
+    ctx.logger.error({ event: 'slack_api_failed', ...describeError(error), method }, 'slack call failed');
   if (where.ephemeral || !where.messageTs) {
     const noRespond: RespondFn = async () => {
       throw new CalfbotError('PLATFORM_ERROR', 'This click came without a response_url.');
@@ -88,102 +86,71 @@ function clickPlace(
 }
 
 /** The ticked options of a multi question, read from the message state at Submit time. */
-function ticked(body: BlockActions): Array<{ finding: string; label?: string }> {
-  const out: Array<{ finding: string; label?: string }> = [];
+function ticked(body: BlockActions): string[] {
+  const out: string[] = [];
   for (const [blockId, elements] of Object.entries(body.state?.values ?? {})) {
     if (!isCheckboxBlock(blockId)) continue;
     for (const element of Object.values(elements)) {
-      for (const o of element.selected_options ?? []) {
-        out.push({ finding: o.value, ...(o.text ? { label: o.text.text } : {}) });
-      }
+      for (const o of element.selected_options ?? []) out.push(o.value);
     }
   }
   return out;
 }
 
-type Decision = { kind: 'event'; event: UserEvent; note?: string; needsOpen: boolean } | { kind: 'ignore' };
+/** `needsOpen`: the click answers (or asks about) a question, which must still be open. */
+type Decision = { kind: 'event'; event: UserEvent; needsOpen: boolean } | { kind: 'ignore' };
 
-function decide(body: BlockActions, ctx: SlackContext): Decision {
+function decide(body: BlockActions): Decision {
   const action = body.actions[0]!;
   if (CHECKBOX_ACTION.test(action.action_id)) return { kind: 'ignore' };
-  const value = decodeValue(action.value);
-  const q = value?.q;
+  const q = decodeValue(action.value)?.q;
   const choice = CHOICE_OF_ACTION.get(action.action_id);
-  if (choice && q) {
-    return {
-      kind: 'event',
-      event: { kind: 'answer', question: q, choice },
-      note: slackCopy.answered(choiceLabel(choice)),
-      needsOpen: true,
-    };
-  }
-  if (action.action_id === ACTION.submit && q) {
-    const picks = ticked(body);
-    const label = (p: { finding: string; label?: string }) => p.label ?? findingLabel(ctx, p.finding);
-    const note = slackCopy.answered(picks.length > 0 ? picks.map(label).join(', ') : slackCopy.none);
-    return {
-      kind: 'event',
-      event: { kind: 'select', question: q, selected: picks.map((p) => p.finding) },
-      note,
-      needsOpen: true,
-    };
-  }
-  if (action.action_id === ACTION.none && q) {
-    return {
-      kind: 'event',
-      event: { kind: 'select', question: q, selected: [] },
-      note: slackCopy.answered(slackCopy.none),
-      needsOpen: true,
-    };
-  }
-  if (action.action_id === ACTION.why && q) {
-    return { kind: 'event', event: { kind: 'command', command: 'why' }, needsOpen: true };
-  }
+  const answer = (event: UserEvent): Decision => ({ kind: 'event', event, needsOpen: true });
+  if (choice && q) return answer({ kind: 'answer', question: q, choice });
+  if (action.action_id === ACTION.submit && q)
+    return answer({ kind: 'select', question: q, selected: ticked(body) });
+  if (action.action_id === ACTION.none && q) return answer({ kind: 'select', question: q, selected: [] });
+  if (action.action_id === ACTION.why && q) return answer({ kind: 'command', command: 'why', question: q });
   if (action.action_id === ACTION.restart) {
-    return {
-      kind: 'event',
-      event: { kind: 'command', command: 'restart' },
-      ...(q ? { note: slackCopy.startedOver } : {}),
-      needsOpen: false,
-    };
+    const event: UserEvent = { kind: 'command', command: 'restart', ...(q ? { question: q } : {}) };
+    return { kind: 'event', event, needsOpen: false };
   }
   return { kind: 'ignore' };
 }
 
-type Openness =
-  | { kind: 'open' | 'duplicate' | 'closed' | 'unknown' }
-  /** Another question is waiting; `answer` says how this one was answered, when it was. */
-  | { kind: 'superseded'; answer?: string };
-
-/** Is question `q` still the one waiting for an answer in this conversation? */
-async function questionOpenness(
+/**
+ * Before the replies go out: a click on a question that is no longer open changes its message
+ * and tells the user, and posts nothing else; an answer taken shows on its question message.
+ */
+async function onOutcome(
   ctx: SlackContext,
-  key: string,
-  q: string,
-  eventId: string,
-): Promise<Openness> {
-  let record: Awaited<ReturnType<SlackContext['bot']['store']['get']>>;
-  try {
-    record = await ctx.bot.store.get(key);
-  } catch {
-    // The store is down: let the Bot say so.
-    return { kind: 'unknown' };
+  place: ClickPlace,
+  original: ReadonlyArray<{ type: string }> | undefined,
+  decision: Extract<Decision, { kind: 'event' }>,
+  outcome: TurnOutcome,
+): Promise<'post' | 'skip'> {
+  const target = outcome.target;
+  if (decision.needsOpen && target && target.fate !== 'open' && target.fate !== 'answered') {
+    ctx.logger.info(
+      { event: 'slack_stale_click', surface: 'click', fate: target.fate },
+      'click on a question that is no longer open',
+    );
+    // Show how it was answered when we know (a double click lands here), else that it closed.
+    await place.replace(
+      target.answer
+        ? renderClosedQuestion(original, slackCopy.answered(answerLabel(target.answer)))
+        : renderClosedQuestion(original, slackCopy.noLongerOpen, ':hourglass:'),
+    );
+    await place.tellUser(target.fate === 'superseded' ? slackCopy.staleQuestion : slackCopy.expired);
+    return 'skip';
   }
-  if (record?.processed.some((p) => p.id === eventId)) return { kind: 'duplicate' };
-  const state = record?.state as ConversationState | undefined;
-  const pending = state?.pending;
-  if (!state || !pending) return { kind: 'closed' };
-  if (pending.id === q) return { kind: 'open' };
-  const step = state.history.find((h) => h.question.id === q);
-  if (!step) return { kind: 'superseded' };
-  if (step.question.type === 'yes_no')
-    return { kind: 'superseded', answer: choiceLabel(step.changes[0]?.after ?? 'unsure') };
-  const picked = step.changes.filter((c) => c.after === 'yes').map((c) => findingLabel(ctx, c.finding));
-  return { kind: 'superseded', answer: picked.length > 0 ? picked.join(', ') : slackCopy.none };
+  // The question shows the answer only once the Bot took it (it asked the next thing).
+  if (outcome.command === 'restart' && target && outcome.outcome === 'ok')
+    await place.replace(renderClosedQuestion(original, slackCopy.startedOver));
+  else if (target?.fate === 'answered' && target.answer)
+    await place.replace(renderClosedQuestion(original, slackCopy.answered(answerLabel(target.answer))));
+  return 'post';
 }
-
-const findingLabel = (ctx: SlackContext, id: string): string =>
-  ctx.bot.knowledge?.findings.get(id)?.label ?? id;
 
 async function handleClick(
   ctx: SlackContext,
@@ -198,7 +165,7 @@ async function handleClick(
     return;
   }
   const body = parsed.data;
-  const decision = decide(body, ctx);
+  const decision = decide(body);
   if (decision.kind === 'ignore') return;
   const team = body.team?.id ?? body.user.team_id ?? fallbackTeam;
   const channel = body.container?.channel_id ?? body.channel?.id;
@@ -220,7 +187,6 @@ async function handleClick(
     ...(threadTs ? { threadTs } : {}),
   });
   const eventId = `click:${action.action_ts ?? body.trigger_id ?? messageTs}:${action.action_id}`;
-  if (!firstDelivery(ctx, eventId, 'click')) return;
   const place = clickPlace(ctx, client, respond, {
     channel,
     user,
@@ -229,46 +195,14 @@ async function handleClick(
     ...(threadTs ? { threadTs } : {}),
   });
   const original = body.message?.blocks;
-
-  const q = decodeValue(action.value)?.q;
-  if (decision.needsOpen && q) {
-    const openness = await questionOpenness(ctx, key, q, eventId);
-    if (openness.kind === 'duplicate') {
-      ctx.logger.info({ event: 'slack_duplicate', surface: 'click' }, 'duplicate click ignored');
-      return;
-    }
-    if (openness.kind === 'closed' || openness.kind === 'superseded') {
-      ctx.logger.info(
-        { event: 'slack_stale_click', surface: 'click', openness: openness.kind },
-        'click on a question that is no longer open',
-      );
-      // Show how it was answered when we know (a double click lands here), else that it closed.
-      const answer = openness.kind === 'superseded' ? openness.answer : undefined;
-      await place.replace(
-        answer
-          ? renderClosedQuestion(original, slackCopy.answered(answer))
-          : renderClosedQuestion(original, slackCopy.noLongerOpen, ':hourglass:'),
-      );
-      await place.tellUser(openness.kind === 'closed' ? slackCopy.expired : slackCopy.staleQuestion);
-      return;
-    }
-  }
-  const note = decision.note;
-  await runTurn(ctx, {
+  await runSlackTurn(ctx, {
     surface: 'click',
     key,
     event: decision.event,
     meta: { eventId, user: slackUser(team, user) },
     outbox: place.outbox,
     ...(messageTs ? { clickedTs: messageTs } : {}),
-    // The question shows the answer only once the Bot took it (it asked the next thing).
-    ...(note
-      ? {
-          onReplies: async (replies) => {
-            if (movedPast(q, replies)) await place.replace(renderClosedQuestion(original, note));
-          },
-        }
-      : {}),
+    beforePost: (outcome) => onOutcome(ctx, place, original, decision, outcome),
   });
 }
 

@@ -16,10 +16,9 @@ import {
   type MessageEvent,
   messageEventSchema,
   slackTextToPlain,
-  wordsToEvent,
 } from '../parse.js';
 import { withNote } from '../render-blocks.js';
-import { firstDelivery, runTurn, type SlackContext, type Surface } from '../turn.js';
+import { runSlackTurn, type SlackContext, type Surface } from '../turn.js';
 
 interface IncomingMessage {
   team: string;
@@ -43,11 +42,10 @@ async function handleMessage(
   const threadTs = dm ? m.threadTs : (m.threadTs ?? m.ts);
   const startsThread = !dm && !m.threadTs;
   const eventId = messageEventId(m.channel, m.ts);
-  if (!firstDelivery(ctx, eventId, surface)) return;
-  await runTurn(ctx, {
+  await runSlackTurn(ctx, {
     surface,
     key: keyForMessage(m),
-    event: wordsToEvent(slackTextToPlain(m.text, botUserId)),
+    event: { kind: 'text', text: slackTextToPlain(m.text, botUserId) },
     meta: { eventId, user: slackUser(m.team, m.user) },
     outbox: channelOutbox(client, ctx.logger, m.channel, threadTs),
     ...(startsThread ? { decorateFirst: (msg) => withNote(msg, slackCopy.dmNudge) } : {}),

@@ -7,8 +7,8 @@ import type { App } from '@slack/bolt';
 import { keyForCommand, slackUser } from '../conversation-key.js';
 import { slackCommandName } from '../manifest-values.js';
 import { responseUrlOutbox } from '../outbox.js';
-import { slackTextToPlain, slashCommandSchema, wordsToEvent } from '../parse.js';
-import { firstDelivery, runTurn, type SlackContext } from '../turn.js';
+import { slackTextToPlain, slashCommandSchema } from '../parse.js';
+import { runSlackTurn, type SlackContext } from '../turn.js';
 
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
   app.command(slackCommandName, async ({ ack, command, respond, context }) => {
@@ -23,11 +23,10 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
     }
     const c = parsed.data;
     const eventId = `cmd:${c.trigger_id}`;
-    if (!firstDelivery(ctx, eventId, 'command')) return;
-    await runTurn(ctx, {
+    await runSlackTurn(ctx, {
       surface: 'command',
       key: keyForCommand({ team: c.team_id, channel: c.channel_id, user: c.user_id }),
-      event: wordsToEvent(slackTextToPlain(c.text, context.botUserId)),
+      event: { kind: 'text', text: slackTextToPlain(c.text, context.botUserId) },
       meta: { eventId, user: slackUser(c.team_id, c.user_id) },
       outbox: responseUrlOutbox(respond, ctx.logger),
     });

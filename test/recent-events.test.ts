@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RecentEvents } from '../adapters/slack/recent-events.js';
+import { RecentEvents } from '../src/recent-events.js';
 
 describe('RecentEvents', () => {
   it('takes an id once within the TTL, again after it', () => {

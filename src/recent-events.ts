@@ -1,8 +1,7 @@
 /**
- * Event ids this process has already taken, for a short while. The Bot's store remembers
- * processed event ids across processes; this in-process guard also stops the two deliveries of
- * one message (or a retry) from both running when they race, including for turns the store does
- * not record (forget, a rate-limit refusal).
+ * Event ids this process has already taken, for a short while. The store remembers processed
+ * event ids across processes; this in-process memory (the Bot's) also catches repeats of turns
+ * the store does not record (forget, a rate-limit refusal), e.g. both deliveries of one message.
  */
 const DEFAULT_MAX = 10_000;
 /** Slack retries after about 1 and 5 minutes; remember a little longer than that. */
@@ -16,6 +15,12 @@ export class RecentEvents {
     private readonly ttlMs = DEFAULT_TTL_MS,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** True when `id` was claimed within the TTL (without claiming it). */
+  has(id: string): boolean {
+    const at = this.seen.get(id);
+    return at !== undefined && this.now() - at < this.ttlMs;
+  }
 
   /** True the first time an id is seen (within the TTL); false for a repeat. */
   claim(id: string): boolean {
