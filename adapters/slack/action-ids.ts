@@ -23,11 +23,12 @@ export const checkboxBlockId = (question: string, i: number): string =>
   `calves_checks_${i}_${question}`.slice(0, 255);
 export const isCheckboxBlock = (blockId: string): boolean => blockId.startsWith('calves_checks_');
 
-export const CHOICE_OF_ACTION: Record<string, Choice> = {
-  [ACTION.yes]: 'yes',
-  [ACTION.no]: 'no',
-  [ACTION.unsure]: 'unsure',
-};
+/** A Map, not an object: an action id is outside text and must never find a built-in property. */
+export const CHOICE_OF_ACTION: ReadonlyMap<string, Choice> = new Map<string, Choice>([
+  [ACTION.yes, 'yes'],
+  [ACTION.no, 'no'],
+  [ACTION.unsure, 'unsure'],
+]);
 
 const buttonValueSchema = z.object({ q: z.string().max(1900).optional() });
 export type ButtonValue = z.infer<typeof buttonValueSchema>;

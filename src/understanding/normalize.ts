@@ -105,10 +105,13 @@ export function tokenize(text: string): string[] {
     .replace(/[’‘`´]/g, "'")
     .replace(/'/g, '')
     .replace(/[^a-z0-9\s]+/g, ' ');
-  return cleaned
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w) => TYPOS[w] ?? w);
+  return (
+    cleaned
+      .split(/\s+/)
+      .filter(Boolean)
+      // Own keys only: a word such as "constructor" must not find Object.prototype's.
+      .map((w) => (Object.hasOwn(TYPOS, w) ? TYPOS[w]! : w))
+  );
 }
 
 /** Words that end the scope of a negation or a finding ("no swelling but it is red"). */

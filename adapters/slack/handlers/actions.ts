@@ -107,7 +107,7 @@ function decide(body: BlockActions, ctx: SlackContext): Decision {
   if (CHECKBOX_ACTION.test(action.action_id)) return { kind: 'ignore' };
   const value = decodeValue(action.value);
   const q = value?.q;
-  const choice = CHOICE_OF_ACTION[action.action_id];
+  const choice = CHOICE_OF_ACTION.get(action.action_id);
   if (choice && q) {
     return {
       kind: 'event',
