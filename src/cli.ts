@@ -11,6 +11,7 @@ import { runTerminal } from '../adapters/terminal/run-terminal.js';
 import { createBot } from './app/create-bot.js';
 import type { Bot } from './bot.js';
 import { type Config, loadConfig } from './config.js';
+import { type CrashPolicy, installCrashPolicy } from './crash-policy.js';
 import { isCalfbotError } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 
@@ -26,6 +27,9 @@ const USAGE = `usage: calfbot [start [--shards auto|N] | converse | register-com
   converse           JSON lines on stdin/stdout (see README)
   register-commands  deploy /calves to DISCORD_GUILD_ID (or globally without it)
     --clear-guild    delete calfbot's commands from DISCORD_GUILD_ID (the global ones stay)`;
+
+/** Set once the logger exists: uncaught errors are logged and handled (src/crash-policy.ts). */
+let crash: CrashPolicy | undefined;
 
 async function importAdapter<T>(relative: string): Promise<T> {
   return (await import(new URL(relative, import.meta.url).href)) as T;
@@ -48,6 +52,7 @@ export async function main(argv: string[]): Promise<void> {
   // In the terminal chat, routine logs would land between the lines of the conversation.
   const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
   const logger = createLogger(terminalChat && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  crash = installCrashPolicy(logger);
   try {
     switch (command) {
       case 'converse':
@@ -91,6 +96,7 @@ export async function main(argv: string[]): Promise<void> {
 
 async function converse(config: Config, logger: Logger): Promise<void> {
   const bot = await createBot(config, logger);
+  crash?.onFatal(() => bot.close());
   const stop = onSignal(() => bot.close());
   await runConverse({ bot, input: process.stdin, output: process.stdout, logger });
   await bot.close();
@@ -129,9 +135,11 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   }>('../adapters/discord/sharding.js');
   const running: Running[] = [];
   // Installed before the shards start, so a SIGTERM during a slow start still stops them.
-  onSignal(async () => {
+  const stopAll = async () => {
     for (const r of running) await r.stop().catch(() => undefined);
-  });
+  };
+  crash?.onFatal(stopAll);
+  onSignal(stopAll);
   running.push(await startShards({ config, logger, shards }));
   if (config.SLACK_BOT_TOKEN) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
@@ -156,6 +164,7 @@ async function start(config: Config, logger: Logger): Promise<void> {
     for (const r of running) await r.stop().catch(() => undefined);
     await bot.close();
   };
+  crash?.onFatal(shutdown);
   if (running.length > 0) {
     logger.info(
       { event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN },

@@ -9,6 +9,7 @@ import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
+import { CalfbotHttpReceiver, type HttpLimits } from './http-receiver.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -36,6 +37,8 @@ export interface BuildAppOptions {
   config: Config;
   logger: Logger;
   retryConfig?: RetryConfig;
+  /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export function slackMode(config: Config): SlackMode {
@@ -49,7 +52,7 @@ function apiUrl(config: Config): string | undefined {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY }: BuildAppOptions): App {
+export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY, httpLimits }: BuildAppOptions): App {
   if (!config.SLACK_BOT_TOKEN) {
     throw new CalfbotError(
       'CONFIG_INVALID',
@@ -81,11 +84,13 @@ export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY }: BuildA
       'SLACK_SIGNING_SECRET is missing: HTTP mode needs it, or set SLACK_APP_TOKEN for Socket Mode. See .env.example.',
     );
   }
-  return new App({
-    ...common,
+  // Our receiver checks sizes, timestamps and signatures before a body is buffered, and that
+  // the body is an object (see http-receiver.ts); ack() sends the HTTP 200 at once.
+  const receiver = new CalfbotHttpReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET,
-    endpoints: SLACK_EVENTS_PATH,
-    // ack() sends the HTTP 200 at once; the turn runs after it.
-    processBeforeResponse: false,
+    path: SLACK_EVENTS_PATH,
+    logger,
+    ...(httpLimits ? { limits: httpLimits } : {}),
   });
+  return new App({ ...common, receiver });
 }

@@ -11,6 +11,7 @@ import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.
 import { registerActions } from './handlers/actions.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
+import type { HttpLimits } from './http-receiver.js';
 import { InFlight } from './in-flight.js';
 import { OpenQuestions } from './open-questions.js';
 import { RecentEvents } from './recent-events.js';
@@ -25,6 +26,8 @@ export interface StartSlackOptions {
   retryConfig?: RetryConfig;
   /** HTTP mode: the interface to listen on (default: all). */
   host?: string;
+  /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface SlackHandle {
@@ -46,6 +49,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     config,
     logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
   });
   const inFlight = new InFlight();
   const ctx: SlackContext = {

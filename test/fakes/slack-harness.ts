@@ -2,6 +2,7 @@
  * Runs the real Slack adapter (real Bolt, real Bot on the real knowledge, in-memory store)
  * against the fake Slack, in HTTP mode or Socket Mode, and records the logs it writes.
  */
+import type { HttpLimits } from '../../adapters/slack/http-receiver.js';
 import { type SlackHandle, startSlack } from '../../adapters/slack/index.js';
 import { Bot } from '../../src/bot.js';
 import { configSchema } from '../../src/config.js';
@@ -46,6 +47,8 @@ export interface SlackHarnessOptions {
   botLogs?: boolean;
   /** Turn on the per-user rate limit (in memory) at this many messages a minute. */
   rateLimitPerMinute?: number;
+  /** HTTP mode: shorter socket timeouts, a smaller connection cap. */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'http' }): Promise<SlackHarness> {
@@ -86,6 +89,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'htt
     logger,
     retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 },
     host: '127.0.0.1',
+    ...(opts.httpLimits ? { httpLimits: opts.httpLimits } : {}),
   });
   return {
     fake,
