@@ -239,7 +239,8 @@ export class CalfbotHttpReceiver implements Receiver {
     const req = res.req;
     if (error instanceof Refused) {
       if (error.status === 401) this.forgeries.record(error.reason);
-      return this.refuse(req, res, error.status);
+      this.refuse(req, res, error.status);
+      return;
     }
     this.opts.logger.error(
       { event: 'slack_request_failed', err: { name: (error as Error)?.name ?? typeof error } },
