@@ -16,7 +16,7 @@ import {
   CONVERSATION_TTL_HOURS_DEFAULT,
   type ConversationRecord,
   type ConversationStore,
-  PROCESSED_EVENTS_MAX,
+  EVENT_KEEP_MIN_MS,
 } from './store/types.js';
 import { stripControl } from './understanding/normalize.js';
 import { parseCommand } from './understanding/parse-command.js';
@@ -162,9 +162,14 @@ export class Bot {
   ): Promise<HandleResult> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS_MAX; attempt++) {
       const record = await this.store.get(key);
-      if (meta.eventId && record) {
-        const seen = record.processed.find((p) => p.id === meta.eventId);
-        if (seen) return { replies: [], duplicate: true };
+      // Processed ids are kept by time, apart from the record (they outlive a forgotten one).
+      if (meta.eventId && (await this.store.hasEvent(key, meta.eventId))) {
+        return { replies: [], duplicate: true };
+      }
+      // A conversation belongs to the person who started it: no one else answers for them.
+      if (record?.user && meta.user && record.user !== meta.user) {
+        this.logger.info({ event: 'turn', kind: event.kind, outcome: 'not_owner' }, 'turn refused');
+        return { replies: [{ kind: 'text', text: copy.notYourCheck }], duplicate: false };
       }
       // After the duplicate check, so a platform retry never counts against the user.
       if (attempt === 0 && rateLimit) {
@@ -193,17 +198,21 @@ export class Bot {
       }
       const out = step(state, event, { knowledge: this.knowledge, region: this.region, now });
       const replies = [...preface, ...out.replies];
-      const processed = meta.eventId
-        ? [...(record?.processed ?? []), { id: meta.eventId }].slice(-PROCESSED_EVENTS_MAX)
-        : (record?.processed ?? []);
+      // A late click on a conversation that is gone (expired, forgotten) brings nothing back.
+      if (!record && (event.kind === 'answer' || event.kind === 'select'))
+        return { replies, duplicate: false };
       const next: ConversationRecord = {
         version: (record?.version ?? 0) + 1,
-        user: meta.user ?? record?.user ?? null,
+        // The owner never changes (one without an owner is adopted by the first known user).
+        user: record?.user ?? meta.user ?? null,
         state: out.state,
-        processed,
+        processed: [],
         expiresAt: now + this.ttlMs,
       };
-      if (await this.store.compareAndSet(key, record?.version ?? 0, next))
+      const mark = meta.eventId
+        ? { id: meta.eventId, keepUntil: Math.max(now + EVENT_KEEP_MIN_MS, next.expiresAt) }
+        : undefined;
+      if (await this.store.compareAndSet(key, record?.version ?? 0, next, mark))
         return { replies, duplicate: false };
       this.logger.debug({ event: 'cas_retry', attempt }, 'lost a race, retrying on fresh state');
       // Another process won: step aside for a moment (jittered) so the retries do not collide again.
@@ -216,7 +225,8 @@ export class Bot {
     let removed = 0;
     if (meta.user) removed = await this.store.forgetUser(meta.user);
     const stillThere = await this.store.get(key);
-    if (stillThere) {
+    // Someone else's conversation (a shared thread) is theirs to forget, not this user's.
+    if (stillThere && (!stillThere.user || !meta.user || stillThere.user === meta.user)) {
       await this.store.delete(key);
       removed++;
     }

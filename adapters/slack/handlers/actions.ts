@@ -163,12 +163,12 @@ async function questionOpenness(
 ): Promise<Openness> {
   let record: Awaited<ReturnType<SlackContext['bot']['store']['get']>>;
   try {
+    if (await ctx.bot.store.hasEvent(key, eventId)) return { kind: 'duplicate' };
     record = await ctx.bot.store.get(key);
   } catch {
     // The store is down: let the Bot say so.
     return { kind: 'unknown' };
   }
-  if (record?.processed.some((p) => p.id === eventId)) return { kind: 'duplicate' };
   const pending = record?.state.pending;
   if (!record || !pending) return { kind: 'closed' };
   if (pending.id === q) return { kind: 'open' };
