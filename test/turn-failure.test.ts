@@ -15,6 +15,7 @@ import { copy } from '../src/conversation/copy.js';
 import type { Reply } from '../src/conversation/types.js';
 import { createLogger } from '../src/log.js';
 import { MemoryStore } from '../src/store/memory-store.js';
+import type { ConversationStore } from '../src/store/types.js';
 import { messagesIn, textOf } from './fakes/slack-drive.js';
 import { SIGNING_SECRET, startSlackHarness } from './fakes/slack-harness.js';
 import { dmMessageEvent, eventEnvelope } from './fakes/slack-payloads.js';
@@ -27,7 +28,7 @@ function captured() {
 }
 
 /** Make the store's next compare-and-set throw a plain bug (not a store outage). */
-function breakNextSave(store: MemoryStore): void {
+function breakNextSave(store: ConversationStore): void {
   const original = store.compareAndSet.bind(store);
   store.compareAndSet = async () => {
     store.compareAndSet = original;

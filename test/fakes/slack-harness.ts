@@ -11,6 +11,7 @@ import type { Knowledge } from '../../src/knowledge/schema.js';
 import { createLogger } from '../../src/log.js';
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import type { ConversationStore } from '../../src/store/types.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -26,7 +27,7 @@ const knowledge = (): Knowledge => {
 export interface SlackHarness {
   fake: FakeSlack;
   bot: Bot;
-  store: MemoryStore;
+  store: ConversationStore;
   slack: SlackHandle;
   /** HTTP mode: where Slack would POST (http://127.0.0.1:PORT/slack/events). */
   eventsUrl: string;
@@ -49,13 +50,15 @@ export interface SlackHarnessOptions {
   rateLimitPerMinute?: number;
   /** HTTP mode: shorter socket timeouts, a smaller connection cap. */
   httpLimits?: Partial<HttpLimits>;
+  /** Another store than the in-memory one (SQLite, Redis), on the harness's clock. */
+  makeStore?: (now: () => number) => ConversationStore;
 }
 
 export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'http' }): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   let offset = 0;
   const now = () => Date.now() + offset;
-  const store = new MemoryStore(now);
+  const store = opts.makeStore?.(now) ?? new MemoryStore(now);
   const lines: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
   // calfbot's own logger (levels, redaction), writing into memory.
