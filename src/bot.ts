@@ -223,7 +223,10 @@ export class Bot {
 
   private async forget(key: string, meta: EventMeta): Promise<HandleResult> {
     let removed = 0;
-    if (meta.user) removed = await this.store.forgetUser(meta.user);
+    if (meta.user) {
+      removed = await this.store.forgetUser(meta.user);
+      await this.rateLimit?.limiter.forget?.(meta.user);
+    }
     const stillThere = await this.store.get(key);
     // Someone else's conversation (a shared thread) is theirs to forget, not this user's.
     if (stillThere && (!stillThere.user || !meta.user || stillThere.user === meta.user)) {
