@@ -12,7 +12,8 @@ const CAUSES_SHOWN_MAX = 3;
 const HINT_FRACTION = 0.5;
 
 export function regionOf(knowledge: Knowledge, region: string) {
-  const r = knowledge.care.regions[region] ?? knowledge.care.regions[knowledge.care.default_region]!;
+  const { regions } = knowledge.care;
+  const r = Object.hasOwn(regions, region) ? regions[region]! : regions[knowledge.care.default_region]!;
   const fill = (s: string) => s.replaceAll('{emergency}', r.emergency).replaceAll('{urgent}', r.urgent);
   return { ...r, fill };
 }
