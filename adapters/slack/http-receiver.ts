@@ -77,10 +77,17 @@ function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
       if (size > max) return fail(new Refused(413, 'body_too_large'));
       chunks.push(chunk);
     };
+    let ended = false;
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
+    req.once('end', () => {
+      ended = true;
+      resolve(Buffer.concat(chunks));
+    });
     req.once('error', fail);
-    req.once('aborted', () => fail(new Refused(400, 'aborted')));
+    // A socket closed mid-body (by the client, or by our timeouts) settles the read too.
+    req.once('close', () => {
+      if (!ended) fail(new Refused(400, 'aborted'));
+    });
   });
 }
 
