@@ -5,8 +5,9 @@
  * conversation keys for `forget`, which also removes the user's rate-limit key
  * (`<prefix>rl:<user>`). Processed events are a set of digests per conversation
  * (`<prefix>ev:<digest>`, see event-digest.ts) whose TTL is kept at least as long as the
- * conversation's and at least an hour after its last event. Redis being down surfaces as STORE_UNAVAILABLE within the connect /
- * command timeouts, and the client reconnects in the background.
+ * conversation's and at least an hour after its last event. Redis being down surfaces as
+ * STORE_UNAVAILABLE within the connect / command timeouts, and the client reconnects in the
+ * background.
  */
 import type { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../log.js';
