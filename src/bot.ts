@@ -163,7 +163,12 @@ export class Bot {
     for (let attempt = 0; attempt < CAS_ATTEMPTS_MAX; attempt++) {
       const record = await this.store.get(key);
       // Processed ids are kept by time, apart from the record (they outlive a forgotten one).
-      if (meta.eventId && (await this.store.hasEvent(key, meta.eventId))) {
+      if (
+        meta.eventId &&
+        // A record written before the events moved out still lists its last ids (a rolling deploy).
+        (record?.processed.some((p) => p.id === meta.eventId) ||
+          (await this.store.hasEvent(key, meta.eventId)))
+      ) {
         return { replies: [], duplicate: true };
       }
       // A conversation belongs to the person who started it: no one else answers for them.
@@ -206,7 +211,7 @@ export class Bot {
         // The owner never changes (one without an owner is adopted by the first known user).
         user: record?.user ?? meta.user ?? null,
         state: out.state,
-        processed: [],
+        processed: record?.processed ?? [],
         expiresAt: now + this.ttlMs,
       };
       const mark = meta.eventId

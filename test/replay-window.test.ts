@@ -103,6 +103,30 @@ function suite(name: string, make: (now: () => number) => Promise<Fixture>): voi
   });
 }
 
+describe('a record written before processed events moved out of it', () => {
+  it('still answers a retry of one of its listed event ids once (a rolling deploy)', async () => {
+    const store = new MemoryStore();
+    const bot = new Bot({ knowledge: knowledge(), store, region: 'US' });
+    await bot.handle('legacy', { kind: 'text', text: 'my calves hurt' }, { user: USER });
+    const record = (await store.get('legacy'))!;
+    await store.compareAndSet('legacy', record.version, {
+      ...record,
+      version: record.version + 1,
+      processed: [{ id: 'Ev-before-deploy' }],
+    });
+    const retry = await bot.handleDetailed(
+      'legacy',
+      { kind: 'text', text: 'restart' },
+      {
+        user: USER,
+        eventId: 'Ev-before-deploy',
+      },
+    );
+    expect(retry).toMatchObject({ duplicate: true, replies: [] });
+    expect((await store.get('legacy'))!.version).toBe(record.version + 1);
+  });
+});
+
 suite('memory', async (now) => ({ store: new MemoryStore(now), clocked: true, cleanup: async () => {} }));
 
 suite('SQLite', async (now) => {

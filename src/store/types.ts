@@ -31,7 +31,10 @@ export interface ConversationRecord {
   /** The platform user who started the conversation: its owner (for `forget`); never changes. */
   user: string | null;
   state: ConversationState;
-  /** Legacy: always written empty (processed event ids live apart, see EVENT_KEEP_MIN_MS). */
+  /**
+   * Legacy: the last event ids of a record written before processed events moved apart (see
+   * EVENT_KEEP_MIN_MS); still honoured and carried along unchanged, never added to. New: empty.
+   */
   processed: ProcessedEvent[];
   /** Epoch milliseconds after which the record is gone. */
   expiresAt: number;
