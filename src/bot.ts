@@ -21,7 +21,7 @@ import {
   CONVERSATION_TTL_HOURS_DEFAULT,
   type ConversationRecord,
   type ConversationStore,
-  PROCESSED_EVENTS_MAX,
+  EVENT_KEEP_MIN_MS,
 } from './store/types.js';
 import type { Outcome, TurnOutcome } from './turn-outcome.js';
 import type { EventMeta, Reply, UserEvent } from './vocabulary.js';
@@ -164,8 +164,20 @@ export class Bot {
   ): Promise<TurnOutcome> {
     for (let attempt = 0; attempt < CAS_ATTEMPTS_MAX; attempt++) {
       const record = await this.store.get(key);
-      if (meta.eventId && record?.processed.some((p) => p.id === meta.eventId))
+      // Processed ids are kept by time, apart from the record (they outlive a forgotten one).
+      if (
+        meta.eventId &&
+        // A record written before the events moved out still lists its last ids (a rolling deploy).
+        (record?.processed.some((p) => p.id === meta.eventId) ||
+          (await this.store.hasEvent(key, meta.eventId)))
+      ) {
         return refusal('duplicate', []);
+      }
+      // A conversation belongs to the person who started it: no one else answers for them.
+      if (record?.user && meta.user && record.user !== meta.user) {
+        this.logger.info({ event: 'turn', kind: event.kind, outcome: 'not_owner' }, 'turn refused');
+        return refusal('not_owner', [{ kind: 'text', text: copy.notYourCheck }]);
+      }
       // After the duplicate check, so a platform retry never counts against the user.
       if (attempt === 0 && rateLimit) {
         const { allowed, firstRefusal } = await rateLimit.limiter.hit(
@@ -195,21 +207,27 @@ export class Bot {
         replies: [...preface, ...out.replies],
         ...lifecycle(state, event, out.state, this.knowledge),
       };
-      // A click from a conversation that no longer exists (or "help" before any) starts nothing.
-      if (!record && !out.state.pending && !out.state.assessment) return { ...outcome, conversation: null };
+      // A click from a conversation that no longer exists (or "help" before any) starts nothing:
+      // a late click on a conversation that is gone (expired, forgotten) brings nothing back.
+      if (
+        !record &&
+        (event.kind === 'answer' || event.kind === 'select' || (!out.state.pending && !out.state.assessment))
+      )
+        return { ...outcome, conversation: null };
       // A click on a question that is no longer open changes nothing, not even the record.
       if (state && isStale(outcome) && unchanged(state, out.state)) return outcome;
-      const processed = meta.eventId
-        ? [...(record?.processed ?? []), { id: meta.eventId }].slice(-PROCESSED_EVENTS_MAX)
-        : (record?.processed ?? []);
       const next: ConversationRecord = {
         version: (record?.version ?? 0) + 1,
-        user: meta.user ?? record?.user ?? null,
+        // The owner never changes (one without an owner is adopted by the first known user).
+        user: record?.user ?? meta.user ?? null,
         state: out.state,
-        processed,
+        processed: record?.processed ?? [],
         expiresAt: now + this.ttlMs,
       };
-      if (await this.store.compareAndSet(key, record?.version ?? 0, next)) return outcome;
+      const mark = meta.eventId
+        ? { id: meta.eventId, keepUntil: Math.max(now + EVENT_KEEP_MIN_MS, next.expiresAt) }
+        : undefined;
+      if (await this.store.compareAndSet(key, record?.version ?? 0, next, mark)) return outcome;
       this.logger.debug({ event: 'cas_retry', attempt }, 'lost a race, retrying on fresh state');
       // Another process won: step aside for a moment (jittered) so the retries do not collide again.
       await new Promise((r) => setTimeout(r, Math.random() * CAS_BACKOFF_MS_MAX * (attempt + 1)));
@@ -219,9 +237,13 @@ export class Bot {
 
   private async forget(key: string, meta: EventMeta): Promise<TurnOutcome> {
     let removed = 0;
-    if (meta.user) removed = await this.store.forgetUser(meta.user);
+    if (meta.user) {
+      removed = await this.store.forgetUser(meta.user);
+      await this.rateLimit?.limiter.forget?.(meta.user);
+    }
     const stillThere = await this.store.get(key);
-    if (stillThere) {
+    // Someone else's conversation (a shared thread) is theirs to forget, not this user's.
+    if (stillThere && (!stillThere.user || !meta.user || stillThere.user === meta.user)) {
       await this.store.delete(key);
       removed++;
     }

@@ -14,6 +14,7 @@ import { createBot } from './app/create-bot.js';
 import type { Bot } from './bot.js';
 import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
 import { type Config, loadConfig } from './config.js';
+import { type CrashPolicy, installCrashPolicy } from './crash-policy.js';
 import { isCalfbotError } from './errors.js';
 import { observe } from './health/observe.js';
 import { observeSupervisor } from './health/observe-shards.js';
@@ -26,6 +27,9 @@ interface Running {
 
 /** A mistake in how calfbot was started: one line, exit code 2. */
 class UsageError extends Error {}
+
+/** Set once the logger exists: uncaught errors are logged and handled (src/crash-policy.ts). */
+let crash: CrashPolicy | undefined;
 
 export async function main(argv: string[]): Promise<void> {
   const parsed = parseArgs(argv);
@@ -46,6 +50,7 @@ export async function main(argv: string[]): Promise<void> {
   // In the terminal chat, routine logs would land between the lines of the conversation.
   const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
   const logger = createLogger(terminalChat && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
+  crash = installCrashPolicy(logger);
   const signal = signalled(logger);
   try {
     const outcome = await run(command, args, config, logger, signal.received);
@@ -63,7 +68,10 @@ export async function main(argv: string[]): Promise<void> {
     const exitCode = exitCodeFor(error);
     // A configuration mistake is the one line above; a runtime failure is also logged.
     if (exitCode === EXIT.RUNTIME)
-      logger.fatal({ event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' }, 'calfbot stopped');
+      logger.fatal(
+        { event: 'fatal', code: isCalfbotError(error) ? error.code : 'INTERNAL' },
+        'calfbot stopped',
+      );
     process.exit(exitCode);
   }
 }
@@ -80,6 +88,7 @@ async function run(
   switch (command) {
     case 'converse': {
       const bot = await createBot(config, logger);
+      crash?.onFatal(() => bot.close());
       const health = observe(bot, logger);
       await health.serve(config.HEALTH_PORT);
       const done = runConverse({ bot, input: process.stdin, output: process.stdout, logger });
@@ -102,6 +111,9 @@ async function run(
       const shards = shardsOption(args);
       const running =
         shards !== null ? await startSharded(config, logger, shards) : await start(config, logger);
+      crash?.onFatal(async () => {
+        for (const r of running.parts) await r.stop().catch(() => undefined);
+      });
       // No platform configured: a chat in this terminal, until it ends or a signal comes.
       const stopped = running.terminal
         ? await untilEither(running.terminal, signal)
@@ -138,7 +150,9 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   if (!config.DISCORD_TOKEN)
     throw new UsageError('--shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.');
   if (config.STORE_URL === 'memory:')
-    throw new UsageError('--shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.');
+    throw new UsageError(
+      '--shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.',
+    );
   const { startShards } = await import('../adapters/discord/sharding.js');
   const sharded = await startShards({ config, logger, shards });
   const parts: Running[] = [sharded];

@@ -12,6 +12,8 @@ export const OUTCOMES = [
   'rate_limited',
   /** The message was longer than MAX_TEXT_CHARS and was not read. */
   'too_long',
+  /** Someone other than the person who started the check answered it (the reply says whose it is). */
+  'not_owner',
   /** The store could not be reached (the reply says so). */
   'store_unavailable',
   /** Something unexpected failed (the reply apologises). */

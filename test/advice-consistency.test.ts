@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { composeAssessment } from '../src/conversation/compose-assessment.js';
-import type { Claim } from '../src/knowledge/schema.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import type { Claim } from '../src/knowledge/schema.js';
 import { triageRank } from '../src/vocabulary.js';
 
 const k = loadKnowledge();
@@ -17,12 +17,20 @@ function allClaims(): Array<[string, Claim]> {
   const out: Array<[string, Claim]> = [];
   for (const c of k.causes.values()) {
     for (const [field, claims] of Object.entries({ what_to_do: c.what_to_do, watch_for: c.watch_for })) {
-      claims.forEach((claim, i) => out.push([`causes/${c.id}.${field}[${i}]`, claim]));
+      claims.forEach((claim, i) => {
+        out.push([`causes/${c.id}.${field}[${i}]`, claim]);
+      });
     }
   }
   for (const r of k.redFlags) out.push([`red-flags ${r.id}`, r.advice]);
-  for (const t of k.followUps) t.answer.forEach((claim, i) => out.push([`follow-ups ${t.id}[${i}]`, claim]));
-  k.care.unexplained.next_steps.forEach((claim, i) => out.push([`care unexplained[${i}]`, claim]));
+  for (const t of k.followUps) {
+    t.answer.forEach((claim, i) => {
+      out.push([`follow-ups ${t.id}[${i}]`, claim]);
+    });
+  }
+  k.care.unexplained.next_steps.forEach((claim, i) => {
+    out.push([`care unexplained[${i}]`, claim]);
+  });
   return out;
 }
 
@@ -49,7 +57,9 @@ describe('one advice level per answer', () => {
   it('never shows a sentence that advises less care than the rule that fired, in any region', () => {
     const tagged = new Map(allClaims().map(([where, c]) => [c.text, { where, c }]));
     for (const rule of k.redFlags) {
-      const findings = Object.fromEntries([...rule.all, ...rule.any.slice(0, 1)].map((f) => [f, 'yes' as const]));
+      const findings = Object.fromEntries(
+        [...rule.all, ...rule.any.slice(0, 1)].map((f) => [f, 'yes' as const]),
+      );
       for (const region of ['US', 'UK', 'EU', 'AU']) {
         const a = composeAssessment(k, findings, region);
         expect(triageRank(a.triage), rule.id).toBeGreaterThanOrEqual(triageRank(rule.triage));
@@ -71,7 +81,10 @@ describe('one advice level per answer', () => {
   });
 
   it('tells a statin user with unexplained muscle pain to call a doctor straight away, not in a week or two', () => {
-    const text = k.followUps.find((t) => t.id === 'stop_medicine')!.answer.map((c) => c.text).join(' ');
+    const text = k.followUps
+      .find((t) => t.id === 'stop_medicine')!
+      .answer.map((c) => c.text)
+      .join(' ');
     expect(text).toMatch(/straight away/);
     const med = k.causes.get('medication_side_effect')!;
     const said = [...med.what_to_do, ...med.watch_for].map((c) => c.text).join(' ');
@@ -80,7 +93,12 @@ describe('one advice level per answer', () => {
 
   it('never tells a breathless person to wait for a same-day appointment', () => {
     for (const [where, c] of allClaims()) {
-      if (/chest pain|become (breathless|short of breath)|sudden(ly)? (breathless|short of breath)/i.test(c.text) && c.advises !== undefined) {
+      if (
+        /chest pain|become (breathless|short of breath)|sudden(ly)? (breathless|short of breath)/i.test(
+          c.text,
+        ) &&
+        c.advises !== undefined
+      ) {
         expect(c.advises, `${where}: ${c.text}`).toBe('emergency');
       }
     }

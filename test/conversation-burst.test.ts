@@ -20,7 +20,8 @@ describe('a burst in one conversation', () => {
     );
     expect(results.filter((r) => texts(r.replies).some((t) => /went wrong/.test(t)))).toEqual([]);
     const record = await store.get('k');
-    expect(record?.processed.map((p) => p.id)).toEqual(Array.from({ length: 40 }, (_, i) => `E${i}`));
+    expect(record?.version).toBe(40);
+    for (let i = 0; i < 40; i++) expect(await store.hasEvent('k', `E${i}`)).toBe(true);
     // Other conversations are not held up by it.
     const other = (await bot.handle('other', { kind: 'text', text: 'help' })).replies;
     expect(texts(other)[0]).toMatch(/Commands/);

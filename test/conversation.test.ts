@@ -12,7 +12,8 @@ describe('red flags come first', () => {
       await bot.handle('c', {
         kind: 'text',
         text: 'which vitamins help with calf cramps? I eat lots of spinach',
-      })).replies;
+      })
+    ).replies;
     const q = lastQuestion(replies)!;
     expect(q.type).toBe('multi');
     const screen = knowledge().groups.find((g) => g.screen)!;
@@ -43,7 +44,8 @@ describe('red flags come first', () => {
       await bot.handle('c', {
         kind: 'text',
         text: 'oh and now my left calf is swollen and warm',
-      })).replies;
+      })
+    ).replies;
     expect(assessmentOf(replies)?.triage).toBe('urgent');
     expect(assessmentOf(replies)?.causes[0]?.id).toBe('dvt');
   });
@@ -103,10 +105,14 @@ describe('a whole conversation', () => {
     expect(assessment.sources.some((s) => /cochrane/i.test(`${s.publisher} ${s.title}`))).toBe(true);
     expect(assessment.text).not.toMatch(/350 mg/);
     expect(assessment.text).toMatch(/doctor or pharmacist|ask a doctor/i);
-    const should = texts((await bot.handle('c', { kind: 'text', text: 'should I take magnesium?' })).replies).join('\n');
+    const should = texts(
+      (await bot.handle('c', { kind: 'text', text: 'should I take magnesium?' })).replies,
+    ).join('\n');
     expect(should).toMatch(/probably not/i);
     expect(should).not.toMatch(/\d+ ?mg/);
-    const much = texts((await bot.handle('c', { kind: 'text', text: 'how much magnesium should I take?' })).replies).join('\n');
+    const much = texts(
+      (await bot.handle('c', { kind: 'text', text: 'how much magnesium should I take?' })).replies,
+    ).join('\n');
     expect(much).toMatch(/cannot suggest a dose/i);
     expect(much).toMatch(/350 mg/);
     expect(much).toMatch(/doctor or pharmacist/i);
@@ -122,14 +128,24 @@ describe('a whole conversation', () => {
 
   it('gets help today for one sore calf after an operation, with no swelling or redness', async () => {
     const { bot } = testBot();
-    const { assessment } = await playThrough(bot, 'c', 'since my knee operation last week my left calf is sore', []);
+    const { assessment } = await playThrough(
+      bot,
+      'c',
+      'since my knee operation last week my left calf is sore',
+      [],
+    );
     expect(assessment.triage).toBe('urgent');
     expect(assessment.causes[0]?.id).toBe('dvt');
   });
 
   it('gives calm child advice for a 7 year old whose legs ache in the evening', async () => {
     const { bot } = testBot();
-    const { assessment } = await playThrough(bot, 'c', "7 year old's legs ache every evening, fine in the morning", []);
+    const { assessment } = await playThrough(
+      bot,
+      'c',
+      "7 year old's legs ache every evening, fine in the morning",
+      [],
+    );
     expect(assessment.triage).toBe('self_care');
     expect(assessment.causes[0]?.id).toBe('growing_pains');
   });
@@ -194,7 +210,8 @@ describe('commands and corrections', () => {
         kind: 'select',
         question: again.question,
         selected: ['leg_cold_pale'],
-      })).replies;
+      })
+    ).replies;
     expect(assessmentOf(emergency)?.triage).toBe('emergency');
   });
 
@@ -248,10 +265,12 @@ describe('commands and corrections', () => {
 describe('the platform rules the Bot enforces', () => {
   it('a repeated event id changes nothing and posts nothing', async () => {
     const { bot, store } = testBot();
-    const first = (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' })).replies;
+    const first = (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' }))
+      .replies;
     expect(first.length).toBeGreaterThan(0);
     const version = (await store.get('c'))?.version;
-    const again = (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' })).replies;
+    const again = (await bot.handle('c', { kind: 'text', text: 'my calves hurt' }, { eventId: 'E1' }))
+      .replies;
     expect(again).toEqual([]);
     expect((await store.get('c'))?.version).toBe(version);
   });

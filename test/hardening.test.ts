@@ -19,10 +19,11 @@ function captureLogs() {
 
 describe('floods', () => {
   it('rate-limits 1,000 messages from one user in a second, and keeps serving other users', async () => {
+    const limiter = new MemoryRateLimiter();
     const bot = new Bot({
       knowledge: knowledge(),
       store: new MemoryStore(),
-      rateLimit: { limiter: new MemoryRateLimiter(), perMinute: 20 },
+      rateLimit: { limiter, perMinute: 20 },
     });
     const replies = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
@@ -41,6 +42,8 @@ describe('floods', () => {
     const forgot = (await bot.handle('flood', { kind: 'command', command: 'forget' }, { user: 'spammer' }))
       .replies;
     expect(texts(forgot)[0]).toMatch(/deleted/);
+    // ...and leaves no count keyed by their id behind.
+    expect(limiter.size).toBe(1);
   });
 
   it('a platform retry of a processed event changes nothing and is not counted against the user', async () => {

@@ -82,7 +82,9 @@ describe('the shipped knowledge base', () => {
       expect(c.evidence, id).toBeDefined();
       expect(c.upper_limit, id).toBeDefined();
       expect(
-        c.what_to_do.some((w) => /doctor or pharmacist before (you take|taking) (any )?supplements/i.test(w.text)),
+        c.what_to_do.some((w) =>
+          /doctor or pharmacist before (you take|taking) (any )?supplements/i.test(w.text),
+        ),
         id,
       ).toBe(true);
     }
@@ -182,7 +184,9 @@ describe('the shipped knowledge base', () => {
     for (const r of ['US', 'UK', 'EU', 'AU']) expect(k.care.regions[r], r).toBeDefined();
     expect(k.care.triage.emergency.headline).toContain('{emergency}');
     expect(k.disclaimers.assessment.length).toBeGreaterThan(20);
-    expect(k.disclaimers.supplements).toMatch(/^Ask a doctor or pharmacist before (you take|taking) (any )?supplements/);
+    expect(k.disclaimers.supplements).toMatch(
+      /^Ask a doctor or pharmacist before (you take|taking) (any )?supplements/,
+    );
   });
 });
 

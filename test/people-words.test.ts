@@ -9,16 +9,22 @@ import { ConverseProcess } from './helpers/converse-process.js';
 
 type Out = { replies: Array<Record<string, unknown> & { kind: string }> };
 const movesOn = (out: Out) => out.replies.some((r) => r.kind === 'question' || r.kind === 'assessment');
-const question = (out: Out) => out.replies.filter((r) => r.kind === 'question').at(-1) as
-  | { question: string; type: string; options?: Array<{ finding: string; label: string }>; finding?: string }
-  | undefined;
+const question = (out: Out) =>
+  out.replies.filter((r) => r.kind === 'question').at(-1) as
+    | {
+        question: string;
+        type: string;
+        options?: Array<{ finding: string; label: string }>;
+        finding?: string;
+      }
+    | undefined;
 const textOf = (out: Out) =>
   out.replies
     .filter((r) => r.kind === 'text')
     .map((r) => r.text as string)
     .join('\n');
 
-describe('people\'s own words, through calfbot converse', () => {
+describe("people's own words, through calfbot converse", () => {
   let p: ConverseProcess;
   let n = 0;
   const fresh = () => `pw-${n++}`;
@@ -53,7 +59,10 @@ describe('people\'s own words, through calfbot converse', () => {
     const c = fresh();
     const q1 = question(await p.send({ conversation: c, text: 'my calves ache' }))!;
     // Answer the red-flag screen and mention a statin and a flight at the same time.
-    const out = (await p.send({ conversation: c, text: "none of those, but I'm on lipitor and flew back from Dubai" })) as Out;
+    const out = (await p.send({
+      conversation: c,
+      text: "none of those, but I'm on lipitor and flew back from Dubai",
+    })) as Out;
     const next = question(out);
     expect(next?.question).not.toBe(q1.question);
     const offered = (next?.options ?? []).map((o) => o.finding).concat(next?.finding ?? []);
@@ -98,10 +107,19 @@ describe('follow-up questions after an assessment', () => {
     ['is tonic water any good', /quinine/i],
   ])('"%s" gets an honest answer from the knowledge', async (ask, expected) => {
     const { bot } = testBot();
-    let replies = (await bot.handle('c', { kind: 'text', text: 'I get calf cramps at night, I take water tablets' })).replies;
+    let replies = (
+      await bot.handle('c', { kind: 'text', text: 'I get calf cramps at night, I take water tablets' })
+    ).replies;
     for (let i = 0; i < 8 && !assessmentOf(replies); i++) {
       const q = lastQuestion(replies)!;
-      replies = (await bot.handle('c', q.type === 'multi' ? { kind: 'select', question: q.question, selected: [] } : { kind: 'answer', question: q.question, choice: 'no' })).replies;
+      replies = (
+        await bot.handle(
+          'c',
+          q.type === 'multi'
+            ? { kind: 'select', question: q.question, selected: [] }
+            : { kind: 'answer', question: q.question, choice: 'no' },
+        )
+      ).replies;
     }
     expect(assessmentOf(replies)).toBeDefined();
     const answer = texts((await bot.handle('c', { kind: 'text', text: ask })).replies).join('\n');
@@ -111,13 +129,40 @@ describe('follow-up questions after an assessment', () => {
 });
 
 describe('no dead ends (property)', () => {
-  const openings = ['my calves hurt', 'calf cramps at night', 'my left calf aches', 'my son says his legs hurt', 'sore after a run'];
-  const words = ['yes', 'no', 'maybe', 'not sure', 'the left', '3', '12', 'none', 'both', 'ugh', 'idk lol', 'swollen', 'cramps', 'statin', '🙂', 'constructor', '\u200b'];
+  const openings = [
+    'my calves hurt',
+    'calf cramps at night',
+    'my left calf aches',
+    'my son says his legs hurt',
+    'sore after a run',
+  ];
+  const words = [
+    'yes',
+    'no',
+    'maybe',
+    'not sure',
+    'the left',
+    '3',
+    '12',
+    'none',
+    'both',
+    'ugh',
+    'idk lol',
+    'swollen',
+    'cramps',
+    'statin',
+    '🙂',
+    'constructor',
+    '\u200b',
+  ];
   it('any text answer to any question gets a question or an assessment back', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...openings),
-        fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 40 })), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.oneof(fc.constantFrom(...words), fc.string({ maxLength: 40 })), {
+          minLength: 1,
+          maxLength: 5,
+        }),
         async (opening, answers) => {
           const { bot } = testBot();
           let replies = (await bot.handle('c', { kind: 'text', text: opening })).replies;
@@ -125,7 +170,9 @@ describe('no dead ends (property)', () => {
             if (assessmentOf(replies)) return;
             replies = (await bot.handle('c', { kind: 'text', text: a })).replies;
             const moved = replies.some((r) => r.kind === 'question' || r.kind === 'assessment');
-            expect(moved, `${opening} → ${JSON.stringify(a)}: ${JSON.stringify(replies).slice(0, 300)}`).toBe(true);
+            expect(moved, `${opening} → ${JSON.stringify(a)}: ${JSON.stringify(replies).slice(0, 300)}`).toBe(
+              true,
+            );
           }
         },
       ),

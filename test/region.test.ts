@@ -8,7 +8,11 @@ import type { AssessmentReply } from '../src/vocabulary.js';
 const k = loadKnowledge();
 const every = (region: string) =>
   k.redFlags.map((r) =>
-    composeAssessment(k, Object.fromEntries([...r.all, ...r.any.slice(0, 1)].map((f) => [f, 'yes' as const])), region),
+    composeAssessment(
+      k,
+      Object.fromEntries([...r.all, ...r.any.slice(0, 1)].map((f) => [f, 'yes' as const])),
+      region,
+    ),
   );
 const textOf = (a: AssessmentReply) => [a.text, ...a.nextSteps, ...a.watchFor].join('\n');
 
@@ -35,7 +39,11 @@ describe('care text per region', () => {
 
   it('takes a typed "I\'m in Australia" over the configured region, for this conversation', () => {
     const ctx = { knowledge: k, region: 'US', now: 1 };
-    const out = step(null, { kind: 'text', text: "I'm in Australia and my calf is swollen and I'm suddenly breathless" }, ctx);
+    const out = step(
+      null,
+      { kind: 'text', text: "I'm in Australia and my calf is swollen and I'm suddenly breathless" },
+      ctx,
+    );
     const a = out.replies.find((r) => r.kind === 'assessment') as AssessmentReply;
     expect(a.headline).toBe('Call 000 now');
     expect(out.state.region).toBe('AU');

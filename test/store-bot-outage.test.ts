@@ -13,6 +13,7 @@ const down = (): never => {
 const downStore: ConversationStore = {
   get: async () => down(),
   compareAndSet: async () => down(),
+  hasEvent: async () => down(),
   delete: async () => down(),
   forgetUser: async () => down(),
   sweep: async () => down(),

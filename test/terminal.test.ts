@@ -14,8 +14,8 @@ import { ansi, renderText } from '../adapters/terminal/render-text.js';
 import { runTerminal } from '../adapters/terminal/run-terminal.js';
 import { wrap, wrapBlock } from '../adapters/terminal/wrap.js';
 import { copy } from '../src/conversation/copy.js';
-import type { AssessmentReply } from '../src/vocabulary.js';
 import { MemoryStore } from '../src/store/memory-store.js';
+import type { AssessmentReply } from '../src/vocabulary.js';
 import { knowledge, playThrough, testBot } from './helpers/bot.js';
 import { REPO } from './helpers/converse-process.js';
 

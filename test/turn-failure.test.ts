@@ -13,6 +13,7 @@ import { Bot } from '../src/bot.js';
 import { copy } from '../src/conversation/copy.js';
 import { createLogger } from '../src/log.js';
 import { MemoryStore } from '../src/store/memory-store.js';
+import type { ConversationStore } from '../src/store/types.js';
 import type { Reply } from '../src/vocabulary.js';
 import { messagesIn, textOf } from './fakes/slack-drive.js';
 import { SIGNING_SECRET, startSlackHarness } from './fakes/slack-harness.js';
@@ -26,7 +27,7 @@ function captured() {
 }
 
 /** Make the store's next compare-and-set throw a plain bug (not a store outage). */
-function breakNextSave(store: MemoryStore): void {
+function breakNextSave(store: ConversationStore): void {
   const original = store.compareAndSet.bind(store);
   store.compareAndSet = async () => {
     store.compareAndSet = original;

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { createBot } from '../../src/app/create-bot.js';
 import type { Bot } from '../../src/bot.js';
 import { type Config, loadConfig } from '../../src/config.js';
+import { installCrashPolicy } from '../../src/crash-policy.js';
 import { isCalfbotError } from '../../src/errors.js';
 import { createLogger, type Logger } from '../../src/log.js';
 import { type DiscordHandle, startDiscord } from './index.js';
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  installCrashPolicy(logger).onFatal(async () => {
+    await discord?.stop().catch(() => undefined);
+    await bot?.close().catch(() => undefined);
+  });
   // The manager went away (it crashed or was killed): do not linger as an orphan.
   process.on('disconnect', () => shutdown('manager gone'));
   // discord.js reports to the manager over IPC; once that channel is closed, sends fail.

@@ -1,17 +1,19 @@
 /**
- * `calfbot converse`: JSON lines in on stdin, exactly one JSON line out on stdout per line in.
- * Lines are answered in order; a bad line gets an error line and the process goes on.
+ * `calfbot converse`: JSON lines in on stdin, exactly one JSON line out on stdout per line in
+ * (framed on `\n` only, see line-reader.ts). Lines are answered in order; a bad line (blank,
+ * not JSON, too long) gets an error line and the process goes on.
  */
-import { createInterface } from 'node:readline';
+import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import type { Bot } from '../../src/bot.js';
 import { isCalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
+import { readLines } from './line-reader.js';
 import { parseLine } from './parse-line.js';
 import { renderError, renderLine } from './render-line.js';
 
-/** Longest input line read; anything longer is refused (text itself is capped lower by the Bot). */
-export const LINE_CHARS_MAX = 1_000_000;
+/** Longest input line read, in bytes; a longer one is refused unread (the Bot caps text lower). */
+export const LINE_BYTES_MAX = 1_000_000;
 
 export async function runConverse(opts: {
   bot: Bot;
@@ -20,16 +22,21 @@ export async function runConverse(opts: {
   logger: Logger;
 }): Promise<void> {
   const { bot, input, output, logger } = opts;
-  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-  for await (const line of lines) {
-    if (line.trim() === '') continue;
-    output.write(`${await answerLine(bot, line, logger)}\n`);
+  for await (const line of readLines(input, LINE_BYTES_MAX)) {
+    const out = line.tooLong
+      ? renderError('INPUT_TOO_LONG', `That line is over ${LINE_BYTES_MAX} bytes; it was not read.`)
+      : await answerLine(bot, line.text, logger);
+    // Wait when stdout is full, so a slow reader never makes us buffer every answer.
+    if (!output.write(`${out}\n`)) await once(output, 'drain');
   }
 }
 
 export async function answerLine(bot: Bot, line: string, logger: Logger): Promise<string> {
-  if (line.length > LINE_CHARS_MAX) {
-    return renderError('INPUT_TOO_LONG', `That line is over ${LINE_CHARS_MAX} characters; it was not read.`);
+  if (Buffer.byteLength(line) > LINE_BYTES_MAX) {
+    return renderError('INPUT_TOO_LONG', `That line is over ${LINE_BYTES_MAX} bytes; it was not read.`);
+  }
+  if (line.trim() === '') {
+    return renderError('INPUT_INVALID_JSON', 'That line is empty. Send one JSON object per line.');
   }
   try {
     const { conversation, event, meta } = parseLine(line);

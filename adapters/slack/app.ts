@@ -4,11 +4,12 @@
  * verified with SLACK_SIGNING_SECRET. SLACK_API_URL points the Web API (and Socket Mode's
  * `apps.connections.open`) somewhere else, e.g. a fake Slack in tests.
  */
-import { App, type CustomRoute } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
+import { CalfbotHttpReceiver, type ExtraRoute, type HttpLimits } from './http-receiver.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -37,7 +38,9 @@ export interface BuildAppOptions {
   logger: Logger;
   retryConfig?: RetryConfig;
   /** HTTP mode: more routes beside /slack/events (calfbot's /healthz, /readyz, /metrics). */
-  routes?: CustomRoute[];
+  routes?: ExtraRoute[];
+  /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export function slackMode(config: Config): SlackMode {
@@ -51,7 +54,13 @@ function apiUrl(config: Config): string | undefined {
   return url.endsWith('/') ? url : `${url}/`;
 }
 
-export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY, routes }: BuildAppOptions): App {
+export function buildApp({
+  config,
+  logger,
+  retryConfig = DEFAULT_RETRY,
+  routes,
+  httpLimits,
+}: BuildAppOptions): App {
   if (!config.SLACK_BOT_TOKEN) {
     throw new CalfbotError(
       'CONFIG_INVALID',
@@ -83,12 +92,14 @@ export function buildApp({ config, logger, retryConfig = DEFAULT_RETRY, routes }
       'SLACK_SIGNING_SECRET is missing: HTTP mode needs it, or set SLACK_APP_TOKEN for Socket Mode. See .env.example.',
     );
   }
-  return new App({
-    ...common,
+  // Our receiver checks sizes, timestamps and signatures before a body is buffered, and that
+  // the body is an object (see http-receiver.ts); ack() sends the HTTP 200 at once.
+  const receiver = new CalfbotHttpReceiver({
     signingSecret: config.SLACK_SIGNING_SECRET,
-    endpoints: SLACK_EVENTS_PATH,
-    ...(routes ? { customRoutes: routes } : {}),
-    // ack() sends the HTTP 200 at once; the turn runs after it.
-    processBeforeResponse: false,
+    path: SLACK_EVENTS_PATH,
+    logger,
+    ...(httpLimits ? { limits: httpLimits } : {}),
+    ...(routes ? { routes } : {}),
   });
+  return new App({ ...common, receiver });
 }

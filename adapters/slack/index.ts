@@ -3,7 +3,6 @@
  * HTTP), wires DMs, mentions, `/calves` and button clicks to the Bot, and starts it.
  * `stop()` lets running turns finish, then disconnects.
  */
-import type { CustomRoute } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -14,6 +13,7 @@ import { trackSlackConnection } from './connection-state.js';
 import { registerActions } from './handlers/actions.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
+import type { ExtraRoute, HttpLimits } from './http-receiver.js';
 import { InFlight } from './in-flight.js';
 import type { SlackContext, TurnBot } from './turn.js';
 
@@ -26,7 +26,9 @@ export interface StartSlackOptions {
   /** HTTP mode: the interface to listen on (default: all). */
   host?: string;
   /** HTTP mode: more routes on PORT (/healthz, /readyz, /metrics). */
-  routes?: CustomRoute[];
+  routes?: ExtraRoute[];
+  /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
+  httpLimits?: Partial<HttpLimits>;
 }
 
 export interface SlackHandle {
@@ -51,6 +53,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.httpLimits ? { httpLimits: options.httpLimits } : {}),
   });
   const connected = trackSlackConnection(app, mode);
   const inFlight = new InFlight();

@@ -4,8 +4,9 @@
  * likely causes, the evidence, what to watch for, what to tell a doctor), each sentence marked
  * with the numbers of its sources ([1]) in the numbered list that follows; no line twice.
  */
-import type { AssessmentReply } from '../../src/vocabulary.js';
+
 import type { Knowledge } from '../../src/knowledge/schema.js';
+import type { AssessmentReply } from '../../src/vocabulary.js';
 import type { Style } from './render-text.js';
 import { markers, sourceNumbers } from './source-markers.js';
 import { wrap } from './wrap.js';
@@ -38,7 +39,6 @@ export function renderAssessment(
         ? style.yellow
         : style.green;
   const [first, ...moreSteps] = reply.nextSteps;
-  const label = (id: string) => knowledge?.findings.get(id)?.label.toLowerCase() ?? id.replace(/_/g, ' ');
 
   const out: string[] = [
     ...wrap(reply.headline, width).map((l) => colour(style.bold(l))),
@@ -51,7 +51,10 @@ export function renderAssessment(
     ...section(
       'What might be behind it, most likely first:',
       reply.causes.flatMap((c, i) => {
-        const because = c.because.length > 0 ? ` (you mentioned: ${c.because.map((b) => b.label.toLowerCase()).join('; ')})` : '';
+        const because =
+          c.because.length > 0
+            ? ` (you mentioned: ${c.because.map((b) => b.label.toLowerCase()).join('; ')})`
+            : '';
         return bullet(`${c.name}: ${c.summary}${because}`, `${i + 1}. `);
       }),
     ),

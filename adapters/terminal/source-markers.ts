@@ -5,8 +5,8 @@
  * place in the assessment's list: "[1][3]".
  */
 import { regionOf } from '../../src/conversation/compose-assessment.js';
-import type { SourceRef } from '../../src/vocabulary.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
+import type { SourceRef } from '../../src/vocabulary.js';
 
 interface IndexedClaim {
   text: string;

@@ -14,8 +14,13 @@ const HINT_FRACTION = 0.75;
 
 export function regionOf(knowledge: Knowledge, region: string) {
   // A region calfbot has no care entry for gets plain wording: "your local emergency number".
-  const r = knowledge.care.regions[region] ?? knowledge.care.unknown_region;
-  const fill = (s: string) => s.replaceAll('{emergency}', r.emergency).replaceAll('{urgent}', r.urgent).replaceAll('{doctor}', r.doctor);
+  const { regions } = knowledge.care;
+  const r = Object.hasOwn(regions, region) ? regions[region]! : knowledge.care.unknown_region;
+  const fill = (s: string) =>
+    s
+      .replaceAll('{emergency}', r.emergency)
+      .replaceAll('{urgent}', r.urgent)
+      .replaceAll('{doctor}', r.doctor);
   return { ...r, fill };
 }
 

@@ -25,6 +25,8 @@ export const copy = {
     'calfbot was updated and could not continue our earlier conversation, so we are starting fresh. Sorry about that.',
   conversationGone:
     'That question belongs to a conversation that has ended or expired, so I could not use the answer. Say hi (or type /calves) to start again.',
+  notYourCheck:
+    'This check belongs to someone else, so I did not take your answer or change anything in it. To start your own, send me a direct message (more private) or mention me in a new message.',
   checkFinished:
     'That check is already finished, so I did not change anything. Type "restart" to start a new one, or ask me about any cause in it.',
   notAnOption:

@@ -89,7 +89,8 @@ function topicsOf(knowledge: Knowledge): Array<[FollowUpTopic, CompiledPhrase[]]
 function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefined {
   const clauseTokens = clauses(text).map((tokens) => ({ tokens, folded: tokens.map(fold) }));
   for (const [topic, phrases] of topicsOf(knowledge)) {
-    if (phrases.some((p) => clauseTokens.some((c) => findPhrase(p, c.tokens, c.folded).length > 0))) return topic;
+    if (phrases.some((p) => clauseTokens.some((c) => findPhrase(p, c.tokens, c.folded).length > 0)))
+      return topic;
   }
   return undefined;
 }
@@ -114,7 +115,11 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
     answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list);
-  } else if (assessed && /\b(what else|anything else|more|other|else)\b/i.test(text) && assessed.causes.length > 0) {
+  } else if (
+    assessed &&
+    /\b(what else|anything else|more|other|else)\b/i.test(text) &&
+    assessed.causes.length > 0
+  ) {
     const names = assessed.causes.map((id) => knowledge.causes.get(id)?.name).filter(Boolean);
     lines.push(`You can ask me more about any of these: ${names.join('; ')}.`);
     lines.push('Try "tell me more about" one of them, or "what can I do?".');
@@ -142,7 +147,8 @@ function answerAboutCause(
   if (isNutrient && HOW_MUCH.test(text)) {
     // Never a dose: the official upper limit is a ceiling, not a target.
     lines.push('I cannot suggest a dose. Only a doctor who knows your blood results can.');
-    if (cause.upper_limit) lines.push(`For safety, the official upper limit is: ${cite.use(cause.upper_limit)}`);
+    if (cause.upper_limit)
+      lines.push(`For safety, the official upper limit is: ${cite.use(cause.upper_limit)}`);
     lines.push(knowledge.disclaimers.supplements);
     return;
   }

@@ -170,7 +170,9 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
   const selection = parseSelection(text, options, knowledge);
   // Our own option labels, repeated back, are answers to this question and nothing else
   // ("... covered skin, darker skin" is about sunlight, not a darker calf).
-  const beyondLabels = extractFindings(withoutLabels(text, options), knowledge, { expecting: pending.findings });
+  const beyondLabels = extractFindings(withoutLabels(text, options), knowledge, {
+    expecting: pending.findings,
+  });
   for (const f of pending.findings) beyondLabels.delete(f);
   const changed = absorb(s, beyondLabels, knowledge, correcting);
   if (selection?.kind === 'selected') {
@@ -198,7 +200,9 @@ function askAgainWith(s: ConversationState, ctx: StepContext, line: string): Ste
 
 /** "sorry, not the statin", "actually no", "I mean...": an earlier answer is being corrected. */
 function isCorrection(text: string): boolean {
-  return /\b(sorry|actually|i mean|i meant|correction|scratch that|wait|oops|my mistake|not the)\b/i.test(text);
+  return /\b(sorry|actually|i mean|i meant|correction|scratch that|wait|oops|my mistake|not the)\b/i.test(
+    text,
+  );
 }
 
 function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {

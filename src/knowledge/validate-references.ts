@@ -126,7 +126,8 @@ export function validateReferences(
     seenCauses.add(c.id);
     for (const id of Object.keys(c.scoring.weights)) finding(f, ['scoring', 'weights', id], id);
     for (const id of Object.keys(c.scoring.absent ?? {})) finding(f, ['scoring', 'absent', id], id);
-    for (const id of (c.scoring as { requires?: string[] }).requires ?? []) finding(f, ['scoring', 'requires'], id);
+    for (const id of (c.scoring as { requires?: string[] }).requires ?? [])
+      finding(f, ['scoring', 'requires'], id);
   }
   if (!k.care.regions[k.care.default_region]) {
     fail(files.care, ['default_region'], `no region "${k.care.default_region}" under regions`);

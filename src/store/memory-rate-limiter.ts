@@ -34,6 +34,10 @@ export class MemoryRateLimiter implements RateLimiter {
       : { allowed: false, retryAfterMs: w.resetAt - now, firstRefusal: w.count === limit + 1 };
   }
 
+  async forget(user: string): Promise<void> {
+    this.windows.delete(user);
+  }
+
   get size(): number {
     return this.windows.size;
   }

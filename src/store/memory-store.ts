@@ -4,8 +4,9 @@
  * costs about 2.4 KB a conversation instead of ~5.7 KB of live objects, and proves every state
  * survives serialisation.
  */
+import { conversationDigest, eventDigest } from './event-digest.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
-import type { ConversationRecord, ConversationStore } from './types.js';
+import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
 
 interface Entry {
   version: number;
@@ -14,8 +15,15 @@ interface Entry {
   json: string;
 }
 
+/** One conversation's processed events (digests), all kept until `until`. */
+interface Events {
+  until: number;
+  ids: Set<string>;
+}
+
 export class MemoryStore implements ConversationStore {
   private readonly records = new Map<string, Entry>();
+  private readonly events = new Map<string, Events>();
   constructor(private readonly now: () => number = Date.now) {}
 
   async get(key: string): Promise<ConversationRecord | null> {
@@ -23,16 +31,44 @@ export class MemoryStore implements ConversationStore {
     return entry ? decodeRecord(entry.json) : null;
   }
 
-  async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord): Promise<boolean> {
+  async compareAndSet(
+    key: string,
+    expectedVersion: number,
+    record: ConversationRecord,
+    event?: EventMark,
+  ): Promise<boolean> {
     // Check and set with no await in between, so parallel callers cannot both win.
     if ((this.live(key)?.version ?? 0) !== expectedVersion) return false;
+    const conv = conversationDigest(key);
+    const events = this.liveEvents(conv);
+    if (event && events?.ids.has(eventDigest(key, event.id))) return false;
     this.records.set(key, {
       version: record.version,
       user: record.user,
       expiresAt: record.expiresAt,
       json: encodeRecord(record),
     });
+    if (event || events) {
+      const kept = events ?? { until: 0, ids: new Set<string>() };
+      if (event) kept.ids.add(eventDigest(key, event.id));
+      kept.until = Math.max(kept.until, record.expiresAt, event?.keepUntil ?? 0);
+      this.events.set(conv, kept);
+    }
     return true;
+  }
+
+  async hasEvent(key: string, eventId: string): Promise<boolean> {
+    return this.liveEvents(conversationDigest(key))?.ids.has(eventDigest(key, eventId)) ?? false;
+  }
+
+  private liveEvents(conv: string): Events | null {
+    const events = this.events.get(conv);
+    if (!events) return null;
+    if (events.until <= this.now()) {
+      this.events.delete(conv);
+      return null;
+    }
+    return events;
   }
 
   async delete(key: string): Promise<void> {
@@ -51,6 +87,7 @@ export class MemoryStore implements ConversationStore {
   }
 
   async sweep(now = this.now()): Promise<number> {
+    for (const [conv, events] of this.events) if (events.until <= now) this.events.delete(conv);
     let n = 0;
     for (const [key, entry] of this.records) {
       if (entry.expiresAt <= now) {

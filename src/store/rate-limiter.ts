@@ -14,6 +14,8 @@ export interface RateLimitResult {
 export interface RateLimiter {
   /** Count one message from `user`; allowed while the user has sent at most `limit` in the window. */
   hit(user: string, limit: number, windowMs: number): Promise<RateLimitResult>;
+  /** Drop what is counted for `user` (their `forget`); the Redis store's forget already does. */
+  forget?(user: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -3,17 +3,21 @@
  * (`<prefix>conv:<key>`) with a PX TTL of expiresAt − now; compare-and-set is a Lua script, so it
  * is atomic across processes. A per-user set (`<prefix>user:<user>`) lists the user's
  * conversation keys for `forget`, which also removes the user's rate-limit key
- * (`<prefix>rl:<user>`). Redis being down surfaces as STORE_UNAVAILABLE within the connect /
- * command timeouts, and the client reconnects in the background.
+ * (`<prefix>rl:<user>`). Processed events are a set of digests per conversation
+ * (`<prefix>ev:<digest>`, see event-digest.ts) whose TTL is kept at least as long as the
+ * conversation's and at least an hour after its last event. Redis being down surfaces as
+ * STORE_UNAVAILABLE within the connect / command timeouts, and the client reconnects in the
+ * background.
  */
 import type { Redis } from 'ioredis';
 import { type Logger, silentLogger } from '../log.js';
+import { conversationDigest, eventDigest } from './event-digest.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
 import { defineClusterCommands, forgetOnCluster, listForUser, scanCluster } from './redis-cluster-ops.js';
 import { closeRedis, connectRedis, escapeGlob, type RedisConnection, waitReady } from './redis-connection.js';
 import { type RedisKeys, redisKeys } from './redis-keys.js';
 import { storeUnavailable } from './store-outage.js';
-import type { ConversationRecord, ConversationStore } from './types.js';
+import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
 
 export const REDIS_KEY_PREFIX_DEFAULT = 'calfbot:';
 const SWEEP_SCAN_COUNT = 500;
@@ -22,9 +26,10 @@ const SWEEP_SCAN_COUNT = 500;
 const HEAD = `'^{"version":(%d+),"expiresAt":(%-?[%d%.eE+]+)'`;
 
 /**
- * KEYS[1] conversation key, KEYS[2] (optional) user set.
- * ARGV: expected version, record JSON, ttl ms, now ms. Returns 1 when saved, 0 when stale.
- * An expired record counts as missing (version 0), as in every backend.
+ * KEYS[1] conversation key, KEYS[2] its processed-events set, KEYS[3] (optional) user set.
+ * ARGV: expected version, record JSON, ttl ms, now ms, event digest ('' for none), event ttl ms.
+ * Returns 1 when saved, 0 when stale or the event was processed already. An expired record
+ * counts as missing (version 0), as in every backend.
  */
 const CAS_SCRIPT = `
 local cur = redis.call('GET', KEYS[1])
@@ -34,10 +39,16 @@ if cur then
   if v and tonumber(e) > tonumber(ARGV[4]) then version = tonumber(v) end
 end
 if version ~= tonumber(ARGV[1]) then return 0 end
+if ARGV[5] ~= '' and redis.call('SISMEMBER', KEYS[2], ARGV[5]) == 1 then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-if KEYS[2] then
-  redis.call('SADD', KEYS[2], KEYS[1])
-  if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+if ARGV[5] ~= '' then redis.call('SADD', KEYS[2], ARGV[5]) end
+local keep = math.max(tonumber(ARGV[3]), tonumber(ARGV[6]))
+if redis.call('EXISTS', KEYS[2]) == 1 and redis.call('PTTL', KEYS[2]) < keep then
+  redis.call('PEXPIRE', KEYS[2], keep)
+end
+if KEYS[3] then
+  redis.call('SADD', KEYS[3], KEYS[1])
+  if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[3], ARGV[3]) end
 end
 return 1
 `;
@@ -129,6 +140,9 @@ export class RedisStore implements ConversationStore {
   rateLimitKey(user: string): string {
     return this.keys.rateLimit(user);
   }
+  eventsKey(key: string): string {
+    return this.keys.events(key, conversationDigest(key));
+  }
 
   async get(key: string): Promise<ConversationRecord | null> {
     const json = await this.call(() => this.conn.client.get(this.conversationKey(key)));
@@ -138,25 +152,50 @@ export class RedisStore implements ConversationStore {
     return record;
   }
 
-  async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord): Promise<boolean> {
+  async compareAndSet(
+    key: string,
+    expectedVersion: number,
+    record: ConversationRecord,
+    event?: EventMark,
+  ): Promise<boolean> {
     const now = this.now();
     const ttlMs = Math.max(1, Math.ceil(record.expiresAt - now));
     const convKey = this.conversationKey(key);
+    const digest = event ? eventDigest(key, event.id) : '';
+    const eventTtlMs = event ? Math.max(1, Math.ceil(event.keepUntil - now)) : 0;
+    let keys = [
+      convKey,
+      this.eventsKey(key),
+      ...(record.user === null ? [] : [this.userSetKey(record.user)]),
+    ];
     if (this.conn.cluster) {
-      // One slot per script on a Cluster: list under the user first, then save (redis-cluster-ops.ts).
+      // One slot per script on a Cluster: list under the user first (the user's own slot), then
+      // save the conversation and its events, which share the conversation's slot (redis-keys.ts).
       const user = record.user;
       if (user !== null)
         await this.call(() => listForUser(this.conn.client, this.keys, user, convKey, ttlMs));
-      const saved = await this.call(() =>
-        this.scripts.calfbotCas(1, convKey, expectedVersion, encodeRecord(record), ttlMs, now),
-      );
-      return saved === 1;
+      keys = [convKey, this.eventsKey(key)];
     }
-    const keys = record.user === null ? [convKey] : [convKey, this.userSetKey(record.user)];
     const saved = await this.call(() =>
-      this.scripts.calfbotCas(keys.length, ...keys, expectedVersion, encodeRecord(record), ttlMs, now),
+      this.scripts.calfbotCas(
+        keys.length,
+        ...keys,
+        expectedVersion,
+        encodeRecord(record),
+        ttlMs,
+        now,
+        digest,
+        eventTtlMs,
+      ),
     );
     return saved === 1;
+  }
+
+  async hasEvent(key: string, eventId: string): Promise<boolean> {
+    const member = await this.call(() =>
+      this.conn.client.sismember(this.eventsKey(key), eventDigest(key, eventId)),
+    );
+    return member === 1;
   }
 
   async delete(key: string): Promise<void> {

@@ -1,21 +1,32 @@
 /**
- * SQLite store (the default): one table in a WAL-mode file, so several processes on one machine
- * can share it. Compare-and-set is a single conditional UPDATE / INSERT inside an IMMEDIATE
+ * SQLite store (the default): a WAL-mode file, so several processes on one machine can share it;
+ * `conversations` holds one row per conversation, `events` the digests of processed event ids
+ * (kept by time, see EVENT_KEEP_MIN_MS). Compare-and-set is a single conditional UPDATE / INSERT inside an IMMEDIATE
  * transaction, which SQLite serialises across processes. Driver failures (cannot open, busy
  * after the timeout, disk I/O, read-only...) become STORE_UNAVAILABLE and drop the handle, so
  * the next call reopens the file and the store recovers by itself.
+ * Deleted means unreadable: the folder is created 0700 and the file 0600; `secure_delete` zeroes
+ * what a delete frees, and after `forget` and each sweep a TRUNCATE checkpoint empties the WAL,
+ * which would otherwise keep old copies of the pages.
  */
-import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Logger, silentLogger } from '../log.js';
+import { conversationDigest, eventDigest } from './event-digest.js';
 import { decodeProcessed } from './record-codec.js';
+import {
+  checkpoint,
+  makeParents,
+  ownerOnlyFile,
+  prepareSchema,
+  type Row,
+  type Statements,
+} from './sqlite-schema.js';
 import { OutageLog, storeUnavailable } from './store-outage.js';
-import type { ConversationRecord, ConversationStore } from './types.js';
+import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
 
 /** How long a writer waits for another process's lock before giving up (SQLITE_BUSY). */
 export const SQLITE_BUSY_TIMEOUT_MS = 2_000;
-const SCHEMA_VERSION = 1;
 
 export interface SqliteStoreOptions {
   now?: () => number;
@@ -23,28 +34,10 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-interface Row {
-  user: string | null;
-  version: number;
-  expires_at: number;
-  state: string;
-  processed: string;
-}
-
-interface Statements {
-  get: Database.Statement<[string], Row>;
-  deleteIfExpired: Database.Statement<[string, number]>;
-  insert: Database.Statement<[Record<string, unknown>]>;
-  update: Database.Statement<[Record<string, unknown>]>;
-  delete: Database.Statement<[string]>;
-  deleteByUser: Database.Statement<[string]>;
-  sweep: Database.Statement<[number]>;
-}
-
 interface Handle {
   db: Database.Database;
   st: Statements;
-  cas: (key: string, expectedVersion: number, params: Record<string, unknown>) => boolean;
+  cas: (key: string, expectedVersion: number, params: Record<string, unknown>, event?: EventMark) => boolean;
 }
 
 /** Errors that mean "someone else holds the lock right now": keep the handle, it is healthy. */
@@ -54,17 +47,6 @@ const TRANSIENT_CODES = new Set([
   'SQLITE_BUSY_SNAPSHOT',
   'SQLITE_BUSY_RECOVERY',
 ]);
-
-/**
- * `mkdir -p`, one level at a time: Node 20's recursive mkdirSync can spin forever on some paths
- * (e.g. under /proc), and a bad STORE_URL must fail, not hang.
- */
-function makeParents(dir: string): void {
-  if (existsSync(dir)) return;
-  const parent = dirname(dir);
-  if (parent !== dir) makeParents(parent);
-  mkdirSync(dir);
-}
 
 export class SqliteStore implements ConversationStore {
   private handle: Handle | null = null;
@@ -100,7 +82,12 @@ export class SqliteStore implements ConversationStore {
     });
   }
 
-  async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord): Promise<boolean> {
+  async compareAndSet(
+    key: string,
+    expectedVersion: number,
+    record: ConversationRecord,
+    event?: EventMark,
+  ): Promise<boolean> {
     const params = {
       key,
       user: record.user,
@@ -111,19 +98,36 @@ export class SqliteStore implements ConversationStore {
       expected: expectedVersion,
       now: this.now(),
     };
-    return this.run((h) => h.cas(key, expectedVersion, params));
+    return this.run((h) => h.cas(key, expectedVersion, params, event));
+  }
+
+  async hasEvent(key: string, eventId: string): Promise<boolean> {
+    return this.run(
+      (h) => h.st.hasEvent.get(conversationDigest(key), eventDigest(key, eventId), this.now()) !== undefined,
+    );
   }
 
   async delete(key: string): Promise<void> {
-    this.run((h) => h.st.delete.run(key));
+    this.run((h) => {
+      if (h.st.delete.run(key).changes > 0) checkpoint(h.db);
+    });
   }
 
   async forgetUser(user: string): Promise<number> {
-    return this.run((h) => h.st.deleteByUser.run(user).changes);
+    return this.run((h) => {
+      const n = h.st.deleteByUser.run(user).changes;
+      checkpoint(h.db);
+      return n;
+    });
   }
 
   async sweep(now = this.now()): Promise<number> {
-    return this.run((h) => h.st.sweep.run(now).changes);
+    return this.run((h) => {
+      const n = h.st.sweep.run(now).changes;
+      h.st.sweepEvents.run(now);
+      checkpoint(h.db);
+      return n;
+    });
   }
 
   async close(): Promise<void> {
@@ -147,57 +151,40 @@ export class SqliteStore implements ConversationStore {
   }
 
   private openHandle(): Handle {
-    if (this.path !== ':memory:') makeParents(dirname(this.path));
+    if (this.path !== ':memory:') {
+      makeParents(dirname(this.path));
+      ownerOnlyFile(this.path);
+    }
     const db = new Database(this.path, { timeout: this.busyTimeoutMs });
     try {
+      // What a delete frees is overwritten with zeros, not left readable in the file.
+      db.pragma('secure_delete = ON');
       // A record is 2 to 3 KB of JSON: two never fit a 4 KB page, so each took a page of its own
       // (3.6 KB on disk); 8 KB pages hold three (2.8 KB each). Only applies to a new file.
       db.pragma('page_size = 8192');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.exec(`
-        CREATE TABLE IF NOT EXISTS conversations (
-          key TEXT PRIMARY KEY,
-          user TEXT,
-          version INTEGER NOT NULL,
-          expires_at INTEGER NOT NULL,
-          state TEXT NOT NULL,
-          processed TEXT NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS conversations_user ON conversations(user);
-        CREATE INDEX IF NOT EXISTS conversations_expires_at ON conversations(expires_at);
-      `);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      const st: Statements = {
-        get: db.prepare<[string], Row>(
-          'SELECT user, version, expires_at, state, processed FROM conversations WHERE key = ?',
-        ),
-        deleteIfExpired: db.prepare('DELETE FROM conversations WHERE key = ? AND expires_at <= ?'),
-        // A new conversation may replace an expired leftover, never a live one.
-        insert: db.prepare(
-          `INSERT INTO conversations (key, user, version, expires_at, state, processed)
-           VALUES (@key, @user, @version, @expires_at, @state, @processed)
-           ON CONFLICT(key) DO UPDATE SET user = excluded.user, version = excluded.version,
-             expires_at = excluded.expires_at, state = excluded.state, processed = excluded.processed
-           WHERE conversations.expires_at <= @now`,
-        ),
-        update: db.prepare(
-          `UPDATE conversations SET user = @user, version = @version, expires_at = @expires_at,
-             state = @state, processed = @processed
-           WHERE key = @key AND version = @expected AND expires_at > @now`,
-        ),
-        delete: db.prepare('DELETE FROM conversations WHERE key = ?'),
-        deleteByUser: db.prepare('DELETE FROM conversations WHERE user = ?'),
-        sweep: db.prepare('DELETE FROM conversations WHERE expires_at <= ?'),
-      };
+      const st = prepareSchema(db);
       const casTx = db.transaction(
-        (_key: string, expectedVersion: number, params: Record<string, unknown>) =>
-          (expectedVersion === 0 ? st.insert : st.update).run(params).changes === 1,
+        (key: string, expectedVersion: number, params: Record<string, unknown>, event?: EventMark) => {
+          const conv = conversationDigest(key);
+          const id = event ? eventDigest(key, event.id) : null;
+          if (id !== null && st.hasEvent.get(conv, id, params.now as number)) return false;
+          if ((expectedVersion === 0 ? st.insert : st.update).run(params).changes !== 1) return false;
+          const until = params.expires_at as number;
+          if (event && id !== null) st.putEvent.run(conv, id, Math.max(until, event.keepUntil));
+          st.keepEvents.run({ until, conv });
+          return true;
+        },
       );
       // IMMEDIATE takes the write lock up front (waiting up to busy_timeout), so a writer never
       // fails half-way on a snapshot another process has moved past.
-      const cas = (key: string, expectedVersion: number, params: Record<string, unknown>) =>
-        casTx.immediate(key, expectedVersion, params);
+      const cas = (
+        key: string,
+        expectedVersion: number,
+        params: Record<string, unknown>,
+        event?: EventMark,
+      ) => casTx.immediate(key, expectedVersion, params, event);
       this.handle = { db, st, cas };
       return this.handle;
     } catch (error) {
@@ -226,6 +213,11 @@ export class SqliteStore implements ConversationStore {
       processed,
       expiresAt: row.expires_at,
     };
+  }
+
+  /** Raw access for tests and the bench (never used on the request path). */
+  get database(): Database.Database | null {
+    return this.handle?.db ?? null;
   }
 
   private drop(): void {

@@ -4,7 +4,7 @@
  * by the store.
  */
 import { type Logger, silentLogger } from '../log.js';
-import type { ConversationRecord, ConversationStore } from './types.js';
+import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
 
 export const SWEEP_INTERVAL_MS = 10 * 60_000;
 
@@ -57,8 +57,16 @@ export class SweptStore implements ConversationStore {
   get(key: string): Promise<ConversationRecord | null> {
     return this.inner.get(key);
   }
-  compareAndSet(key: string, expectedVersion: number, record: ConversationRecord): Promise<boolean> {
-    return this.inner.compareAndSet(key, expectedVersion, record);
+  compareAndSet(
+    key: string,
+    expectedVersion: number,
+    record: ConversationRecord,
+    event?: EventMark,
+  ): Promise<boolean> {
+    return this.inner.compareAndSet(key, expectedVersion, record, event);
+  }
+  hasEvent(key: string, eventId: string): Promise<boolean> {
+    return this.inner.hasEvent(key, eventId);
   }
   delete(key: string): Promise<void> {
     return this.inner.delete(key);

@@ -4,23 +4,36 @@
  * the same conversation at once cannot overwrite each other.
  */
 export const CONVERSATION_TTL_HOURS_DEFAULT = 24;
-/** How many processed event ids a conversation remembers (Slack retries, double clicks). */
-export const PROCESSED_EVENTS_MAX = 50;
+/**
+ * Processed event ids (Slack retries, double clicks, replays) are kept by time, not by count: at
+ * least this long after the turn that took them (Slack retries within minutes, a Discord
+ * interaction token lives 15 minutes), and as long as their conversation lives when that is
+ * longer. They are stored apart from the conversation (see event-digest.ts), as one-way digests.
+ */
+export const EVENT_KEEP_MIN_MS = 3_600_000;
 
+/** An event to remember with a save: its id, and until when (epoch ms) at least. */
+export interface EventMark {
+  id: string;
+  keepUntil: number;
+}
+
+/** Records written before event ids moved out of the record still carry this list; it is ignored. */
 export interface ProcessedEvent {
   id: string;
-  // Only the id: a duplicate is answered with no replies (the contract allows it), so no reply
-  // text, which can echo health details, is kept beyond the turn that produced it.
 }
 
 export interface ConversationRecord {
   /** Compare-and-set version: 0 means "not stored yet"; each successful save adds one. */
   version: number;
-  /** The platform user the conversation belongs to (for `forget`). */
+  /** The platform user who started the conversation: its owner (for `forget`); never changes. */
   user: string | null;
   /** The machine's state, opaque to the store (the machine's upgradeState() checks it on load). */
   state: unknown;
-  /** Most recent last, at most PROCESSED_EVENTS_MAX. */
+  /**
+   * Legacy: the last event ids of a record written before processed events moved apart (see
+   * EVENT_KEEP_MIN_MS); still honoured and carried along unchanged, never added to. New: empty.
+   */
   processed: ProcessedEvent[];
   /** Epoch milliseconds after which the record is gone. */
   expiresAt: number;
@@ -31,13 +44,26 @@ export interface ConversationStore {
   get(key: string): Promise<ConversationRecord | null>;
   /**
    * Save `record` (whose `version` must be `expectedVersion + 1`) if the stored version is still
-   * `expectedVersion` (0 = must not exist). Returns false when someone else saved first.
+   * `expectedVersion` (0 = must not exist) and `event` (when given) was not processed yet; in the
+   * same atomic step remember `event`, and keep every event of this conversation at least until
+   * the record expires. Returns false when someone else saved first (or took the event).
    */
-  compareAndSet(key: string, expectedVersion: number, record: ConversationRecord): Promise<boolean>;
+  compareAndSet(
+    key: string,
+    expectedVersion: number,
+    record: ConversationRecord,
+    event?: EventMark,
+  ): Promise<boolean>;
+  /** True while event `eventId` of conversation `key` is remembered as processed. */
+  hasEvent(key: string, eventId: string): Promise<boolean>;
   delete(key: string): Promise<void>;
-  /** Delete every conversation (and anything else) stored about this user. Returns how many went. */
+  /**
+   * Delete every conversation this user owns (and anything else stored about them). Returns how
+   * many went. Processed event digests stay until they expire: they name no one, and they stop a
+   * late retry from bringing a forgotten conversation back.
+   */
   forgetUser(user: string): Promise<number>;
-  /** Remove expired records now; returns how many. Backends also expire on their own. */
+  /** Remove expired records (and expired event digests) now; returns how many records. */
   sweep(now?: number): Promise<number>;
   close(): Promise<void>;
 }

@@ -2,8 +2,9 @@
  * Findings that follow from others (knowledge/findings.yaml `implies`): pregnancy and a recent
  * birth are clot risk factors, so a pregnant person is never asked about clot risks again.
  */
-import type { Choice } from '../vocabulary.js';
+
 import type { Knowledge } from '../knowledge/schema.js';
+import type { Choice } from '../vocabulary.js';
 
 /** Sets every finding implied by a present one, where it is not yet known. Returns what it set. */
 export function applyImplications(knowledge: Knowledge, findings: Record<string, Choice>): string[] {

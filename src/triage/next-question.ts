@@ -52,7 +52,11 @@ function changesOutcome(
   return false;
 }
 
-function settled(knowledge: Knowledge, findings: Readonly<Record<string, Choice>>, lead: string | null): boolean {
+function settled(
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+  lead: string | null,
+): boolean {
   const cause = lead ? knowledge.causes.get(lead) : undefined;
   return cause !== undefined && scoreOnly(cause, findings) - cause.scoring.threshold >= SETTLED_MARGIN;
 }

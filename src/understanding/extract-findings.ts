@@ -9,8 +9,8 @@ import type { Choice } from '../vocabulary.js';
 import { type LexiconEntry, lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
-import { readAge } from './read-age.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
+import { readAge } from './read-age.js';
 
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 const FEVER =
@@ -62,7 +62,10 @@ export function extractFindings(
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
       if (entry.context.length > 0) {
         let ok = contextOk.get(entry.finding);
-        if (ok === undefined) contextOk.set(entry.finding, (ok = inContext(entry)));
+        if (ok === undefined) {
+          ok = inContext(entry);
+          contextOk.set(entry.finding, ok);
+        }
         if (!ok) continue;
       }
       // Only the phrasings whose first word is in the clause (and those without words) can match;

@@ -61,11 +61,81 @@ for (const [command, phrases] of COMMAND_PHRASES) {
 }
 
 /** Words around a command that do not change it: "wait, go back", "can we start again please". */
-const LEADING = new Set(['wait', 'sorry', 'oh', 'oops', 'um', 'uh', 'hmm', 'ok', 'okay', 'actually', 'no', 'please', 'calfbot', 'can', 'we', 'could', 'you', 'i', 'want', 'to', 'let', 'lets', 'me', 'id', 'like', 'just', 'hey']);
-const TRAILING = new Set(['please', 'calfbot', 'that', 'this', 'it', 'now', 'thanks', 'a', 'bit', 'one', 'step', 'question', 'for', 'me']);
+const LEADING = new Set([
+  'wait',
+  'sorry',
+  'oh',
+  'oops',
+  'um',
+  'uh',
+  'hmm',
+  'ok',
+  'okay',
+  'actually',
+  'no',
+  'please',
+  'calfbot',
+  'can',
+  'we',
+  'could',
+  'you',
+  'i',
+  'want',
+  'to',
+  'let',
+  'lets',
+  'me',
+  'id',
+  'like',
+  'just',
+  'hey',
+]);
+const TRAILING = new Set([
+  'please',
+  'calfbot',
+  'that',
+  'this',
+  'it',
+  'now',
+  'thanks',
+  'a',
+  'bit',
+  'one',
+  'step',
+  'question',
+  'for',
+  'me',
+]);
 /** "why do you need to know that", "what has that got to do with it": a question about the question. */
-const WHY_WORDS = new Set(['ask', 'asking', 'know', 'need', 'matter', 'matters', 'relevant', 'important', 'question', 'got', 'care']);
-const NOT_ABOUT_QUESTION = new Set(['calf', 'calves', 'leg', 'legs', 'hurt', 'hurts', 'ache', 'aches', 'cramp', 'cramps', 'pain', 'sore', 'swollen', 'swell']);
+const WHY_WORDS = new Set([
+  'ask',
+  'asking',
+  'know',
+  'need',
+  'matter',
+  'matters',
+  'relevant',
+  'important',
+  'question',
+  'got',
+  'care',
+]);
+const NOT_ABOUT_QUESTION = new Set([
+  'calf',
+  'calves',
+  'leg',
+  'legs',
+  'hurt',
+  'hurts',
+  'ache',
+  'aches',
+  'cramp',
+  'cramps',
+  'pain',
+  'sore',
+  'swollen',
+  'swell',
+]);
 
 export function parseCommand(text: string): Command | null {
   const tokens = tokenize(text.trim().replace(/^[/!]/, ''));

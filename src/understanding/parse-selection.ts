@@ -147,7 +147,13 @@ export function parseSelection(text: string, options: QuestionOption[], knowledg
   if (answer === 'no') return { kind: 'selected', findings: [] };
   if (answer === 'unsure') return { kind: 'unsure' };
   if (partly.length > 0) {
-    return { kind: 'unclear', suggestions: partly.sort((a, b) => b[1] - a[1]).map(([f]) => f).slice(0, 3) };
+    return {
+      kind: 'unclear',
+      suggestions: partly
+        .sort((a, b) => b[1] - a[1])
+        .map(([f]) => f)
+        .slice(0, 3),
+    };
   }
   return null;
 }

@@ -5,11 +5,33 @@
  */
 
 const WORD_NUMBERS = new Map<string, number>([
-  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13],
-  ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18],
-  ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60],
-  ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
 ]);
 const NUM = `(\\d{1,3}|${[...WORD_NUMBERS.keys()].join('|')})`;
 /** What may follow a number that makes it a quantity, not an age. */
@@ -24,7 +46,7 @@ const PATTERNS: RegExp[] = [
   // "aged 68", "age 68", "age: 68"
   new RegExp(`\\bage(?:d)?\\s*:?\\s*${NUM}\\b${NOT_UNIT}`, 'i'),
   // "58M", "21f", "46, male", "F29", "M 45"
-  new RegExp(`\\b(\\d{2})\\s*,?\\s*(?:m|f|male|female)\\b`, 'i'),
+  /\b(\d{2})\s*,?\s*(?:m|f|male|female)\b/i,
   new RegExp(`\\b(?:m|f|male|female)\\s*,?\\s*(\\d{2})\\b${NOT_UNIT}`, 'i'),
   // "I'm 68", "she is 71", "my dad's 78", "mum is 71", "my son is 6", "he's nine", "turned 60"
   new RegExp(
@@ -32,9 +54,12 @@ const PATTERNS: RegExp[] = [
     'i',
   ),
   // "64 and still smoke", "61, diabetic": a message that opens with a number
-  new RegExp(`^\\s*(\\d{2})\\s*(?:,|and\\b|here\\b|now\\b)`, 'i'),
+  /^\s*(\d{2})\s*(?:,|and\b|here\b|now\b)/i,
   // "61 btw", "72 last birthday", "47 if that matters", "24 if thats relevant"
-  new RegExp(`\\b${NUM}\\s+(?:btw|last birthday|if (?:that|it)(?:'?s)? (?:matters|relevant|helps)|next month)\\b`, 'i'),
+  new RegExp(
+    `\\b${NUM}\\s+(?:btw|last birthday|if (?:that|it)(?:'?s)? (?:matters|relevant|helps)|next month)\\b`,
+    'i',
+  ),
 ];
 
 const toNumber = (s: string): number => WORD_NUMBERS.get(s.toLowerCase()) ?? Number(s);
@@ -48,7 +73,7 @@ export function readAge(text: string, expected = false): number | null {
     if (m?.[1] && plausible(toNumber(m[1]))) return toNumber(m[1]);
   }
   // A message that ends with a lone number after a full stop or comma ("... like strong tea. 59").
-  const tail = new RegExp(`(?:^|[.,!?;]\\s*)(\\d{2})\\s*[.!?]*\\s*$`).exec(t);
+  const tail = /(?:^|[.,!?;]\s*)(\d{2})\s*[.!?]*\s*$/.exec(t);
   if (tail?.[1] && plausible(Number(tail[1])) && Number(tail[1]) >= 16) return Number(tail[1]);
   if (expected) {
     const bare = new RegExp(

@@ -11,7 +11,8 @@ const PLACES: Array<[RegExp, string]> = [
     'EU',
   ],
 ];
-const SAYS_WHERE = /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from)\b[^.!?]{0,20}?\b(in|from)\b/i;
+const SAYS_WHERE =
+  /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from)\b[^.!?]{0,20}?\b(in|from)\b/i;
 
 export function readRegion(text: string): string | null {
   const where = SAYS_WHERE.exec(text);

@@ -2,8 +2,8 @@
  * Runs the real Slack adapter (real Bolt, real Bot on the real knowledge, in-memory store)
  * against the fake Slack, in HTTP mode or Socket Mode, and records the logs it writes.
  */
-
 import type { TurnBot } from '../../adapters/shared/run-turn.js';
+import type { HttpLimits } from '../../adapters/slack/http-receiver.js';
 import { type SlackHandle, startSlack } from '../../adapters/slack/index.js';
 import { Bot } from '../../src/bot.js';
 import { configSchema } from '../../src/config.js';
@@ -12,6 +12,7 @@ import type { Knowledge } from '../../src/knowledge/schema.js';
 import { createLogger } from '../../src/log.js';
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import type { ConversationStore } from '../../src/store/types.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -27,7 +28,7 @@ const knowledge = (): Knowledge => {
 export interface SlackHarness {
   fake: FakeSlack;
   bot: Bot;
-  store: MemoryStore;
+  store: ConversationStore;
   slack: SlackHandle;
   /** HTTP mode: where Slack would POST (http://127.0.0.1:PORT/slack/events). */
   eventsUrl: string;
@@ -50,13 +51,17 @@ export interface SlackHarnessOptions {
   rateLimitPerMinute?: number;
   /** What the adapter talks to instead of the Bot itself (e.g. one that scripts TurnOutcomes). */
   wrapBot?: (bot: Bot) => TurnBot;
+  /** HTTP mode: shorter socket timeouts, a smaller connection cap. */
+  httpLimits?: Partial<HttpLimits>;
+  /** Another store than the in-memory one (SQLite, Redis), on the harness's clock. */
+  makeStore?: (now: () => number) => ConversationStore;
 }
 
 export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'http' }): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   let offset = 0;
   const now = () => Date.now() + offset;
-  const store = new MemoryStore(now);
+  const store = opts.makeStore?.(now) ?? new MemoryStore(now);
   const lines: string[] = [];
   const logs: Array<Record<string, unknown>> = [];
   // calfbot's own logger (levels, redaction), writing into memory.
@@ -90,6 +95,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'htt
     logger,
     retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 },
     host: '127.0.0.1',
+    ...(opts.httpLimits ? { httpLimits: opts.httpLimits } : {}),
   });
   return {
     fake,

@@ -3,9 +3,10 @@
  * Array.prototype, and the forms people could type them in, for the tests that check no word
  * finds a built-in property in a lookup keyed by user text.
  */
-import type { Reply } from '../../src/vocabulary.js';
+
 import { lexiconOf } from '../../src/understanding/lexicon.js';
 import { fold } from '../../src/understanding/normalize.js';
+import type { Reply } from '../../src/vocabulary.js';
 import { knowledge } from './bot.js';
 
 const protos = [Object.prototype, Function.prototype, Array.prototype];
