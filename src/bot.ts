@@ -90,6 +90,17 @@ export class Bot {
     return turn;
   }
 
+  /**
+   * The region for this turn: the platform's suggestion (a locale) when it names one calfbot has
+   * care text for, else the configured EMERGENCY_REGION. ("~" marks a tentative guess.)
+   */
+  private regionFor(meta: EventMeta): string {
+    const hint = meta.region;
+    if (!hint) return this.region;
+    if (!Object.hasOwn(this.knowledge.care.regions, hint.code)) return hint.tentative ? '' : this.region;
+    return hint.tentative ? `~${hint.code}` : hint.code;
+  }
+
   /** Finish the turns in flight, then close the store and the rate limiter. */
   async close(): Promise<void> {
     await this.drain();
@@ -111,7 +122,7 @@ export class Bot {
       if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
         this.logger.info({ event: 'turn', kind, outcome: 'too_long' }, 'turn refused');
         // Not kept, but still screened: a warning sign inside a long paste is answered as one.
-        const urgent = screenLongText(event.text, this.knowledge, this.region);
+        const urgent = screenLongText(event.text, this.knowledge, this.regionFor(meta));
         const replies = urgent
           ? [warning(copy.tooLongButUrgent), urgent]
           : [warning(copy.tooLong(MAX_TEXT_CHARS))];
@@ -201,7 +212,7 @@ export class Bot {
         if (upgraded) state = upgraded;
         else preface.push({ kind: 'text', text: copy.restartedAfterUpgrade });
       }
-      const out = step(state, event, { knowledge: this.knowledge, region: this.region, now });
+      const out = step(state, event, { knowledge: this.knowledge, region: this.regionFor(meta), now });
       const outcome: TurnOutcome = {
         outcome: 'ok',
         replies: [...preface, ...out.replies],

@@ -32,6 +32,12 @@ export type UserEvent =
 export interface EventMeta {
   user?: string;
   eventId?: string;
+  /**
+   * The region the platform suggests for this person (a care.yaml code from their Slack or Discord
+   * locale). `tentative` when it is only a guess from a client language: the emergency number then
+   * comes with "or your local emergency number". A region the person types wins over both.
+   */
+  region?: { code: string; tentative?: boolean };
 }
 
 /** A finding with its label, as the questions word it ("Unusual tiredness"). */

@@ -49,3 +49,27 @@ describe('care text per region', () => {
     expect(out.state.region).toBe('AU');
   });
 });
+
+describe('a region suggested by the platform (Slack or Discord locale)', () => {
+  const emergencyFor = async (region: { code: string; tentative?: boolean }) => {
+    const { testBot } = await import('./helpers/bot.js');
+    const { bot } = testBot({ region: 'US' });
+    const out = await bot.handle(
+      'c',
+      { kind: 'text', text: 'my calf is swollen and I am suddenly breathless' },
+      { user: 'u', region },
+    );
+    return (out.replies.find((r) => r.kind === 'assessment') as AssessmentReply).headline;
+  };
+  it('uses a certain locale as it is (en-GB → 999)', async () => {
+    expect(await emergencyFor({ code: 'UK' })).toBe('Call 999 now');
+  });
+  it('adds "or your local emergency number" to a guess from a client language', async () => {
+    expect(await emergencyFor({ code: 'EU', tentative: true })).toBe(
+      'Call 112 (or your local emergency number) now',
+    );
+  });
+  it('says "your local emergency number" for a guess calfbot has no care text for', async () => {
+    expect(await emergencyFor({ code: 'BR', tentative: true })).toBe('Call your local emergency number now');
+  });
+});

@@ -14,8 +14,15 @@ const HINT_FRACTION = 0.75;
 
 export function regionOf(knowledge: Knowledge, region: string) {
   // A region calfbot has no care entry for gets plain wording: "your local emergency number".
+  // A tentative one ("~UK", guessed from a client language) names its number and that wording.
   const { regions } = knowledge.care;
-  const r = Object.hasOwn(regions, region) ? regions[region]! : knowledge.care.unknown_region;
+  const tentative = region.startsWith('~');
+  const code = tentative ? region.slice(1) : region;
+  const known = Object.hasOwn(regions, code) ? regions[code]! : knowledge.care.unknown_region;
+  const r =
+    tentative && known !== knowledge.care.unknown_region
+      ? { ...known, emergency: `${known.emergency} (or your local emergency number)` }
+      : known;
   const fill = (s: string) =>
     s
       .replaceAll('{emergency}', r.emergency)
