@@ -73,6 +73,8 @@ const PSEUDO: string[][] = [
   ['wont', 'keep', 'still'],
   ['wont', 'settle'],
   ['cant', 'keep', 'still'],
+  ['cant', 'keep', 'them', 'still'],
+  ['cant', 'keep', 'my', 'legs', 'still'],
   ['cant', 'sit', 'still'],
   ['cant', 'stop', 'moving'],
   ['cant', 'get', 'comfortable'],

@@ -48,7 +48,6 @@ const TYPOS: Record<string, string> = {
   tireded: 'tired',
   tird: 'tired',
   numbnes: 'numbness',
-  tinglin: 'tingling',
   statins: 'statins',
   medecine: 'medicine',
   medicin: 'medicine',
@@ -78,6 +77,15 @@ const TYPOS: Record<string, string> = {
   noo: 'no',
   nop: 'nope',
   dunno: 'dunno',
+  wakin: 'waking',
+  cryin: 'crying',
+  hurtin: 'hurting',
+  achin: 'aching',
+  crampin: 'cramping',
+  walkin: 'walking',
+  runnin: 'running',
+  tinglin: 'tingling',
+  swellin: 'swelling',
 };
 
 /** Fold simple plurals so both sides of a comparison agree ("calves" → "calf", "legs" → "leg"). */
