@@ -55,6 +55,7 @@ export class Bot {
     this.knowledge = options.knowledge;
     this.store = options.store;
     this.region = options.region ?? options.knowledge.care.default_region;
+    this.recent = new RecentEvents(undefined, undefined, () => this.now());
     this.ttlMs = (options.conversationTtlHours ?? CONVERSATION_TTL_HOURS_DEFAULT) * 3_600_000;
     this.logger = options.logger ?? silentLogger;
     this.now = options.now ?? Date.now;
@@ -66,7 +67,7 @@ export class Bot {
    * Event ids this process finished with, for a short while: also catches the repeats of turns
    * the store does not record (forget, a refusal), e.g. the two deliveries of one Slack message.
    */
-  private readonly recent = new RecentEvents();
+  private readonly recent: RecentEvents;
   /**
    * The last turn queued for each conversation. Turns of one conversation run one after another in
    * this process, in arrival order, so they never race each other for the compare-and-set (a burst

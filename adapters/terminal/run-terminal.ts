@@ -71,6 +71,9 @@ export async function runTerminal(opts: {
   // An unfinished check from last time? Ask the Bot quietly ("help" changes nothing, stores nothing).
   const earlier = await bot.handle(key, { kind: 'command', command: 'help' }, { user }).catch(() => null);
   let done = false;
+  const forget = () => bot.handle(key, { kind: 'command', command: 'forget' }, { user }).catch(() => null);
+  // A finished check is not kept for next time.
+  if (earlier?.conversation && !earlier.conversation.open) await forget();
   if (earlier?.conversation?.open) {
     sayWrapped('We did not finish last time. Carry on where we left off? (yes / no)');
     rl.prompt();
@@ -80,7 +83,7 @@ export async function runTerminal(opts: {
       output.write('\n');
       await turn({ kind: 'command', command: 'help' }, 'question');
     } else {
-      await bot.handle(key, { kind: 'command', command: 'forget' }, { user }).catch(() => null);
+      await forget();
       output.write('\n');
       sayWrapped('OK, that one is deleted. Tell me what is going on.');
     }

@@ -1,7 +1,8 @@
 /** Everything the bot says that is not clinical knowledge: greetings, nudges, errors. */
 export const copy = {
+  /** The first thing a new conversation hears: what calfbot does, and the emergency line first. */
   greeting:
-    "Hi, I'm calfbot. I help you think through sore or cramping calves: first I check for the few causes that need a doctor fast, then I ask a few questions and explain what might be going on, with sources.",
+    "Hi, I'm calfbot. I help you think through sore or cramping calves. If you are breathless, have chest pain, or your leg has gone cold and pale, call your local emergency number now. Otherwise I will check a few warning signs, ask some short questions, and explain what might be going on, with sources. I am not a doctor and cannot diagnose you.",
   help: [
     'Tell me what is going on with your calves in your own words, or answer my questions with the buttons.',
     'Commands: "restart" starts over, "back" changes your last answer, "why" explains the current question, "forget" deletes everything I stored about you.',

@@ -59,7 +59,11 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
   }
   // A region the person typed wins over the platform's locale and the configured default.
   const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
-  return withOpenQuestion(dispatch(s, state, event, ctx), ctx);
+  const result = dispatch(s, state, event, ctx);
+  // A button on a question message (Why, Start over...) leaves that message and its buttons live:
+  // the question is not posted again. Anything typed gets the open question with its reply.
+  const fromClick = event.kind === 'command' && event.question !== undefined;
+  return fromClick ? result : withOpenQuestion(result, ctx);
 }
 
 /**
@@ -130,7 +134,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
   const phase = phaseOf(s, knowledge);
   if (phase === 'new') {
     absorb(s, extractFindings(text, knowledge));
-    return advance(s, ctx, [{ kind: 'text', text: knowledge.disclaimers.greeting }]);
+    return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
   }
 
   if (phase === 'assessed') {
@@ -239,7 +243,7 @@ function onCommand(
       }
       // Begin: a greeting when there is nothing to start over from, else a new check.
       const fresh = isNew || phaseOf(s, ctx.knowledge) === 'new';
-      const opening = fresh ? ctx.knowledge.disclaimers.greeting : copy.restarted;
+      const opening = fresh ? copy.greeting : copy.restarted;
       const next = freshState(ctx.now, s.seq);
       if (s.region) next.region = s.region;
       return advance(next, ctx, [{ kind: 'text', text: opening }]);
@@ -251,7 +255,7 @@ function onCommand(
     }
     case 'why': {
       if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noQuestionToExplain }] };
-      return askAgainWith(s, ctx, whyOf(s.pending, ctx.knowledge));
+      return { state: s, replies: [{ kind: 'text', text: whyOf(s.pending, ctx.knowledge) }] };
     }
     case 'back': {
       const last = s.history.pop();

@@ -192,8 +192,6 @@ export const followUpsFileSchema = z.strictObject({ topics: z.array(followUpTopi
 export const disclaimersFileSchema = z.strictObject({
   /** Ends every assessment. */
   assessment: text,
-  /** Shown when a conversation starts. */
-  greeting: text,
   /** About supplements, attached whenever nutrients come up. */
   supplements: text,
 });
