@@ -1,54 +1,23 @@
-/**
- * The conversation machine: a pure function of (state, event, knowledge) → (state, replies).
- *
- *   new ──text──▶ screening (red-flag screen) ──▶ questioning ──▶ assessed
- *    ▲                                                               │
- *    └────────────────────────── restart ◀───────────────────────────┘
- *
- * Every state accepts restart, start, help, why, back, a button answer and free text. The phase
- * is not stored: it follows from the pending question and the assessment (phaseOf). Typed
- * commands are read out of text once, by the Bot, and `forget` is the Bot's (it deletes records).
- */
-import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
 import { nextQuestion } from '../triage/next-question.js';
+import { isCorrection, withoutLabels } from '../understanding/answer-text.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { readRegion } from '../understanding/read-region.js';
-import { type Command, type Reply, triageRank, type UserEvent } from '../vocabulary.js';
+import { type Command, type Reply, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
 import { composeAssessment, regionOf } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
+import { phaseOf } from './phase.js';
 import { questionReply, whyOf } from './question-reply.js';
-import type { ConversationState, PendingQuestion, Phase } from './types.js';
+import type { ConversationState, MachineEvent, PendingQuestion, StepContext, StepResult } from './types.js';
 
-export interface StepContext {
-  knowledge: Knowledge;
-  region: string;
-  now: number;
-}
-
-export interface StepResult {
-  state: ConversationState;
-  replies: Reply[];
-}
-
-/** What the machine takes: any UserEvent but `forget`, which the Bot carries out on the store. */
-export type MachineEvent =
-  | Exclude<UserEvent, { kind: 'command' }>
-  | { kind: 'command'; command: Exclude<Command, 'forget'>; question?: string };
-
-/** Where the interview is, derived from the state. */
-export function phaseOf(s: ConversationState, knowledge: Knowledge): Phase {
-  if (s.assessment) return 'assessed';
-  if (!s.pending) return 'new';
-  const screen = knowledge.groups.find((g) => g.id === s.pending?.topic)?.screen ?? false;
-  return screen || s.pending.topic === 'red_flags' ? 'screening' : 'questioning';
-}
+export { phaseOf } from './phase.js';
+export type { MachineEvent, StepContext, StepResult } from './types.js';
 
 export function step(state: ConversationState | null, event: MachineEvent, baseCtx: StepContext): StepResult {
   const s: ConversationState = state ? structuredClone(state) : freshState(baseCtx.now);
@@ -200,21 +169,6 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
 /** The waiting question again, after a short line: nothing a person types ends the conversation. */
 function askAgainWith(s: ConversationState, ctx: StepContext, line: string): StepResult {
   return { state: s, replies: [{ kind: 'text', text: line }, questionReply(s.pending!, ctx.knowledge)] };
-}
-
-/** "sorry, not the statin", "actually no", "I mean...": an earlier answer is being corrected. */
-function isCorrection(text: string): boolean {
-  return /\b(sorry|actually|i mean|i meant|correction|scratch that|wait|oops|my mistake|not the)\b/i.test(
-    text,
-  );
-}
-
-function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {
-  let rest = text;
-  for (const { label } of options) {
-    rest = rest.replace(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' , ');
-  }
-  return rest;
 }
 
 // ── commands ───────────────────────────────────────────────────────────────

@@ -3,7 +3,26 @@
  * The vocabulary shared with every other layer (Reply, UserEvent, Choice, triage levels) lives in
  * src/vocabulary.ts.
  */
-import type { Choice, Triage } from '../vocabulary.js';
+import type { Knowledge } from '../knowledge/schema.js';
+import type { Choice, Command, Reply, Triage, UserEvent } from '../vocabulary.js';
+
+/** What one step of the machine is given besides the state and the event. */
+export interface StepContext {
+  knowledge: Knowledge;
+  /** A care.yaml region code ("~UK" when only guessed from a client language). */
+  region: string;
+  now: number;
+}
+
+export interface StepResult {
+  state: ConversationState;
+  replies: Reply[];
+}
+
+/** What the machine takes: any UserEvent but `forget`, which the Bot carries out on the store. */
+export type MachineEvent =
+  | Exclude<UserEvent, { kind: 'command' }>
+  | { kind: 'command'; command: Exclude<Command, 'forget'>; question?: string };
 
 /** Where the interview is; derived from the state (machine.ts phaseOf), never stored. */
 export type Phase = 'new' | 'screening' | 'questioning' | 'assessed';

@@ -6,7 +6,7 @@
  */
 import { conversationDigest, eventDigest } from './event-digest.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
-import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
+import type { ConversationRecord, ConversationStore } from './types.js';
 
 interface Entry {
   version: number;
@@ -31,12 +31,7 @@ export class MemoryStore implements ConversationStore {
     return entry ? decodeRecord(entry.json) : null;
   }
 
-  async compareAndSet(
-    key: string,
-    expectedVersion: number,
-    record: ConversationRecord,
-    event?: EventMark,
-  ): Promise<boolean> {
+  compareAndSet: ConversationStore['compareAndSet'] = async (key, expectedVersion, record, event) => {
     // Check and set with no await in between, so parallel callers cannot both win.
     if ((this.live(key)?.version ?? 0) !== expectedVersion) return false;
     const conv = conversationDigest(key);
@@ -55,20 +50,14 @@ export class MemoryStore implements ConversationStore {
       this.events.set(conv, kept);
     }
     return true;
-  }
+  };
 
   async hasEvent(key: string, eventId: string): Promise<boolean> {
     return this.liveEvents(conversationDigest(key))?.ids.has(eventDigest(key, eventId)) ?? false;
   }
 
   private liveEvents(conv: string): Events | null {
-    const events = this.events.get(conv);
-    if (!events) return null;
-    if (events.until <= this.now()) {
-      this.events.delete(conv);
-      return null;
-    }
-    return events;
+    return liveIn(this.events, conv, (e) => e.until, this.now());
   }
 
   async delete(key: string): Promise<void> {
@@ -99,13 +88,7 @@ export class MemoryStore implements ConversationStore {
   }
 
   private live(key: string): Entry | null {
-    const entry = this.records.get(key);
-    if (!entry) return null;
-    if (entry.expiresAt <= this.now()) {
-      this.records.delete(key);
-      return null;
-    }
-    return entry;
+    return liveIn(this.records, key, (e) => e.expiresAt, this.now());
   }
 
   get size(): number {
@@ -113,4 +96,15 @@ export class MemoryStore implements ConversationStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** The entry under `key` unless it has expired (then it is dropped). */
+function liveIn<T>(map: Map<string, T>, key: string, until: (v: T) => number, now: number): T | null {
+  const value = map.get(key);
+  if (value === undefined) return null;
+  if (until(value) <= now) {
+    map.delete(key);
+    return null;
+  }
+  return value;
 }
