@@ -45,6 +45,7 @@ export const copy = {
   nudgeYesNo: 'Sorry, I did not catch that. Here is the question again: answer yes, no or not sure.',
   nudgeMulti:
     'Sorry, I did not catch that. Here is the question again: pick the ones that apply (by name or number), or say "none of these".',
+  noted: (labels: string[]) => `Noted, so I will not ask again: ${labels.join(', and ')}.`,
   outOfRange: (max: number) =>
     `There ${max === 1 ? 'is only 1 option' : `are only ${max} options`} here. Pick the numbers that apply, or say "none of these".`,
   didYouMean: (options: string[]) =>

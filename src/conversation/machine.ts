@@ -1,3 +1,4 @@
+import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
 import { nextQuestion } from '../triage/next-question.js';
@@ -132,11 +133,12 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
     const choice = found.get(finding) ?? classifyAnswer(text);
     found.delete(finding);
     const changed = absorb(s, found, knowledge, correcting);
+    const noted = acknowledge(s, changed, knowledge);
     if (choice) {
       record(s, pending, [[finding, choice]]);
-      return advance(s, ctx, []);
+      return advance(s, ctx, noted);
     }
-    if (changed.length > 0) return advance(s, ctx, [], pending);
+    if (changed.length > 0) return advance(s, ctx, noted, pending);
     return askAgainWith(s, ctx, copy.nudgeYesNo);
   }
   const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
@@ -148,14 +150,15 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
   });
   for (const f of pending.findings) beyondLabels.delete(f);
   const changed = absorb(s, beyondLabels, knowledge, correcting);
+  const noted = acknowledge(s, changed, knowledge);
   if (selection?.kind === 'selected') {
     const result = applySelection(pending, selection.findings, selection.unsure ?? [], ctx.knowledge);
     if (!('error' in result)) {
       record(s, pending, result);
-      return advance(s, ctx, []);
+      return advance(s, ctx, noted);
     }
   }
-  if (changed.length > 0) return advance(s, ctx, [], pending);
+  if (changed.length > 0) return advance(s, ctx, noted, pending);
   if (selection?.kind === 'out_of_range') return askAgainWith(s, ctx, copy.outOfRange(selection.max));
   if (selection?.kind === 'unclear') {
     const numbered = selection.suggestions.map(
@@ -164,6 +167,13 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
     return askAgainWith(s, ctx, copy.didYouMean(numbered));
   }
   return askAgainWith(s, ctx, selection?.kind === 'unsure' ? copy.unsureMulti : copy.nudgeMulti);
+}
+
+/** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */
+function acknowledge(s: ConversationState, changed: string[], knowledge: Knowledge): Reply[] {
+  const said = changed.filter((f) => s.findings[f] === 'yes').map((f) => knowledge.findings.get(f)?.label);
+  if (said.length === 0) return [];
+  return [{ kind: 'text', text: copy.noted(said.filter(Boolean).map((l) => l!.toLowerCase())) }];
 }
 
 /** The waiting question again, after a short line: nothing a person types ends the conversation. */
