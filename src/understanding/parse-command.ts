@@ -72,7 +72,6 @@ const LEADING = new Set([
   'ok',
   'okay',
   'actually',
-  'no',
   'please',
   'calfbot',
   'can',
