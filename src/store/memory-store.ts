@@ -6,7 +6,7 @@
  */
 import { conversationDigest, eventDigest } from './event-digest.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
-import type { ConversationRecord, ConversationStore } from './types.js';
+import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
 
 interface Entry {
   version: number;
@@ -31,7 +31,7 @@ export class MemoryStore implements ConversationStore {
     return entry ? decodeRecord(entry.json) : null;
   }
 
-  compareAndSet: ConversationStore['compareAndSet'] = async (key, expectedVersion, record, event) => {
+  async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord, event?: EventMark) {
     // Check and set with no await in between, so parallel callers cannot both win.
     if ((this.live(key)?.version ?? 0) !== expectedVersion) return false;
     const conv = conversationDigest(key);
@@ -50,7 +50,7 @@ export class MemoryStore implements ConversationStore {
       this.events.set(conv, kept);
     }
     return true;
-  };
+  }
 
   async hasEvent(key: string, eventId: string): Promise<boolean> {
     return this.liveEvents(conversationDigest(key))?.ids.has(eventDigest(key, eventId)) ?? false;

@@ -17,7 +17,7 @@ import { defineClusterCommands, forgetOnCluster, listForUser, scanCluster } from
 import { closeRedis, connectRedis, escapeGlob, type RedisConnection, waitReady } from './redis-connection.js';
 import { type RedisKeys, redisKeys } from './redis-keys.js';
 import { storeUnavailable } from './store-outage.js';
-import type { ConversationRecord, ConversationStore } from './types.js';
+import type { ConversationRecord, ConversationStore, EventMark } from './types.js';
 
 export const REDIS_KEY_PREFIX_DEFAULT = 'calfbot:';
 const SWEEP_SCAN_COUNT = 500;
@@ -152,7 +152,7 @@ export class RedisStore implements ConversationStore {
     return record;
   }
 
-  compareAndSet: ConversationStore['compareAndSet'] = async (key, expectedVersion, record, event) => {
+  async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord, event?: EventMark) {
     const now = this.now();
     const ttlMs = Math.max(1, Math.ceil(record.expiresAt - now));
     const convKey = this.conversationKey(key);
@@ -184,7 +184,7 @@ export class RedisStore implements ConversationStore {
       ),
     );
     return saved === 1;
-  };
+  }
 
   async hasEvent(key: string, eventId: string): Promise<boolean> {
     const member = await this.call(() =>

@@ -82,7 +82,7 @@ export class SqliteStore implements ConversationStore {
     });
   }
 
-  compareAndSet: ConversationStore['compareAndSet'] = async (key, expectedVersion, record, event) => {
+  async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord, event?: EventMark) {
     const params = {
       key,
       user: record.user,
@@ -94,7 +94,7 @@ export class SqliteStore implements ConversationStore {
       now: this.now(),
     };
     return this.run((h) => h.cas(key, expectedVersion, params, event));
-  };
+  }
 
   async hasEvent(key: string, eventId: string): Promise<boolean> {
     return this.run(
