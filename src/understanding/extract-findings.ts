@@ -6,11 +6,12 @@
 
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Choice } from '../vocabulary.js';
+import { correctTokens } from './fuzzy.js';
 import { type LexiconEntry, lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
-import { readAge } from './read-age.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
+import { readAge } from './read-age.js';
 
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 
@@ -25,7 +26,8 @@ export function extractFindings(
   options: ExtractOptions = {},
 ): Map<string, Choice> {
   const found = new Map<string, Choice>();
-  const all = clauses(text).map((tokens) => {
+  const all = clauses(text).map((typed) => {
+    const tokens = correctTokens(typed, knowledge);
     const folded = tokens.map(fold);
     return { tokens, folded, present: new Set(folded) };
   });
