@@ -17,6 +17,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import type { Knowledge } from '../src/knowledge/schema.js';
 import { extractFindings } from '../src/understanding/extract-findings.js';
 import { correctWord, lexiconVocabulary, spelling } from '../src/understanding/fuzzy.js';
+import { compoundNumbersAsDigits, numberWords } from '../src/understanding/number-words.js';
 import { readAge } from '../src/understanding/read-age.js';
 import { ROOT } from './paths.js';
 
@@ -41,9 +42,7 @@ const optional = async (name: string): Promise<any | null> => {
 };
 
 const knowledge = loadKnowledge();
-const data = JSON.parse(
-  readFileSync(path.join(ROOT, 'bench', 'understanding-typos.json'), 'utf8'),
-) as {
+const data = JSON.parse(readFileSync(path.join(ROOT, 'bench', 'understanding-typos.json'), 'utf8')) as {
   typos: { text: string; fixed: string; finding: string }[];
   notRedFlags: string[];
   negated: string[];
@@ -211,7 +210,7 @@ for (const c of candidates) {
 }
 spelling.correct = correctWord;
 
-// Number words: readAge as it is vs readAge on compromise's text with numbers as digits.
+// Number words: readAge before, as kept (compromise only for compound number words), and compromise on everything.
 const AGES: [string, number][] = [
   ["he's nine", 9],
   ["I'm sixty-eight", 68],
@@ -228,25 +227,30 @@ const AGES: [string, number][] = [
 ];
 const ageScore = (read: (t: string) => number | null) => AGES.filter(([t, n]) => read(t) === n).length;
 const nlp = await optional('compromise');
-say('\n| number words (ages) | right | ms / 1,000 |');
-say('| --- | --- | --- |');
-const timeIt = (f: (t: string) => unknown) => {
+say('\n| number words (ages) | right | ms / 1,000 of these | ms / 1,000 openings |');
+say('| --- | --- | --- | --- |');
+const timeIt = (f: (t: string) => unknown, texts: string[]) => {
   const t = performance.now();
-  for (let i = 0; i < 1000; i++) f(AGES[i % AGES.length]![0]);
+  for (let i = 0; i < 1000; i++) f(texts[i % texts.length]!);
   return (performance.now() - t).toFixed(0);
 };
-say(
-  `| hand-written readAge | ${ageScore((t) => readAge(t))}/${AGES.length} | ${timeIt((t) => readAge(t))} |`,
-);
+const ageTexts = AGES.map(([t]) => t);
+const ageRow = (name: string, read: (t: string) => number | null) =>
+  say(
+    `| ${name} | ${ageScore(read)}/${AGES.length} | ${timeIt(read, ageTexts)} | ${timeIt(read, openings)} |`,
+  );
+numberWords.asDigits = (t) => t;
+ageRow('hand-written readAge alone (before)', (t) => readAge(t));
+numberWords.asDigits = compoundNumbersAsDigits;
+ageRow('readAge + compromise for compound number words only (kept)', (t) => readAge(t));
 if (nlp) {
-  const viaCompromise = (t: string) => {
+  numberWords.asDigits = (t) => t;
+  ageRow('compromise numbers().toNumber() on every message, then readAge', (t) => {
     const doc = nlp(t);
     doc.numbers().toNumber();
     return readAge(doc.text());
-  };
-  say(
-    `| compromise numbers().toNumber() then readAge | ${ageScore(viaCompromise)}/${AGES.length} | ${timeIt(viaCompromise)} |`,
-  );
+  });
+  numberWords.asDigits = compoundNumbersAsDigits;
 } else say('| compromise | not installed | |');
 
 // Negation: the hand-written NegEx scope vs the libraries' negation marks, on the word that names the finding.
