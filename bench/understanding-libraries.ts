@@ -192,7 +192,10 @@ function coldOpenings(fuzzy: boolean): string {
 // Load cost, each in a fresh process: what a library adds before calfbot's first reply.
 const LOADS: [string, string][] = [
   ['fastest-levenshtein', "await import('fastest-levenshtein')"],
-  ['nspell + dictionary-en, imported only (what start-up pays)', "await import('nspell'); await import('dictionary-en')"],
+  [
+    'nspell + dictionary-en, imported only (what start-up pays)',
+    "await import('nspell'); await import('dictionary-en')",
+  ],
   [
     'nspell + dictionary-en (built)',
     "const n = (await import('nspell')).default; const d = (await import('dictionary-en')).default; n(d)",
