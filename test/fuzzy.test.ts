@@ -101,7 +101,8 @@ describe('a fuzzy match never makes a red flag out of nothing', () => {
     expect(yesRedFlags(text)).toEqual([]);
   });
 
-  it('property: any one-letter slip in a negated red-flag word never gives that red flag', () => {
+  it('property: a one-letter slip in a negated red-flag word gives no red flag the right spelling does not', () => {
+    // "no pulse" and "not healing" are red flags as written; a slip may give those, and nothing more.
     const slip = fc
       .record({
         word: fc.constantFrom(...redFlagWords),
@@ -110,7 +111,7 @@ describe('a fuzzy match never makes a red flag out of nothing', () => {
       })
       .map(({ word, at, letter }) => {
         const i = at % word.length;
-        return word.slice(0, i) + letter + word.slice(i + 1);
+        return { word, typo: word.slice(0, i) + letter + word.slice(i + 1) };
       });
     const negation = fc.constantFrom(
       'no',
@@ -122,10 +123,11 @@ describe('a fuzzy match never makes a red flag out of nothing', () => {
       'without',
     );
     fc.assert(
-      fc.property(negation, slip, (neg, typo) => {
-        expect(yesRedFlags(`${neg} ${typo}`)).toEqual([]);
+      fc.property(negation, slip, (neg, { word, typo }) => {
+        const allowed = new Set(yesRedFlags(`${neg} ${word}`));
+        expect(yesRedFlags(`${neg} ${typo}`).filter((f) => !allowed.has(f))).toEqual([]);
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 });
