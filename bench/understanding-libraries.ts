@@ -46,6 +46,10 @@ const yesRedFlags = (text: string) =>
 
 const candidates = spellingCandidates(words, prefixes);
 
+if (vignettes.length === 0)
+  throw new Error(
+    `bench: no vignettes in ${evalDir}: the judge's eval folder must sit beside calfbot's (../shared/eval)`,
+  );
 const openings = vignettes.map((v) => v.opening);
 /** The best of three runs (the machine is shared), each of 1,000 openings or 3 s, scaled to 1,000. */
 function msPer1000Openings(): number {
