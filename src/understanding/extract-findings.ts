@@ -6,6 +6,7 @@
 
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Choice } from '../vocabulary.js';
+import { correctTokens } from './fuzzy.js';
 import { type LexiconEntry, lexiconOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
@@ -27,7 +28,8 @@ export function extractFindings(
   options: ExtractOptions = {},
 ): Map<string, Choice> {
   const found = new Map<string, Choice>();
-  const all = clauses(text).map((tokens) => {
+  const all = clauses(text).map((typed) => {
+    const tokens = correctTokens(typed, knowledge);
     const folded = tokens.map(fold);
     return { tokens, folded, present: new Set(folded) };
   });

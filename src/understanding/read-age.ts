@@ -4,6 +4,8 @@
  * asked about age. Numbers with a unit ("7 hrs", "10 days", "40mg", "38.6") are not ages.
  */
 
+import { numberWords } from './number-words.js';
+
 const WORD_NUMBERS = new Map<string, number>([
   ['one', 1],
   ['two', 2],
@@ -67,7 +69,7 @@ const plausible = (n: number) => Number.isInteger(n) && n >= 1 && n <= 110;
 
 /** The age stated in the text, or null. `expected`: the question was about age, so a bare number counts. */
 export function readAge(text: string, expected = false): number | null {
-  const t = text.replace(/[’‘`´]/g, "'");
+  const t = numberWords.asDigits(text).replace(/[’‘`´]/g, "'");
   for (const pattern of PATTERNS) {
     const m = pattern.exec(t);
     if (m?.[1] && plausible(toNumber(m[1]))) return toNumber(m[1]);
