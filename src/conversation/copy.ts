@@ -5,7 +5,7 @@ export const copy = {
     "Hi, I'm calfbot. I help you think through sore or cramping calves. If you are breathless, have chest pain, or your leg has gone cold and pale, call your local emergency number now. Otherwise I will check a few warning signs, ask some short questions, and explain what might be going on, with sources. I am not a doctor and cannot diagnose you.",
   help: [
     'Tell me what is going on with your calves in your own words, or answer my questions with the buttons.',
-    'Type "restart" to start over, or "back" to change your last answer.',
+    'Commands: "restart" starts over, and "back" changes your last answer.',
     'Type "why" to hear why I ask, or "forget" to delete all I kept about you.',
     'After the assessment you can ask things like "what foods have magnesium?" or "tell me more about B12".',
     'I am not a doctor and I cannot diagnose. In an emergency, call your local emergency number.',
@@ -15,7 +15,7 @@ export const copy = {
   restarted: "OK, let's start over. Nothing from before is kept in this conversation.",
   forgotten: (n: number) =>
     n > 0
-      ? `Done: I deleted all I kept about you: ${n} chat${n === 1 ? '' : 's'}. Nothing else is kept.`
+      ? `Done. I deleted everything I kept about you (${n} conversation${n === 1 ? '' : 's'}). Nothing else is kept.`
       : 'There was nothing stored about you, so there is nothing to delete.',
   tooLong: (max: number) =>
     `That message is too long for me (over ${max.toLocaleString('en-US')} characters), so I did not read or keep it. Could you say it more briefly?`,
