@@ -115,7 +115,7 @@ describe.runIf(cluster)('on a 3-node Redis Cluster', () => {
       await b.send({ conversation: 'other', user: 'U1', text: 'my calves hurt' });
 
       const out = await a.send({ conversation: 'c', user: 'U1', command: 'forget' });
-      expect(out.replies[0].text).toMatch(/deleted everything.*\(2 conversations\)/);
+      expect(out.replies[0].text).toMatch(/deleted everything.*\(2 chats\)/);
       expect(await allKeys(`${runPrefix}procs:*`)).toEqual([]);
       const fresh = await b.send({ conversation: 'c', user: 'U1', text: 'my calves hurt' });
       expect(fresh.replies[0].text).toMatch(/Hi, I'm calfbot/);

@@ -15,7 +15,7 @@ export const copy = {
   restarted: "OK, let's start over. Nothing from before is kept in this conversation.",
   forgotten: (n: number) =>
     n > 0
-      ? `Done. I deleted everything I kept about you (${n} conversation${n === 1 ? '' : 's'}). Nothing else is kept.`
+      ? `Done. I deleted everything I kept about you (${n} chat${n === 1 ? '' : 's'}). Nothing else is kept.`
       : 'There was nothing stored about you, so there is nothing to delete.',
   tooLong: (max: number) =>
     `That message is too long for me (over ${max.toLocaleString('en-US')} characters), so I did not read or keep it. Could you say it more briefly?`,
