@@ -36,6 +36,20 @@ export interface Route {
   shard?: number;
 }
 
+/** Where and how an interaction happens (defaults: a guild channel, en-US, a guild install). */
+export interface InteractionPlace {
+  guildId?: string | null;
+  channelId?: string;
+  /** The user's client language (default en-US). */
+  locale?: string;
+  /** The server's preferred language (default en-US). */
+  guildLocale?: string;
+  /** Installed to the user's account, not the server: `authorizing_integration_owners` has only the user. */
+  userInstall?: boolean;
+  /** Outside servers: 1 the bot's DM (default), 2 a DM or group DM between people. */
+  context?: 1 | 2;
+}
+
 export interface InteractionRef {
   id: string;
   token: string;
@@ -337,10 +351,7 @@ export class FakeDiscord {
 
   // ---- building and dispatching events ----
 
-  private interactionBase(
-    type: number,
-    opts: { user: FakeUser; guildId?: string | null; channelId?: string },
-  ) {
+  private interactionBase(type: number, opts: { user: FakeUser } & InteractionPlace) {
     const guildId = opts.guildId === undefined ? '300000000000000001' : opts.guildId;
     const user = {
       id: opts.user.id,
@@ -365,13 +376,13 @@ export class FakeDiscord {
       version: 1,
       channel_id: channelId,
       app_permissions: '0',
-      locale: 'en-US',
+      locale: opts.locale ?? 'en-US',
       entitlements: [],
       attachment_size_limit: 8_388_608,
       ...(guildId
         ? {
             guild_id: guildId,
-            guild_locale: 'en-US',
+            guild_locale: opts.guildLocale ?? 'en-US',
             channel: { id: channelId, type: 0, guild_id: guildId, name: 'running', position: 0, flags: 0 },
             member: {
               user,
@@ -385,29 +396,30 @@ export class FakeDiscord {
               nick: null,
               avatar: null,
             },
-            authorizing_integration_owners: { '0': guildId },
+            // A user install in a server the bot is not in: only the user authorised it.
+            authorizing_integration_owners: opts.userInstall ? { '1': user.id } : { '0': guildId },
             context: 0,
           }
         : {
             user,
             channel: { id: channelId, type: 1, flags: 0, recipients: [user] },
-            authorizing_integration_owners: { '0': '0' },
-            context: 1,
+            authorizing_integration_owners: opts.userInstall ? { '1': user.id } : { '0': '0' },
+            context: opts.context ?? 1,
           }),
     };
     return { ref, payload };
   }
 
   /** `/calves` with options, in a guild channel (default) or, with guildId null, in the bot's DM. */
-  slashCommand(opts: {
-    user: FakeUser;
-    guildId?: string | null;
-    channelId?: string;
-    name?: string;
-    options?: Record<string, string>;
-    /** Deliver on this shard's connection instead of the guild's own. */
-    shard?: number;
-  }): InteractionRef {
+  slashCommand(
+    opts: {
+      user: FakeUser;
+      name?: string;
+      options?: Record<string, string>;
+      /** Deliver on this shard's connection instead of the guild's own. */
+      shard?: number;
+    } & InteractionPlace,
+  ): InteractionRef {
     const { ref, payload } = this.interactionBase(2, opts);
     payload.data = {
       id: '200000000000000001',
@@ -425,11 +437,14 @@ export class FakeDiscord {
   click(
     message: Json,
     customId: string,
-    opts: { user: FakeUser; values?: string[]; shard?: number },
+    opts: { user: FakeUser; values?: string[]; shard?: number } & Omit<
+      InteractionPlace,
+      'guildId' | 'channelId'
+    >,
   ): InteractionRef {
     const where = this.whereOf(message);
     const { ref, payload } = this.interactionBase(3, {
-      user: opts.user,
+      ...opts,
       guildId: where.guildId,
       channelId: where.channelId,
     });
