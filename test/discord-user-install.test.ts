@@ -30,9 +30,9 @@ describe('Discord: a user install, where the bot is not a member', () => {
     const drive = await clickToAssessment(h.fake, first, (r) => h.settle(r), { user, userInstall: true });
     expect(drive.refs.length).toBeGreaterThan(1);
     // The slash command's reply and every new message after a click: ephemeral.
-    const fresh = h.fake.calls.slice(from).filter((c) =>
-      c.path.endsWith('/callback') ? [4, 5].includes(c.body?.type) : c.method === 'POST',
-    );
+    const fresh = h.fake.calls
+      .slice(from)
+      .filter((c) => (c.path.endsWith('/callback') ? [4, 5].includes(c.body?.type) : c.method === 'POST'));
     expect(fresh.length).toBeGreaterThan(1);
     for (const call of fresh) {
       const flags = call.path.endsWith('/callback') ? call.body.data?.flags : call.body?.flags;

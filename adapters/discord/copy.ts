@@ -3,6 +3,7 @@ export const discordCopy = {
   somethingWentWrong: 'Sorry, something went wrong on my side. Please try /calves again.',
   alreadyAnswered:
     'You already answered that question, so I counted it once. Carry on with the latest message.',
+  alreadyHandled: 'I have answered that already (Discord sent it twice). Carry on with the latest message.',
   staleConversation:
     'That button is from an earlier conversation, so I did not change anything. Use the latest message, or type /calves to carry on.',
   noConversation:
