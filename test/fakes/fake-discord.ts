@@ -519,7 +519,10 @@ export class FakeDiscord {
   readonly httpAnswers = new Map<string, { status: number; body: Json }>();
 
   private deliver(payload: Json, route: Route): void {
-    if (!this.http) return this.dispatch('INTERACTION_CREATE', payload, route);
+    if (!this.http) {
+      this.dispatch('INTERACTION_CREATE', payload, route);
+      return;
+    }
     const rec = this.interactions.get(payload.token)!;
     rec.payload = payload;
     rec.answering = this.http.post(payload).then(({ status, body }) => {
