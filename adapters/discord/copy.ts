@@ -17,6 +17,10 @@ export const discordCopy = {
   describe: 'Describe it in your own words',
   askFollowUp: 'Ask a follow-up question',
   selectPlaceholder: 'Choose all that apply',
+  checklist: 'Tick them in a list',
+  checklistTitle: 'Tick all that apply',
+  checklistLabel: (part: number, of: number) =>
+    of > 1 ? `Tick all that apply (${part} of ${of})` : 'Tick all that apply',
   describeTitle: 'Describe it in your own words',
   describeLabel: 'What is going on with your calves?',
   describeDescription: 'Plain words are fine, e.g. "no swelling, but I take a statin".',

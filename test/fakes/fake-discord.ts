@@ -470,7 +470,11 @@ export class FakeDiscord {
   }
 
   /** Submit the modal the bot showed in response to `shownBy`, with text input values by custom id. */
-  submitModal(shownBy: InteractionRef, values: Record<string, string>, route: Route = {}): InteractionRef {
+  submitModal(
+    shownBy: InteractionRef,
+    values: Record<string, string | string[]>,
+    route: Route = {},
+  ): InteractionRef {
     const shown = this.interactions.get(shownBy.token);
     if (!shown?.modal) throw new Error('fake Discord: no modal was shown for that interaction');
     const { ref, payload } = this.interactionBase(5, {
@@ -486,12 +490,21 @@ export class FakeDiscord {
           ? {
               type: 18,
               id: id++,
-              component: {
-                type: 4,
-                id: id++,
-                custom_id: c.component.custom_id,
-                value: values[c.component.custom_id] ?? '',
-              },
+              // A text input (4) carries its value; a checkbox group (22) the values ticked.
+              component:
+                c.component.type === 22
+                  ? {
+                      type: 22,
+                      id: id++,
+                      custom_id: c.component.custom_id,
+                      values: [values[c.component.custom_id] ?? []].flat(),
+                    }
+                  : {
+                      type: 4,
+                      id: id++,
+                      custom_id: c.component.custom_id,
+                      value: String(values[c.component.custom_id] ?? ''),
+                    },
             }
           : {
               type: 1,
