@@ -18,9 +18,8 @@ import { MemoryStore } from '../../src/store/memory-store.js';
 import type { ConversationStore } from '../../src/store/types.js';
 import { captureLogger, sharedKnowledge } from './discord-harness.js';
 import { type SigningKeys, signedTransport } from './discord-signing.js';
-import { FakeDiscord, type InteractionRef, type InteractionsTransport } from './fake-discord.js';
+import { FakeDiscord, type InteractionRef } from './fake-discord.js';
 
-type Json = any;
 
 export {
   makeKeys,
