@@ -17,7 +17,7 @@ import type { Logger } from '../../src/log.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { ConversationStore } from '../../src/store/types.js';
 import { captureLogger, sharedKnowledge } from './discord-harness.js';
-import { type SigningKeys, signedTransport } from './discord-signing.js';
+import { makeKeys, type SigningKeys, signedTransport } from './discord-signing.js';
 import { FakeDiscord, type InteractionRef } from './fake-discord.js';
 
 

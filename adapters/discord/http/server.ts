@@ -43,6 +43,8 @@ export async function serveRoutes(
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     connectionsCheckingInterval: 1_000,
     maxHeaderSize: 16 * 1024,
+    // Answers are small and must not wait for Nagle's algorithm (Discord's 3 s include the trip back).
+    noDelay: true,
   });
   server.maxConnections = limits.maxConnections;
   server.setTimeout(limits.requestTimeoutMs, (socket) => socket.destroy());
