@@ -61,6 +61,23 @@ describe('Discord HTTP interactions', () => {
     expect(h.logs.join('\n')).not.toContain('my calves hurt');
   });
 
+  it('serves a user install in a server the bot is not in, in French: ephemeral, and 112', async () => {
+    const user: FakeUser = { id: '730000000000000004', username: 'voyageur' };
+    const place = { locale: 'fr', userInstall: true } as const;
+    const first = h.fake.slashCommand({
+      user,
+      guildId: '391000000000000001',
+      channelId: '491000000000000001',
+      options: { question: 'my calves hurt after a long walk' },
+      ...place,
+    });
+    await h.settle(first);
+    const drive = await clickToAssessment(h.fake, first, (r) => h.settle(r), { user, ...place });
+    const assessment = drive.messages.find((m: Json) => m.embeds?.length > 0);
+    expect(assessment.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(JSON.stringify(assessment.embeds)).toContain('112 (or your local emergency number)');
+  });
+
   it('opens the "describe it" modal as the HTTP response, and runs its submission', async () => {
     const user: FakeUser = { id: '730000000000000002', username: 'writer' };
     const first = h.fake.slashCommand({ user });
