@@ -15,6 +15,7 @@ import type { FakeUser } from './fakes/fake-discord.js';
 type Json = any;
 
 const runner: FakeUser = { id: '730000000000000001', username: 'runner' };
+const PING_BODY = JSON.stringify({ id: '1', application_id: '2', type: 1, token: 't', version: 1 });
 
 describe('Discord HTTP interactions', () => {
   let h: HttpHarness;
@@ -129,6 +130,16 @@ describe('Discord HTTP interactions', () => {
     expect((await postSigned(h.url, h.keys, { body: big })).status).toBe(413);
     expect((await postSigned(h.url, h.keys, { body: '[1,2]' })).status).toBe(400);
     expect((await postSigned(h.url, h.keys, { body: 'not json' })).status).toBe(400);
+    // Signed, shaped like an interaction, but nothing discord.js can build one from.
+    const hollow = JSON.stringify({
+      id: '1577000000000000002',
+      application_id: '2',
+      type: 2,
+      token: 't',
+      version: 1,
+    });
+    expect((await postSigned(h.url, h.keys, { body: hollow })).status).toBe(400);
+    expect((await postSigned(h.url, h.keys, { body: PING_BODY })).status).toBe(200);
   });
 
   it('answers a replayed interaction id once: the turn runs once, the replay is told so', async () => {

@@ -6,7 +6,7 @@
  * ja...) is passed on as itself, a code with no care entry, so the wording is the plain "your
  * local emergency number". A region the person types ("I'm in Australia") wins over both.
  */
-import type { Locale } from 'discord-api-types/v10';
+import type { Locale } from 'discord.js'; // discord-api-types' Locale, re-exported
 import type { EventMeta } from '../../src/vocabulary.js';
 
 type RegionHint = NonNullable<EventMeta['region']>;

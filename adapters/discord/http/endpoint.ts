@@ -13,8 +13,14 @@
  * Nothing here keeps state between requests: several processes on one store serve one app.
  */
 import type http from 'node:http';
-import { type Client, Events } from 'discord.js';
-import { type APIInteraction, InteractionResponseType, InteractionType } from 'discord-api-types/v10';
+// discord.js re-exports discord-api-types v10, the wire types (not a dependency of its own here).
+import {
+  type APIInteraction,
+  type Client,
+  Events,
+  InteractionResponseType,
+  InteractionType,
+} from 'discord.js';
 import { z } from 'zod';
 import type { Config } from '../../../src/config.js';
 import { CalfbotError } from '../../../src/errors.js';
@@ -161,7 +167,13 @@ export function createInteractionsEndpoint(opts: InteractionsEndpointOptions): I
       });
     });
     const previous = handling.get(payload.id);
-    dispatch(payload);
+    try {
+      dispatch(payload);
+    } catch {
+      // discord.js could not build an interaction from it (a signed but malformed payload).
+      cancel();
+      throw new Refused(400, 'malformed_interaction');
+    }
     const work = handling.get(payload.id);
     if (!work || work === previous) {
       cancel();
