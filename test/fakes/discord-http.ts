@@ -20,7 +20,6 @@ import { captureLogger, sharedKnowledge } from './discord-harness.js';
 import { makeKeys, type SigningKeys, signedTransport } from './discord-signing.js';
 import { FakeDiscord, type InteractionRef } from './fake-discord.js';
 
-
 export {
   makeKeys,
   postSigned,
