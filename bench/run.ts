@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { benchDiscord } from './discord.js';
+import { benchDiscordHttp } from './discord-http.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
 import { RESULTS_DIR, ROOT } from './paths.js';
@@ -199,6 +200,19 @@ if (want('discord')) {
     rows.push({
       group: 'discord',
       name: `${r.app === 'calfbot' ? 'calfbot' : 'bare discord.js'}, ${r.inFlight} in flight: INTERACTION_CREATE → callback`,
+      p50: r.callback.p50,
+      p99: r.callback.p99,
+      rate: r.perSec,
+      value: `app ${cpuPerEvent(r)}${r.followUpsPerInteraction ? `, ${r.followUpsPerInteraction.toFixed(2)} follow-ups each` : ''}${r.deferred ? `, ${r.deferred} deferred` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
+    });
+  }
+  // The HTTP interactions path (DISCORD_PUBLIC_KEY), beside the gateway path above.
+  const http = await benchDiscordHttp({ durationMs: quick ? 1500 : 4000, warmupMs: quick ? 500 : 1000 });
+  results.discordHttp = http;
+  for (const r of http) {
+    rows.push({
+      group: 'discord',
+      name: `calfbot over HTTP, ${r.inFlight} in flight: signed POST → HTTP response`,
       p50: r.callback.p50,
       p99: r.callback.p99,
       rate: r.perSec,

@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(EXIT.USAGE);
   }
   // In the terminal chat, routine logs would land between the lines of the conversation.
-  const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const terminalChat = command === 'start' && !platformConfigured(config);
   const logger = createLogger(terminalChat && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   crash = installCrashPolicy(logger);
   const signal = signalled(logger);
@@ -149,6 +149,10 @@ interface Started {
 async function startSharded(config: Config, logger: Logger, shards: 'auto' | number): Promise<Started> {
   if (!config.DISCORD_TOKEN)
     throw new UsageError('--shards needs DISCORD_TOKEN (sharding is for Discord). See docs/discord.md.');
+  if (config.DISCORD_PUBLIC_KEY)
+    throw new UsageError(
+      '--shards is for the gateway; with DISCORD_PUBLIC_KEY (HTTP interactions) run several plain `calfbot start` processes on one store instead. See docs/discord.md.',
+    );
   if (config.STORE_URL === 'memory:')
     throw new UsageError(
       '--shards needs a store the shards can share: STORE_URL=redis://... or sqlite:PATH.',
@@ -169,19 +173,34 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   return { parts };
 }
 
+/** Slack or Discord (gateway token, or HTTP interactions public key) is configured. */
+const platformConfigured = (config: Config): boolean =>
+  !!(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY);
+
 async function start(config: Config, logger: Logger): Promise<Started> {
-  const terminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const terminal = !platformConfigured(config);
   // The local terminal is one trusted person at a keyboard: no rate limit there.
   const bot = await createBot(config, logger, { rateLimited: !terminal });
   const health = observe(bot, logger);
   const parts: Running[] = [];
+  // Discord over HTTP (DISCORD_PUBLIC_KEY): no gateway; on PORT beside Slack's /slack/events when
+  // Slack runs in HTTP mode too, else on a server of its own on PORT.
+  const discordHttp = config.DISCORD_PUBLIC_KEY
+    ? (await import('../adapters/discord/http/start.js')).createDiscordHttp({ bot, config, logger })
+    : undefined;
+  const slackHttp = !!config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN;
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import('../adapters/slack/index.js');
-    const slack = await startSlack({ bot, config, logger, routes: health.routes });
+    const routes = discordHttp ? [...health.routes, discordHttp.route] : health.routes;
+    const slack = await startSlack({ bot, config, logger, routes });
     parts.push(slack);
     if (slack.connected) health.watchPlatform('slack', slack.connected);
   }
-  if (config.DISCORD_TOKEN) {
+  if (discordHttp) {
+    if (!slackHttp) await discordHttp.listen(config.PORT, health.routes);
+    parts.push(discordHttp);
+    health.watchPlatform('discord', discordHttp.connected);
+  } else if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/index.js');
     const discord = await startDiscord({ bot, config, logger });
     parts.push(discord);
@@ -191,7 +210,11 @@ async function start(config: Config, logger: Logger): Promise<Started> {
   parts.push({ stop: () => health.close() }, { stop: () => bot.close() });
   if (!terminal) {
     logger.info(
-      { event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN },
+      {
+        event: 'started',
+        slack: !!config.SLACK_BOT_TOKEN,
+        discord: discordHttp ? 'http' : !!config.DISCORD_TOKEN,
+      },
       'calfbot is running',
     );
     return { parts };

@@ -34,6 +34,13 @@ const fields = z.object({
       .optional(),
   ),
   DISCORD_API_URL: optionalUrl,
+  /** HTTP interactions mode (no gateway): General Information → Public Key. */
+  DISCORD_PUBLIC_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex digits of the Public Key')
+      .optional(),
+  ),
   SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith('xoxb-', 'must start with xoxb-').optional()),
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
@@ -89,6 +96,7 @@ const HOW_TO_FIX: Partial<Record<string, string>> = {
   STORE_URL: 'for example sqlite:./data/calfbot.db',
   EMERGENCY_REGION: 'for example US, UK, EU or AU',
   HEALTH_PORT: 'a port number such as 9090, or leave it unset',
+  DISCORD_PUBLIC_KEY: 'copy it from the Discord Developer Portal, General Information → Public Key',
 };
 
 /** Parse the environment; throws CONFIG_INVALID naming the first bad variable. */

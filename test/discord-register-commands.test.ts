@@ -61,12 +61,12 @@ describe('Discord: register-commands', () => {
     expect(lines.join('\n')).toContain(`guild ${GUILD}`);
     expect(lines.join('\n')).toContain('/calves');
     expect(lines.at(-1)).toBe(
-      `Invite the bot with: https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot%20applications.commands&permissions=0`,
+      `Add it to a server with: https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot%20applications.commands&permissions=0&integration_type=0`,
     );
     expect(logs.join('\n')).not.toContain(fake.token);
   });
 
-  it('without DISCORD_GUILD_ID: PUTs global commands usable in servers and the bot DM', async () => {
+  it('without DISCORD_GUILD_ID: PUTs global commands for server and user installs, in servers, the bot DM and private channels', async () => {
     const lines: string[] = [];
     const from = fake.calls.length;
     await registerCommands({
@@ -76,8 +76,13 @@ describe('Discord: register-commands', () => {
     });
     const put = fake.calls.slice(from)[0]!;
     expect(put.path).toBe(`/applications/${fake.applicationId}/commands`);
-    expect(put.body[0]).toMatchObject({ name: 'calves', contexts: [0, 1], integration_types: [0] });
+    // integration_types: 0 GUILD_INSTALL, 1 USER_INSTALL; contexts: 0 GUILD, 1 BOT_DM, 2 PRIVATE_CHANNEL.
+    expect(put.body[0]).toMatchObject({ name: 'calves', contexts: [0, 1, 2], integration_types: [0, 1] });
     expect(lines.join('\n')).toContain('globally');
+    // Both install links: to a server, and to the person's own account.
+    expect(lines).toContain(
+      `Or add /calves to your own account (any server or DM) with: https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=applications.commands&integration_type=1`,
+    );
   });
 
   it('--clear-guild: PUTs an empty list to DISCORD_GUILD_ID only, and says the global command stays', async () => {
@@ -178,7 +183,7 @@ describe('Discord: register-commands', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain(`registered in guild ${GUILD}`);
-    expect(stdout).toContain('Invite the bot with: https://discord.com/oauth2/authorize?');
+    expect(stdout).toContain('Add it to a server with: https://discord.com/oauth2/authorize?');
     expect(puts).toHaveLength(1);
     expect(puts[0]!.path).toBe(`/applications/${fake.applicationId}/guilds/${GUILD}/commands`);
     expect(puts[0]!.body[0].name).toBe('calves');

@@ -29,8 +29,14 @@ export const calvesCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: COMMAND_NAME,
   description: 'Talk through sore or cramping calves. Only you see the replies.',
-  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  // Installed to a server by an admin, or to a person's own account (then usable in any server,
+  // DM or group DM, bot or no bot: replies are ephemeral wherever others can read).
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
   options: [
     {
       type: ApplicationCommandOptionType.String,

@@ -80,6 +80,10 @@ export function questionComponents(q: QuestionReply, epoch: string, surface: Sur
     },
     ...rowsOf([
       button('none', q.question, epoch, labels.none, ButtonStyle.Primary),
+      // The same choice as a form of checkboxes, whole labels on their own lines (checklist.ts).
+      ...(options.length <= LIMITS.checkboxOptions * LIMITS.modalComponents
+        ? [button('checklist', q.question, epoch, discordCopy.checklist)]
+        : []),
       ...helperButtons(q.question, epoch, surface),
     ]),
   ];

@@ -3,6 +3,7 @@ export const discordCopy = {
   somethingWentWrong: 'Sorry, something went wrong on my side. Please try /calves again.',
   alreadyAnswered:
     'You already answered that question, so I counted it once. Carry on with the latest message.',
+  alreadyHandled: 'I have answered that already (Discord sent it twice). Carry on with the latest message.',
   staleConversation:
     'That button is from an earlier conversation, so I did not change anything. Use the latest message, or type /calves to carry on.',
   noConversation:
@@ -16,6 +17,10 @@ export const discordCopy = {
   describe: 'Describe it in your own words',
   askFollowUp: 'Ask a follow-up question',
   selectPlaceholder: 'Choose all that apply',
+  checklist: 'Tick them in a list',
+  checklistTitle: 'Tick all that apply',
+  checklistLabel: (part: number, of: number) =>
+    of > 1 ? `Tick all that apply (${part} of ${of})` : 'Tick all that apply',
   describeTitle: 'Describe it in your own words',
   describeLabel: 'What is going on with your calves?',
   describeDescription: 'Plain words are fine, e.g. "no swelling, but I take a statin".',

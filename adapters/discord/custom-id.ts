@@ -1,7 +1,7 @@
 /**
  * Custom ids on our buttons, select menus and modals: `cb1:<verb>:<question>:<epoch>`.
  * - verb: what the component does (answer yes / no / not sure, why, start over, select, none,
- *   open the text modal, modal submitted);
+ *   open the text modal, modal submitted, open the checklist form, checklist submitted);
  * - question: the question id the component answers (`-` when none), so an answer to a question
  *   that is no longer pending is recognised; as is when it is plain ASCII (`q3.mwyv1583`), else
  *   `~` + base64url of its UTF-8 (any 20-character id fits);
@@ -26,6 +26,10 @@ export const VERB_CODES = {
   none: '0',
   describe: 'd',
   modal: 'm',
+  /** Open the checklist form (a modal with checkbox groups) for a multi-choice question. */
+  checklist: 'c',
+  /** The checklist form, submitted. */
+  ticked: 't',
 } as const;
 export type Verb = keyof typeof VERB_CODES;
 const VERB_BY_CODE = new Map<string, Verb>(
@@ -74,7 +78,7 @@ export function encodeCustomId(id: CustomId): string {
 const customIdSchema = z
   .string()
   .max(LIMITS.customId)
-  .regex(/^cb1:[ynuwrs0dm]:(?:-|[A-Za-z0-9._][A-Za-z0-9._-]*|~[A-Za-z0-9_-]+):[0-9a-z]{1,12}$/)
+  .regex(/^cb1:[ynuwrs0dmct]:(?:-|[A-Za-z0-9._][A-Za-z0-9._-]*|~[A-Za-z0-9_-]+):[0-9a-z]{1,12}$/)
   .transform((raw, ctx) => {
     const [, code, question, epoch] = raw.split(':') as [string, string, string, string];
     try {

@@ -17,7 +17,7 @@ import { routeInteraction } from './handlers/route.js';
 import { ACK_BUDGET_MS_DEFAULT } from './limits.js';
 import { discordToken, TOKEN_REJECTED } from './token.js';
 
-export { inviteUrl } from './invite-url.js';
+export { inviteUrl, userInstallUrl } from './invite-url.js';
 export { registerCommands } from './register-commands.js';
 export type { TurnBot };
 

@@ -21,6 +21,9 @@ export const LIMITS = {
   labelText: 45,
   labelDescription: 100,
   textInputMax: 4000,
+  /** Checkbox groups in a modal: 10 options each, and a modal holds 5 labelled components. */
+  checkboxOptions: 10,
+  modalComponents: 5,
 } as const;
 
 /** Interaction tokens are valid for 15 minutes after the interaction was created. */

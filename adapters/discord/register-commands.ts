@@ -11,7 +11,7 @@ import type { Logger } from '../../src/log.js';
 import { describeError } from '../shared/errors.js';
 import { createRest, type RestTuning } from './client.js';
 import { globalCommands, guildCommands } from './commands.js';
-import { inviteUrl } from './invite-url.js';
+import { inviteUrl, userInstallUrl } from './invite-url.js';
 import { discordToken } from './token.js';
 
 export interface RegisterCommandsOptions {
@@ -72,7 +72,8 @@ export async function registerCommands({
       ? `Done: ${count} command${count === 1 ? '' : 's'} registered in guild ${guild}; they work there right away. Unset DISCORD_GUILD_ID to register globally.`
       : `Done: ${count} command${count === 1 ? '' : 's'} registered globally; Discord may take a few minutes to show them everywhere.`,
   );
-  print(`Invite the bot with: ${inviteUrl(app)}`);
+  print(`Add it to a server with: ${inviteUrl(app)}`);
+  if (!guild) print(`Or add /calves to your own account (any server or DM) with: ${userInstallUrl(app)}`);
 }
 
 /** PUT a command list; a refusal becomes one clear CalfbotError. */

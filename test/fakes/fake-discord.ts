@@ -36,6 +36,20 @@ export interface Route {
   shard?: number;
 }
 
+/** Where and how an interaction happens (defaults: a guild channel, en-US, a guild install). */
+export interface InteractionPlace {
+  guildId?: string | null;
+  channelId?: string;
+  /** The user's client language (default en-US). */
+  locale?: string;
+  /** The server's preferred language (default en-US). */
+  guildLocale?: string;
+  /** Installed to the user's account, not the server: `authorizing_integration_owners` has only the user. */
+  userInstall?: boolean;
+  /** Outside servers: 1 the bot's DM (default), 2 a DM or group DM between people. */
+  context?: 1 | 2;
+}
+
 export interface InteractionRef {
   id: string;
   token: string;
@@ -60,6 +74,18 @@ interface InteractionRecord {
   originalId?: string;
   followUps: string[];
   modal?: Json;
+  /** HTTP mode: the POST to the app's endpoint, until its response is applied. */
+  answering?: Promise<void>;
+  /** HTTP mode: the payload as delivered (for a replay). */
+  payload?: Json;
+}
+
+/**
+ * Deliver interactions as signed HTTP POSTs instead of gateway dispatches (see discord-http.ts).
+ * `post` returns the app's HTTP status and, for a 200, its JSON body: the interaction response.
+ */
+export interface InteractionsTransport {
+  post(payload: Json): Promise<{ status: number; body: Json }>;
 }
 
 const DISCORD_EPOCH = 1420070400000n;
@@ -337,10 +363,7 @@ export class FakeDiscord {
 
   // ---- building and dispatching events ----
 
-  private interactionBase(
-    type: number,
-    opts: { user: FakeUser; guildId?: string | null; channelId?: string },
-  ) {
+  private interactionBase(type: number, opts: { user: FakeUser } & InteractionPlace) {
     const guildId = opts.guildId === undefined ? '300000000000000001' : opts.guildId;
     const user = {
       id: opts.user.id,
@@ -365,13 +388,13 @@ export class FakeDiscord {
       version: 1,
       channel_id: channelId,
       app_permissions: '0',
-      locale: 'en-US',
+      locale: opts.locale ?? 'en-US',
       entitlements: [],
       attachment_size_limit: 8_388_608,
       ...(guildId
         ? {
             guild_id: guildId,
-            guild_locale: 'en-US',
+            guild_locale: opts.guildLocale ?? 'en-US',
             channel: { id: channelId, type: 0, guild_id: guildId, name: 'running', position: 0, flags: 0 },
             member: {
               user,
@@ -385,29 +408,30 @@ export class FakeDiscord {
               nick: null,
               avatar: null,
             },
-            authorizing_integration_owners: { '0': guildId },
+            // A user install in a server the bot is not in: only the user authorised it.
+            authorizing_integration_owners: opts.userInstall ? { '1': user.id } : { '0': guildId },
             context: 0,
           }
         : {
             user,
             channel: { id: channelId, type: 1, flags: 0, recipients: [user] },
-            authorizing_integration_owners: { '0': '0' },
-            context: 1,
+            authorizing_integration_owners: opts.userInstall ? { '1': user.id } : { '0': '0' },
+            context: opts.context ?? 1,
           }),
     };
     return { ref, payload };
   }
 
   /** `/calves` with options, in a guild channel (default) or, with guildId null, in the bot's DM. */
-  slashCommand(opts: {
-    user: FakeUser;
-    guildId?: string | null;
-    channelId?: string;
-    name?: string;
-    options?: Record<string, string>;
-    /** Deliver on this shard's connection instead of the guild's own. */
-    shard?: number;
-  }): InteractionRef {
+  slashCommand(
+    opts: {
+      user: FakeUser;
+      name?: string;
+      options?: Record<string, string>;
+      /** Deliver on this shard's connection instead of the guild's own. */
+      shard?: number;
+    } & InteractionPlace,
+  ): InteractionRef {
     const { ref, payload } = this.interactionBase(2, opts);
     payload.data = {
       id: '200000000000000001',
@@ -417,7 +441,7 @@ export class FakeDiscord {
       options: Object.entries(opts.options ?? {}).map(([name, value]) => ({ name, type: 3, value })),
     };
     this.interactions.set(ref.token, { ref, followUps: [] });
-    this.dispatch('INTERACTION_CREATE', payload, { shard: opts.shard });
+    this.deliver(payload, { shard: opts.shard });
     return ref;
   }
 
@@ -425,11 +449,14 @@ export class FakeDiscord {
   click(
     message: Json,
     customId: string,
-    opts: { user: FakeUser; values?: string[]; shard?: number },
+    opts: { user: FakeUser; values?: string[]; shard?: number } & Omit<
+      InteractionPlace,
+      'guildId' | 'channelId'
+    >,
   ): InteractionRef {
     const where = this.whereOf(message);
     const { ref, payload } = this.interactionBase(3, {
-      user: opts.user,
+      ...opts,
       guildId: where.guildId,
       channelId: where.channelId,
     });
@@ -438,12 +465,16 @@ export class FakeDiscord {
       ? { custom_id: customId, component_type: 3, values: opts.values }
       : { custom_id: customId, component_type: 2 };
     this.interactions.set(ref.token, { ref, sourceMessageId: message.id, followUps: [] });
-    this.dispatch('INTERACTION_CREATE', payload, { shard: opts.shard });
+    this.deliver(payload, { shard: opts.shard });
     return ref;
   }
 
   /** Submit the modal the bot showed in response to `shownBy`, with text input values by custom id. */
-  submitModal(shownBy: InteractionRef, values: Record<string, string>, route: Route = {}): InteractionRef {
+  submitModal(
+    shownBy: InteractionRef,
+    values: Record<string, string | string[]>,
+    route: Route = {},
+  ): InteractionRef {
     const shown = this.interactions.get(shownBy.token);
     if (!shown?.modal) throw new Error('fake Discord: no modal was shown for that interaction');
     const { ref, payload } = this.interactionBase(5, {
@@ -459,12 +490,21 @@ export class FakeDiscord {
           ? {
               type: 18,
               id: id++,
-              component: {
-                type: 4,
-                id: id++,
-                custom_id: c.component.custom_id,
-                value: values[c.component.custom_id] ?? '',
-              },
+              // A text input (4) carries its value; a checkbox group (22) the values ticked.
+              component:
+                c.component.type === 22
+                  ? {
+                      type: 22,
+                      id: id++,
+                      custom_id: c.component.custom_id,
+                      values: [values[c.component.custom_id] ?? []].flat(),
+                    }
+                  : {
+                      type: 4,
+                      id: id++,
+                      custom_id: c.component.custom_id,
+                      value: String(values[c.component.custom_id] ?? ''),
+                    },
             }
           : {
               type: 1,
@@ -481,8 +521,84 @@ export class FakeDiscord {
     const source = shown.sourceMessageId ? this.messages.get(shown.sourceMessageId) : undefined;
     if (source) payload.message = structuredClone(source);
     this.interactions.set(ref.token, { ref, ...(source && { sourceMessageId: source.id }), followUps: [] });
-    this.dispatch('INTERACTION_CREATE', payload, route);
+    this.deliver(payload, route);
     return ref;
+  }
+
+  /** HTTP mode: interactions go to this endpoint, signed; unset: over the gateway. */
+  http: InteractionsTransport | undefined;
+
+  /** The app's HTTP answers, by interaction token (HTTP mode). */
+  readonly httpAnswers = new Map<string, { status: number; body: Json }>();
+
+  private deliver(payload: Json, route: Route): void {
+    if (!this.http) {
+      this.dispatch('INTERACTION_CREATE', payload, route);
+      return;
+    }
+    const rec = this.interactions.get(payload.token)!;
+    rec.payload = payload;
+    rec.answering = this.http.post(payload).then(({ status, body }) => {
+      this.httpAnswers.set(payload.token, { status, body });
+      // The response is the interaction callback: recorded like the REST one.
+      const applied = status === 200 ? this.applyCallback(rec, body) : { status };
+      this.record({
+        method: 'POST',
+        path: `/interactions/${rec.ref.id}/${rec.ref.token}/callback`,
+        query: { transport: 'http' },
+        authorization: undefined,
+        body,
+        status: status === 200 ? applied.status : status,
+      });
+    });
+  }
+
+  /** Deliver a raw payload once more (a replay: same id, same token). */
+  replay(ref: InteractionRef): Promise<{ status: number; body: Json }> {
+    const payload = this.interactions.get(ref.token)?.payload;
+    if (!this.http || !payload)
+      throw new Error('fake Discord: replay needs HTTP mode and a delivered interaction');
+    return this.http.post(payload);
+  }
+
+  /** The payload an interaction was delivered with (HTTP mode). */
+  payloadOf(ref: InteractionRef): Json {
+    return structuredClone(this.interactions.get(ref.token)?.payload);
+  }
+
+  /** Resolves once the app answered this interaction's HTTP request (HTTP mode). */
+  async answered(ref: InteractionRef): Promise<{ status: number; body: Json } | undefined> {
+    await this.interactions.get(ref.token)?.answering;
+    return this.httpAnswers.get(ref.token);
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    this.events.emit('call', call);
+  }
+
+  /** Apply an interaction response (REST callback or HTTP answer) to the interaction's messages. */
+  private applyCallback(rec: InteractionRecord, body: Json): { status: number; payload?: Json } {
+    if (rec.originalId || rec.modal)
+      return { status: 400, payload: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+    const { type, data } = body ?? {};
+    if (type === 4)
+      rec.originalId = this.createMessage(rec.ref.channelId, rec.ref.guildId, data, rec.ref.token).id;
+    else if (type === 5) {
+      rec.originalId = this.createMessage(
+        rec.ref.channelId,
+        rec.ref.guildId,
+        { flags: (data?.flags ?? 0) | MESSAGE_FLAG_LOADING },
+        rec.ref.token,
+      ).id;
+    } else if (type === 6 || type === 7) {
+      if (!rec.sourceMessageId)
+        return { status: 400, payload: { message: 'Invalid interaction type for update', code: 50035 } };
+      rec.originalId = rec.sourceMessageId;
+      if (type === 7) this.editMessage(rec.sourceMessageId, data);
+    } else if (type === 9) rec.modal = data;
+    else return { status: 400, payload: { message: `unsupported callback type ${type}`, code: 50035 } };
+    return { status: 204 };
   }
 
   /** A message typed in the bot's DM. Returns the message id. */
@@ -628,27 +744,12 @@ export class FakeDiscord {
       const m = callback;
       const rec = this.interactions.get(m[2]!);
       if (!rec || rec.ref.id !== m[1]) return send(404, { message: 'Unknown interaction', code: 10062 });
-      if (rec.originalId || rec.modal)
-        return send(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
-      const { type, data } = body ?? {};
-      if (type === 4)
-        rec.originalId = this.createMessage(rec.ref.channelId, rec.ref.guildId, data, rec.ref.token).id;
-      else if (type === 5) {
-        rec.originalId = this.createMessage(
-          rec.ref.channelId,
-          rec.ref.guildId,
-          { flags: (data?.flags ?? 0) | MESSAGE_FLAG_LOADING },
-          rec.ref.token,
-        ).id;
-      } else if (type === 6 || type === 7) {
-        if (!rec.sourceMessageId)
-          return send(400, { message: 'Invalid interaction type for update', code: 50035 });
-        rec.originalId = rec.sourceMessageId;
-        if (type === 7) this.editMessage(rec.sourceMessageId, data);
-      } else if (type === 9) rec.modal = data;
-      else return send(400, { message: `unsupported callback type ${type}`, code: 50035 });
-      return send(204);
+      const applied = this.applyCallback(rec, body);
+      return send(applied.status, applied.payload);
     }
+    // Over HTTP, Discord has the interaction's response before its webhook can be used.
+    const hook = path.match(/^\/webhooks\/\d+\/([^/]+)/);
+    if (hook) await this.interactions.get(hook[1]!)?.answering;
     const webhookMessage = path.match(/^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/);
     if (webhookMessage) {
       const m = webhookMessage;

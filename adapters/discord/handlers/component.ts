@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { TurnOutcome } from '../../../src/turn-outcome.js';
 import type { UserEvent } from '../../../src/vocabulary.js';
 import { answerLabel } from '../../shared/labels.js';
+import { checklistModal, menuOptions } from '../checklist.js';
 import { discordCopy } from '../copy.js';
 import { type CustomId, decodeCustomId, epochOf } from '../custom-id.js';
 import { LIMITS } from '../limits.js';
@@ -27,7 +28,12 @@ const textMessage = (content: string): OutgoingMessage => ({ content, embeds: []
 export async function onComponent(i: ComponentInteraction, deps: HandlerDeps): Promise<void> {
   const where = whereOf(i);
   const id = decodeCustomId(i.customId);
-  if (!id || id.verb === 'modal' || (id.verb === 'select') !== i.isStringSelectMenu()) {
+  if (
+    !id ||
+    id.verb === 'modal' ||
+    id.verb === 'ticked' ||
+    (id.verb === 'select') !== i.isStringSelectMenu()
+  ) {
     await i.reply({ content: discordCopy.unknownComponent, flags: MessageFlags.Ephemeral });
     return;
   }
@@ -36,10 +42,24 @@ export async function onComponent(i: ComponentInteraction, deps: HandlerDeps): P
     await i.showModal(describeModal(id.question, id.epoch));
     return;
   }
+  if (id.verb === 'checklist') {
+    // A cached Message has component objects; a raw one (HTTP mode, a server the bot is not in) JSON.
+    const rows = (i.message.components as unknown[]).map((c) =>
+      typeof (c as { toJSON?: unknown }).toJSON === 'function' ? (c as { toJSON(): unknown }).toJSON() : c,
+    );
+    const options = menuOptions(rows, id.question);
+    if (!options || id.question === null) {
+      await i.reply({ content: discordCopy.unknownComponent, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const text = (i.message.content.split('\n\n').at(-1) ?? '').replace(/^\*\*|\*\*$/g, '');
+    await i.showModal(checklistModal(id.question, id.epoch, text, options));
+    return;
+  }
   // A double click is the same message and the same component: the Bot sees the same event id.
   const eventId = id.verb === 'why' ? i.id : `${i.message.id}:${i.customId}`;
   await interactionTurn(i, deps, where, { event: eventFor(id, i), eventId }, (outcome) =>
-    componentPlan(i, id, outcome, where),
+    componentPlan(i.message.content, id, outcome, where),
   );
 }
 
@@ -73,8 +93,9 @@ function staleConversation(outcome: TurnOutcome, id: CustomId): string | null {
   return epochOf(outcome.conversation.startedAt) !== id.epoch ? discordCopy.staleConversation : null;
 }
 
-function componentPlan(
-  i: ComponentInteraction,
+/** What to show after a click (or a checklist form sent from the question's message). */
+export function componentPlan(
+  content: string,
   id: CustomId,
   outcome: TurnOutcome,
   where: InteractionWhere,
@@ -82,7 +103,7 @@ function componentPlan(
   const stale = staleConversation(outcome, id);
   if (stale) {
     return {
-      update: renderSpent(i.message.content, discordCopy.noLongerActive),
+      update: renderSpent(content, discordCopy.noLongerActive),
       messages: [textMessage(stale)],
     };
   }
@@ -93,14 +114,13 @@ function componentPlan(
   // Only retire buttons when the turn reached the conversation (not refused, store not down).
   const target = outcome.target;
   if (id.verb === 'why' || !outcome.conversation) return { messages };
-  if (id.verb === 'restart')
-    return { update: renderSpent(i.message.content, discordCopy.choseRestart), messages };
+  if (id.verb === 'restart') return { update: renderSpent(content, discordCopy.choseRestart), messages };
   if (target?.fate === 'open') return { messages }; // still waiting for an answer
   if (target?.fate === 'answered' && target.answer)
     return {
-      update: renderSpent(i.message.content, discordCopy.answered(answerLabel(target.answer))),
+      update: renderSpent(content, discordCopy.answered(answerLabel(target.answer))),
       messages,
     };
   // Answered earlier (for example by typing in the DM): the Bot said so; retire the buttons.
-  return { update: renderSpent(i.message.content, discordCopy.noLongerActive), messages };
+  return { update: renderSpent(content, discordCopy.noLongerActive), messages };
 }

@@ -25,7 +25,7 @@ export async function interactionTurn(
       surface: where.surface,
       key: where.key,
       event: turn.event,
-      meta: { eventId: turn.eventId, user: where.user },
+      meta: { eventId: turn.eventId, user: where.user, ...(where.region && { region: where.region }) },
     },
     {
       // Discord needs an answer to every interaction, a duplicate or a repeated refusal too.

@@ -28,6 +28,9 @@ export async function onSlashCommand(i: ChatInputCommandInteraction, deps: Handl
   const action = parsedAction.success ? parsedAction.data : null;
   const event = slashEvent(question, action);
   await interactionTurn(i, deps, where, { event, eventId: i.id }, (outcome) => {
+    // The same interaction delivered again (an HTTP replay): its turn ran once.
+    if (outcome.outcome === 'duplicate')
+      return { messages: [{ content: discordCopy.alreadyHandled, embeds: [], components: [] }] };
     const preface: Reply[] = action && question ? [{ kind: 'text', text: discordCopy.questionIgnored }] : [];
     return { messages: renderReplies([...preface, ...outcome.replies], renderContext(outcome, where)) };
   });
