@@ -60,7 +60,7 @@ describe('Discord: /calves in a server, to an assessment by clicks', () => {
     const labels = componentsOf(data)
       .filter((c) => c.type === 2)
       .map((c) => c.label);
-    expect(labels).toEqual([ui.none, ui.why, discordCopy.describe, ui.startOver]);
+    expect(labels).toEqual([ui.none, discordCopy.checklist, ui.why, discordCopy.describe, ui.startOver]);
     for (const c of componentsOf(data)) expect(c.custom_id.length).toBeLessThanOrEqual(100);
     question = h.fake.messagesOf(ref)[0];
   });

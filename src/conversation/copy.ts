@@ -23,8 +23,7 @@ export const copy = {
     'That message is too long for me to keep, so I did not store it. But it mentions warning signs, so please read this now:',
   storeDown: "I can't reach my memory right now, please try again in a minute.",
   internalError: 'Sorry, something went wrong on my side. Please try again, or type "restart".',
-  restartedAfterUpgrade:
-    'calfbot was updated, so we start a new chat. Sorry about that.',
+  restartedAfterUpgrade: 'calfbot was updated, so we start a new chat. Sorry about that.',
   conversationGone:
     'That question belongs to a conversation that has ended or expired, so I could not use the answer. Say hi (or type /calves) to start again.',
   notYourCheck:
