@@ -9,6 +9,7 @@ import {
   renderAssessment,
   renderClosedQuestion,
   renderQuestion,
+  renderReplies,
   renderReply,
   type SlackMessage,
 } from '../adapters/slack/render-blocks.js';
@@ -166,6 +167,29 @@ describe('escaping', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('one post a turn', () => {
+  it('a greeting that leads into a question is one message, which asks that question', () => {
+    const posts = renderReplies([{ kind: 'text', text: 'Hi, I am calfbot.' }, yesNo]);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.question).toBe(yesNo.question);
+    const m = posts[0]!.message;
+    checkLimits(m);
+    expect(blocksOf(m)[0].text.text).toBe('Hi, I am calfbot.');
+    expect(actionIds(m)).toEqual([ACTION.yes, ACTION.no, ACTION.unsure, ACTION.why, ACTION.restart]);
+    expect(m.text).toContain('Hi, I am calfbot.');
+    expect(m.text).toContain(yesNo.text);
+  });
+
+  it('text with no question after it stays its own message', () => {
+    const posts = renderReplies([
+      { kind: 'text', text: 'one' },
+      { kind: 'text', text: 'two' },
+    ]);
+    expect(posts.map((p) => p.message.text)).toEqual(['one', 'two']);
+    expect(posts.every((p) => p.question === undefined)).toBe(true);
   });
 });
 

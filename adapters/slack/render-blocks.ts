@@ -200,6 +200,46 @@ export function renderAssessment(a: AssessmentReply): SlackMessage {
   return { text, blocks: capBlocks(head, tail) };
 }
 
+/** One Slack message of a turn, and the question it asks (its ts is remembered for that question). */
+export interface RenderedPost {
+  message: SlackMessage;
+  question?: string;
+}
+
+/**
+ * A turn's replies as Slack posts: plain text that leads into a question (the greeting of a new
+ * conversation, "noted", ...) goes in the question's own message, so a turn is one post where it
+ * can be. Text that would push the question past the block limit stays a message of its own.
+ */
+export function renderReplies(replies: readonly Reply[]): RenderedPost[] {
+  const posts: RenderedPost[] = [];
+  let lead: Array<{ raw: string; message: SlackMessage }> = [];
+  const flush = () => {
+    for (const l of lead) posts.push({ message: l.message });
+    lead = [];
+  };
+  for (const reply of replies) {
+    const message = renderReply(reply);
+    if (reply.kind === 'text') {
+      lead.push({ raw: reply.text, message });
+      continue;
+    }
+    if (reply.kind === 'question') {
+      const blocks = [...lead.flatMap((l) => l.message.blocks), ...message.blocks];
+      if (lead.length > 0 && blocks.length <= LIMITS.blocks) {
+        const text = fallback([...lead.map((l) => l.raw), reply.text].join('\n'));
+        posts.push({ message: { text, blocks }, question: reply.question });
+        lead = [];
+        continue;
+      }
+    }
+    flush();
+    posts.push({ message, ...(reply.kind === 'question' ? { question: reply.question } : {}) });
+  }
+  flush();
+  return posts;
+}
+
 export function renderReply(reply: Reply): SlackMessage {
   switch (reply.kind) {
     case 'text':

@@ -12,7 +12,13 @@ import { quietOrRender, runTurn, type TurnBot } from '../shared/run-turn.js';
 import { slackCopy } from './copy.js';
 import type { InFlight } from './in-flight.js';
 import type { Outbox } from './outbox.js';
-import { renderClosedQuestion, renderReply, renderText, type SlackMessage } from './render-blocks.js';
+import {
+  type RenderedPost,
+  renderClosedQuestion,
+  renderReplies,
+  renderText,
+  type SlackMessage,
+} from './render-blocks.js';
 
 export type { TurnBot };
 
@@ -42,7 +48,7 @@ export interface TurnArgs {
 
 interface Plan {
   outcome: TurnOutcome;
-  messages: SlackMessage[];
+  posts: RenderedPost[];
 }
 
 /** Run one turn and post its replies. Never throws (the shared runner apologises instead). */
@@ -53,19 +59,20 @@ export async function runSlackTurn(ctx: SlackContext, args: TurnArgs): Promise<T
     { platform: 'slack', surface: args.surface, key, event: args.event, meta: args.meta },
     {
       render: quietOrRender((outcome): Plan => {
-        const messages = outcome.replies.map((r) => renderReply(r));
-        if (messages[0] && args.decorateFirst) messages[0] = args.decorateFirst(messages[0]);
-        return { outcome, messages };
+        // One post a turn where it can be: a greeting goes in the first question's message.
+        const posts = renderReplies(outcome.replies);
+        if (posts[0] && args.decorateFirst)
+          posts[0] = { ...posts[0], message: args.decorateFirst(posts[0].message) };
+        return { outcome, posts };
       }),
       async post(plan) {
         const ready = await plan;
         if (!ready) return;
         if (args.beforePost && (await args.beforePost(ready.outcome)) === 'skip') return;
-        const posted = await outbox.post(ready.messages);
-        ready.outcome.replies.forEach((r, i) => {
+        const posted = await outbox.post(ready.posts.map((p) => p.message));
+        ready.posts.forEach((p, i) => {
           const ts = posted.ts[i];
-          if (r.kind === 'question' && ts)
-            ctx.questions.remember(key, r.question, { ts, message: ready.messages[i]! });
+          if (p.question && ts) ctx.questions.remember(key, p.question, { ts, message: p.message });
         });
       },
       async closeSpent(outcome) {
