@@ -18,14 +18,31 @@ describe.each([
   it('asks for exactly the scopes the adapter uses', () => {
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'assistant:write',
       'chat:write',
       'commands',
       'im:history',
+      'im:write',
+      'users:read',
     ]);
   });
 
-  it('subscribes to DMs and mentions, registers /calves, turns on interactivity and the Messages tab', () => {
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(['app_mention', 'message.im']);
+  it('subscribes to DMs, mentions, the Home tab, the assistant pane and uninstalls; registers /calves, interactivity and both tabs', () => {
+    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
+      'message.im',
+      'tokens_revoked',
+    ]);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+    expect(m.features.agent_view.suggested_prompts.map((p: { message: string }) => p.message)).toEqual([
+      'My calves cramp at night',
+      'One calf is swollen',
+      'Sore after a run',
+    ]);
     expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([slackCommandName]);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.messages_tab_enabled).toBe(true);

@@ -15,6 +15,7 @@ import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import type { ExtraRoute, HttpLimits } from './http-receiver.js';
 import { InFlight } from './in-flight.js';
+import { SlackLocales } from './locale.js';
 import type { SlackContext, TurnBot } from './turn.js';
 
 export interface StartSlackOptions {
@@ -62,6 +63,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger,
     inFlight,
     questions: new QuestionMessages(),
+    locales: new SlackLocales(logger),
   };
 
   // Track every request from the moment a receiver hands it over (before ack), so idle() and

@@ -3,14 +3,17 @@
  * outcome's replies as Block Kit, post them where the conversation lives, and take the buttons
  * off the question message the turn closed.
  */
+import type { webApi } from '@slack/bolt';
 import { copy } from '../../src/conversation/copy.js';
 import type { Logger } from '../../src/log.js';
 import type { TurnOutcome } from '../../src/turn-outcome.js';
 import type { EventMeta, UserEvent } from '../../src/vocabulary.js';
 import type { QuestionMessages } from '../shared/question-messages.js';
 import { quietOrRender, runTurn, type TurnBot } from '../shared/run-turn.js';
+import { slackUser } from './conversation-key.js';
 import { slackCopy } from './copy.js';
 import type { InFlight } from './in-flight.js';
+import type { SlackLocales } from './locale.js';
 import type { Outbox } from './outbox.js';
 import {
   type RenderedPost,
@@ -28,6 +31,21 @@ export interface SlackContext {
   inFlight: InFlight;
   /** The posted message of each open question (DMs and threads, where messages have a ts). */
   questions: QuestionMessages<{ ts: string; message: SlackMessage }>;
+  /** Each user's region hint from their Slack locale (cached). */
+  locales: SlackLocales;
+}
+
+/**
+ * Who did it, under which event id, and the region their Slack locale suggests (none when the
+ * locale names no region calfbot has care text for, or users.info failed).
+ */
+export async function slackMeta(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  who: { team: string; user: string; eventId: string },
+): Promise<EventMeta> {
+  const region = await ctx.locales.regionOf(client, who.team, who.user);
+  return { eventId: who.eventId, user: slackUser(who.team, who.user), ...(region ? { region } : {}) };
 }
 
 export type Surface = 'dm' | 'mention' | 'command' | 'click';

@@ -19,12 +19,12 @@ import {
   decodeValue,
   isCheckboxBlock,
 } from '../action-ids.js';
-import { isDmChannel, keyForClick, slackUser } from '../conversation-key.js';
+import { isDmChannel, keyForClick } from '../conversation-key.js';
 import { slackCopy } from '../copy.js';
 import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
 import { renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
-import { runSlackTurn, type SlackContext } from '../turn.js';
+import { runSlackTurn, type SlackContext, slackMeta } from '../turn.js';
 
 /** What a click can do to the place it came from. */
 interface ClickPlace {
@@ -199,7 +199,7 @@ async function handleClick(
     surface: 'click',
     key,
     event: decision.event,
-    meta: { eventId, user: slackUser(team, user) },
+    meta: await slackMeta(ctx, client, { team, user, eventId }),
     outbox: place.outbox,
     ...(messageTs ? { clickedTs: messageTs } : {}),
     beforePost: (outcome) => onOutcome(ctx, place, original, decision, outcome),
