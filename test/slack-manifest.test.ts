@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../adapters/slack/app.js';
+import { slackCopy } from '../adapters/slack/copy.js';
 import { slackCommandName } from '../adapters/slack/manifest-values.js';
 
 const load = (name: string) =>
@@ -38,10 +39,9 @@ describe.each([
       'tokens_revoked',
     ]);
     expect(m.features.app_home.home_tab_enabled).toBe(true);
+    // The same prompts the adapter offers when an assistant thread opens.
     expect(m.features.agent_view.suggested_prompts.map((p: { message: string }) => p.message)).toEqual([
-      'My calves cramp at night',
-      'One calf is swollen',
-      'Sore after a run',
+      ...slackCopy.suggestedPrompts,
     ]);
     expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([slackCommandName]);
     expect(m.settings.interactivity.is_enabled).toBe(true);

@@ -11,6 +11,7 @@ import { QuestionMessages } from '../shared/question-messages.js';
 import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
 import { trackSlackConnection } from './connection-state.js';
 import { registerActions } from './handlers/actions.js';
+import { registerAssistant } from './handlers/assistant.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import type { ExtraRoute, HttpLimits } from './http-receiver.js';
@@ -74,6 +75,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   app.error(async (error) => {
     logger.error({ event: 'slack_listener_error', ...describeError(error) }, 'slack listener failed');
   });
+  registerAssistant(app, ctx);
   registerMessageHandlers(app, ctx);
   registerSlashCommand(app, ctx);
   registerActions(app, ctx);

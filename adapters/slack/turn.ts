@@ -48,7 +48,7 @@ export async function slackMeta(
   return { eventId: who.eventId, user: slackUser(who.team, who.user), ...(region ? { region } : {}) };
 }
 
-export type Surface = 'dm' | 'mention' | 'command' | 'click';
+export type Surface = 'dm' | 'mention' | 'command' | 'click' | 'assistant' | 'home';
 
 export interface TurnArgs {
   surface: Surface;

@@ -306,7 +306,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
       case 'users.info': {
         const user = String(body.user ?? '');
-        const locale = body.include_locale === 'true' || body.include_locale === true ? locales.get(user) : undefined;
+        const locale =
+          body.include_locale === 'true' || body.include_locale === true ? locales.get(user) : undefined;
         return { ok: true, user: { id: user, ...(locale ? { locale } : {}) } };
       }
       case 'conversations.open':

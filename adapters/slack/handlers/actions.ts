@@ -195,7 +195,7 @@ async function handleClick(
     ...(threadTs ? { threadTs } : {}),
   });
   const original = body.message?.blocks;
-  await runSlackTurn(ctx, {
+  const outcome = await runSlackTurn(ctx, {
     surface: 'click',
     key,
     event: decision.event,
@@ -204,6 +204,18 @@ async function handleClick(
     ...(messageTs ? { clickedTs: messageTs } : {}),
     beforePost: (outcome) => onOutcome(ctx, place, original, decision, outcome),
   });
+  // In an assistant thread (a DM thread) the title shows the advice level once assessed.
+  const level = outcome?.replies.find((r) => r.kind === 'assessment')?.triage;
+  if (level && threadTs && isDmChannel(channel) && !ephemeral) {
+    await client.assistant.threads
+      .setTitle({ channel_id: channel, thread_ts: threadTs, title: slackCopy.threadTitle[level] })
+      .catch((error: unknown) =>
+        ctx.logger.warn(
+          { event: 'slack_api_failed', ...describeError(error), method: 'assistant.threads.setTitle' },
+          'could not set the thread title',
+        ),
+      );
+  }
 }
 
 export function registerActions(app: App, ctx: SlackContext): void {
