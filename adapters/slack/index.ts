@@ -3,6 +3,7 @@
  * HTTP), wires DMs, mentions, `/calves` and button clicks to the Bot, and starts it.
  * `stop()` lets running turns finish, then disconnects.
  */
+import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
@@ -12,6 +13,7 @@ import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.
 import { trackSlackConnection } from './connection-state.js';
 import { registerActions } from './handlers/actions.js';
 import { registerAssistant } from './handlers/assistant.js';
+import { careRegion, registerHome } from './handlers/home.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
 import type { ExtraRoute, HttpLimits } from './http-receiver.js';
@@ -79,6 +81,13 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   registerMessageHandlers(app, ctx);
   registerSlashCommand(app, ctx);
   registerActions(app, ctx);
+  const care = (bot as Partial<Pick<Bot, 'knowledge'>>).knowledge?.care;
+  const defaultRegion = careRegion(care, config.EMERGENCY_REGION);
+  registerHome(app, ctx, {
+    ...(care ? { care } : {}),
+    ...(defaultRegion ? { defaultRegion } : {}),
+    ttlHours: config.CONVERSATION_TTL_HOURS,
+  });
 
   try {
     await app.init();
