@@ -177,7 +177,13 @@ async function start(config: Config, logger: Logger): Promise<Started> {
   const parts: Running[] = [];
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import('../adapters/slack/index.js');
-    const slack = await startSlack({ bot, config, logger, routes: health.routes });
+    const slack = await startSlack({
+      bot,
+      config,
+      logger,
+      routes: health.routes,
+      feedback: health.metrics.feedback,
+    });
     parts.push(slack);
     if (slack.connected) health.watchPlatform('slack', slack.connected);
   }

@@ -99,7 +99,11 @@ describe('Slack DM conversation (HTTP mode)', () => {
     expect(contexts.at(-1)).toMatch(/not a diagnosis|doctor|medical/i);
     expect(assessment.blocks.length).toBeLessThanOrEqual(50);
     // The assessment offers a fresh start.
-    expect(actionIdsOf(assessment)).toEqual([ACTION.restart]);
+    expect(actionIdsOf(assessment)).toEqual([
+      'calfbot_feedback_helpful',
+      'calfbot_feedback_not_helpful',
+      ACTION.restart,
+    ]);
 
     // No message text or token ever reaches the log.
     expect(h.rawLog()).not.toMatch(/calves hurt|xoxb-|test-signing-secret/);

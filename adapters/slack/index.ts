@@ -6,11 +6,13 @@
 import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
+import { FeedbackCounts } from '../../src/feedback.js';
 import type { Logger } from '../../src/log.js';
 import { describeError } from '../shared/errors.js';
 import { QuestionMessages } from '../shared/question-messages.js';
 import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
 import { trackSlackConnection } from './connection-state.js';
+import { registerFeedback } from './feedback.js';
 import { registerActions } from './handlers/actions.js';
 import { registerAssistant } from './handlers/assistant.js';
 import { careRegion, registerHome } from './handlers/home.js';
@@ -33,9 +35,13 @@ export interface StartSlackOptions {
   routes?: ExtraRoute[];
   /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
   httpLimits?: Partial<HttpLimits>;
+  /** Where "was this helpful?" answers are counted (calfbot's Metrics.feedback; default: a new one). */
+  feedback?: FeedbackCounts;
 }
 
 export interface SlackHandle {
+  /** The anonymous feedback counts (advice level × verdict). */
+  feedback: FeedbackCounts;
   stop(): Promise<void>;
   /** HTTP mode: the port actually listened on (useful with PORT=0). */
   port?: number;
@@ -81,6 +87,8 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   registerMessageHandlers(app, ctx);
   registerSlashCommand(app, ctx);
   registerActions(app, ctx);
+  const feedback = options.feedback ?? new FeedbackCounts();
+  registerFeedback(app, ctx, feedback);
   const care = (bot as Partial<Pick<Bot, 'knowledge'>>).knowledge?.care;
   const defaultRegion = careRegion(care, config.EMERGENCY_REGION);
   registerHome(app, ctx, {
@@ -128,6 +136,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   let stopped = false;
   return {
     mode,
+    feedback,
     ...(port !== undefined ? { port } : {}),
     idle: () => inFlight.idle(),
     connected: () => !stopped && connected(),

@@ -12,6 +12,7 @@ import { truncate } from '../shared/text.js';
 import { ACTION, checkboxActionId, checkboxBlockId, encodeValue } from './action-ids.js';
 import { slackCopy } from './copy.js';
 import { escapeMrkdwn, mrkdwnLink, neutralisePlain, splitMrkdwn } from './escape.js';
+import { feedbackBlock } from './feedback.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -194,6 +195,7 @@ export function renderAssessment(a: AssessmentReply): SlackMessage {
       type: 'context',
       elements: [mrkdwn(`_${truncate(escapeMrkdwn(a.disclaimer), LIMITS.sectionText - 2)}_`)],
     },
+    feedbackBlock(a.triage),
     { type: 'actions', block_id: 'calves_assessment', elements: [restartButton()] },
   );
   const text = fallback(`${a.headline}${a.nextSteps[0] ? `: ${a.nextSteps[0]}` : ''}`);
