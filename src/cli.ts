@@ -13,7 +13,7 @@ import { runTerminal } from '../adapters/terminal/run-terminal.js';
 import { createBot } from './app/create-bot.js';
 import type { Bot } from './bot.js';
 import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, loadConfig, slackEnabled, slackOAuth } from './config.js';
 import { type CrashPolicy, installCrashPolicy } from './crash-policy.js';
 import { isCalfbotError } from './errors.js';
 import { observe } from './health/observe.js';
@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(EXIT.USAGE);
   }
   // In the terminal chat, routine logs would land between the lines of the conversation.
-  const terminalChat = command === 'start' && !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const terminalChat = command === 'start' && !slackEnabled(config) && !config.DISCORD_TOKEN;
   const logger = createLogger(terminalChat && !process.env.LOG_LEVEL ? 'warn' : config.LOG_LEVEL);
   crash = installCrashPolicy(logger);
   const signal = signalled(logger);
@@ -157,27 +157,45 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   const sharded = await startShards({ config, logger, shards });
   const parts: Running[] = [sharded];
   let bot: Bot | null = null;
-  if (config.SLACK_BOT_TOKEN) {
+  if (slackEnabled(config)) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
     const slackBot = await createBot(config, logger, { rateLimited: true });
     bot = slackBot;
     const { startSlack } = await import('../adapters/slack/index.js');
-    parts.push(await startSlack({ bot: slackBot, config, logger }), { stop: () => slackBot.close() });
+    const installations = await slackInstallations(config, logger);
+    parts.push(
+      await startSlack({ bot: slackBot, config, logger, ...(installations ? { installations } : {}) }),
+      { stop: () => slackBot.close() },
+      ...(installations ? [{ stop: () => installations.close() }] : []),
+    );
   }
   const health = await observeSupervisor(config, logger, sharded, bot);
   if (health) parts.push(health);
   return { parts };
 }
 
+/** OAuth install mode: the sealed installation records on the configured store. */
+async function slackInstallations(config: Config, logger: Logger) {
+  if (!slackOAuth(config) || !config.SLACK_INSTALLATION_KEY) return undefined;
+  const { createSecretRecords, parseSealKey } = await import('./store/installation-store.js');
+  return createSecretRecords(config.STORE_URL, parseSealKey(config.SLACK_INSTALLATION_KEY), {
+    keyPrefix: config.STORE_KEY_PREFIX,
+    logger,
+  });
+}
+
 async function start(config: Config, logger: Logger): Promise<Started> {
-  const terminal = !config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN;
+  const terminal = !slackEnabled(config) && !config.DISCORD_TOKEN;
   // The local terminal is one trusted person at a keyboard: no rate limit there.
   const bot = await createBot(config, logger, { rateLimited: !terminal });
   const health = observe(bot, logger);
   const parts: Running[] = [];
-  if (config.SLACK_BOT_TOKEN) {
+  if (slackEnabled(config)) {
     const { startSlack } = await import('../adapters/slack/index.js');
+    const installations = await slackInstallations(config, logger);
+    if (installations) parts.push({ stop: () => installations.close() });
     const slack = await startSlack({
+      ...(installations ? { installations } : {}),
       bot,
       config,
       logger,
@@ -197,7 +215,7 @@ async function start(config: Config, logger: Logger): Promise<Started> {
   parts.push({ stop: () => health.close() }, { stop: () => bot.close() });
   if (!terminal) {
     logger.info(
-      { event: 'started', slack: !!config.SLACK_BOT_TOKEN, discord: !!config.DISCORD_TOKEN },
+      { event: 'started', slack: slackEnabled(config), discord: !!config.DISCORD_TOKEN },
       'calfbot is running',
     );
     return { parts };

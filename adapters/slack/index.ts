@@ -3,6 +3,8 @@
  * HTTP), wires DMs, mentions, `/calves` and button clicks to the Bot, and starts it.
  * `stop()` lets running turns finish, then disconnects.
  */
+
+import type { InstallationQuery, InstallationStore, InstallProvider } from '@slack/oauth';
 import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
@@ -18,9 +20,11 @@ import { registerAssistant } from './handlers/assistant.js';
 import { careRegion, registerHome } from './handlers/home.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
+import { registerUninstall } from './handlers/uninstall.js';
 import type { ExtraRoute, HttpLimits } from './http-receiver.js';
 import { InFlight } from './in-flight.js';
 import { SlackLocales } from './locale.js';
+import { installProvider, type SecretRecordsLike, sealedInstallationStore } from './oauth.js';
 import type { SlackContext, TurnBot } from './turn.js';
 
 export interface StartSlackOptions {
@@ -35,6 +39,8 @@ export interface StartSlackOptions {
   routes?: ExtraRoute[];
   /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
   httpLimits?: Partial<HttpLimits>;
+  /** OAuth install mode (SLACK_CLIENT_ID): where installations are kept, sealed (the core's store). */
+  installations?: SecretRecordsLike;
   /** Where "was this helpful?" answers are counted (calfbot's Metrics.feedback; default: a new one). */
   feedback?: FeedbackCounts;
 }
@@ -58,7 +64,16 @@ const STOP_GRACE_MS = 10_000;
 export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
   const { bot, config, logger } = options;
   const mode = slackMode(config);
+  let installer: InstallProvider | undefined;
+  let installationStore: InstallationStore | undefined;
+  if (config.SLACK_CLIENT_ID) {
+    if (!options.installations)
+      throw new CalfbotError('CONFIG_INVALID', 'OAuth install mode needs an installation store (STORE_URL).');
+    installationStore = sealedInstallationStore(options.installations);
+    installer = installProvider(config, installationStore, logger);
+  }
   const app = buildApp({
+    ...(installer ? { installer } : {}),
     config,
     logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
@@ -89,6 +104,21 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   registerActions(app, ctx);
   const feedback = options.feedback ?? new FeedbackCounts();
   registerFeedback(app, ctx, feedback);
+  const store = installationStore;
+  registerUninstall(
+    app,
+    ctx,
+    store?.deleteInstallation
+      ? {
+          deleteInstallation: (q) =>
+            store.deleteInstallation!({
+              isEnterpriseInstall: false,
+              teamId: q.teamId,
+              ...(q.enterpriseId ? { enterpriseId: q.enterpriseId } : {}),
+            } as InstallationQuery<boolean>),
+        }
+      : {},
+  );
   const care = (bot as Partial<Pick<Bot, 'knowledge'>>).knowledge?.care;
   const defaultRegion = careRegion(care, config.EMERGENCY_REGION);
   registerHome(app, ctx, {
