@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../adapters/slack/app.js';
 import { slackCopy } from '../adapters/slack/copy.js';
+import { BOT_SCOPES } from '../adapters/slack/oauth.js';
 import { slackCommandName } from '../adapters/slack/manifest-values.js';
 
 const load = (name: string) =>
@@ -15,6 +16,10 @@ describe.each([
   ['manifest-http.yaml', false],
 ])('%s', (file, socketMode) => {
   const m = load(file);
+
+  it('asks for the scopes an OAuth install asks for', () => {
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+  });
 
   it('asks for exactly the scopes the adapter uses', () => {
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([
