@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../adapters/slack/app.js';
 import { slackCopy } from '../adapters/slack/copy.js';
-import { BOT_SCOPES } from '../adapters/slack/oauth.js';
 import { slackCommandName } from '../adapters/slack/manifest-values.js';
+import { BOT_SCOPES } from '../adapters/slack/oauth.js';
 
 const load = (name: string) =>
   parse(readFileSync(path.join(import.meta.dirname, '../adapters/slack', name), 'utf8'));
