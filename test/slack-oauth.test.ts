@@ -102,6 +102,27 @@ describe('Slack OAuth install mode', () => {
     expect(h.rawLog()).not.toMatch(/xoxb-one-secret|xoxb-two-secret|test-client-secret/);
   });
 
+  it('tokens_revoked for the bot token removes that workspace; a revoked user token changes nothing', async () => {
+    const w = WORKSPACES[1]!;
+    expect((await install(w, 'code-r')).status).toBe(200);
+    await dmIn(w, 'D0REV', 'why do my calves hurt');
+    const revoke = (tokens: Record<string, string[]>) =>
+      postEvent(
+        h.eventsUrl,
+        SIGNING_SECRET,
+        envelopeFor(w, { type: 'tokens_revoked', tokens, event_ts: userTs() }),
+      );
+    await revoke({ oauth: ['U0ADMIN2'] });
+    await h.slack.idle();
+    expect(await h.store.get(dmKey(w.teamId, 'D0REV'))).not.toBeNull();
+    await revoke({ bot: [w.botUserId] });
+    await h.slack.idle();
+    expect(await h.store.get(dmKey(w.teamId, 'D0REV'))).toBeNull();
+    const before = h.fake.callsTo('chat.postMessage').length;
+    await dmIn(w, 'D0REV', 'hello');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
+  });
+
   it('a redirect with a forged state installs nothing', async () => {
     h.fake.addInstallCode('code-x', WORKSPACES[0]!);
     const res = await fetch(`${base()}/slack/oauth_redirect?code=code-x&state=forged`, {
