@@ -78,7 +78,11 @@ describe('Slack DM conversation (Socket Mode)', () => {
     const assessment = messagesIn(h.fake.messages, DM).find(isAssessment)!;
     expect(assessment).toBeDefined();
     expect(assessment.blocks[0]!.type).toBe('header');
-    expect(actionIdsOf(assessment)).toEqual([ACTION.restart]);
+    expect(actionIdsOf(assessment)).toEqual([
+      'calfbot_feedback_helpful',
+      'calfbot_feedback_not_helpful',
+      ACTION.restart,
+    ]);
 
     // Every envelope sent was acknowledged, by its own id.
     expect(h.fake.socket.acks.map((a) => a.envelope_id).sort()).toEqual([...h.fake.socket.sent].sort());
