@@ -78,6 +78,10 @@ describe('Slack assistant pane', () => {
     await click(first[0]!, ACTION.submit, { tick: ['breathless_or_chest_pain'] });
     const assessment = threadMessages(thread).find(isAssessment);
     expect(assessment).toBeDefined();
+    // The click's turn showed the status too, in this thread.
+    const statuses = h.fake.callsTo('assistant.threads.setStatus');
+    expect(statuses).toHaveLength(2);
+    expect(statuses[1]!.body).toMatchObject({ thread_ts: thread, status: slackCopy.working });
     const titles = h.fake.callsTo('assistant.threads.setTitle');
     expect(titles).toHaveLength(1);
     expect(titles[0]!.body).toMatchObject({

@@ -25,6 +25,7 @@ import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
 import { renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
 import { runSlackTurn, type SlackContext, slackMeta } from '../turn.js';
+import { assistantPane } from './assistant.js';
 
 /** What a click can do to the place it came from. */
 interface ClickPlace {
@@ -195,6 +196,10 @@ async function handleClick(
     ...(threadTs ? { threadTs } : {}),
   });
   const original = body.message?.blocks;
+  // In an assistant thread (a DM thread): the status while the turn runs, the title after it.
+  const pane =
+    threadTs && isDmChannel(channel) && !ephemeral ? assistantPane(ctx, client, channel, threadTs) : null;
+  await pane?.working();
   const outcome = await runSlackTurn(ctx, {
     surface: 'click',
     key,
@@ -204,18 +209,7 @@ async function handleClick(
     ...(messageTs ? { clickedTs: messageTs } : {}),
     beforePost: (outcome) => onOutcome(ctx, place, original, decision, outcome),
   });
-  // In an assistant thread (a DM thread) the title shows the advice level once assessed.
-  const level = outcome?.replies.find((r) => r.kind === 'assessment')?.triage;
-  if (level && threadTs && isDmChannel(channel) && !ephemeral) {
-    await client.assistant.threads
-      .setTitle({ channel_id: channel, thread_ts: threadTs, title: slackCopy.threadTitle[level] })
-      .catch((error: unknown) =>
-        ctx.logger.warn(
-          { event: 'slack_api_failed', ...describeError(error), method: 'assistant.threads.setTitle' },
-          'could not set the thread title',
-        ),
-      );
-  }
+  await pane?.done(outcome);
 }
 
 export function registerActions(app: App, ctx: SlackContext): void {

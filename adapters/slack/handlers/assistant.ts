@@ -7,7 +7,7 @@
  * threads opened with "+") greets just the same and no thread is greeted twice. Workspaces
  * without the feature never send these events; their DMs go to messages.ts as before.
  */
-import { type App, Assistant } from '@slack/bolt';
+import { type App, Assistant, type webApi } from '@slack/bolt';
 import type { TurnOutcome } from '../../../src/turn-outcome.js';
 import { describeError } from '../../shared/errors.js';
 import { threadKey } from '../conversation-key.js';
@@ -20,6 +20,41 @@ import { messageEventId } from './messages.js';
 /** The advice level of the turn's assessment, if it gave one. */
 const assessedLevel = (outcome: TurnOutcome | null) =>
   outcome?.replies.find((r) => r.kind === 'assessment')?.triage;
+
+/**
+ * The status line and title of one assistant thread around a turn (Bolt's helpers are only
+ * given to its listeners; a click comes through the actions handler). A refusal (the thread is
+ * a plain DM thread, not the pane) is logged by code and changes nothing.
+ */
+export function assistantPane(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  channel: string,
+  threadTs: string,
+) {
+  const failed = (method: string) => (error: unknown) => {
+    ctx.logger.warn({ event: 'slack_api_failed', ...describeError(error), method }, 'assistant call failed');
+  };
+  const status = (text: string) =>
+    client.assistant.threads
+      .setStatus({ channel_id: channel, thread_ts: threadTs, status: text })
+      .then(() => undefined, failed('assistant.threads.setStatus'));
+  return {
+    working: () => status(slackCopy.working),
+    async done(outcome: TurnOutcome | null) {
+      const level = assessedLevel(outcome);
+      if (level)
+        await client.assistant.threads
+          .setTitle({ channel_id: channel, thread_ts: threadTs, title: slackCopy.threadTitle[level] })
+          .then(() => undefined, failed('assistant.threads.setTitle'));
+      // A reply clears the status; a turn that may have posted nothing clears it here.
+      if (!outcome || outcome.outcome === 'duplicate' || outcome.quiet || isStale(outcome)) await status('');
+    },
+  };
+}
+
+const isStale = (o: TurnOutcome) =>
+  o.target !== undefined && o.target.fate !== 'open' && o.target.fate !== 'answered';
 
 export function registerAssistant(app: App, ctx: SlackContext): void {
   const failed = (method: string) => (error: unknown) => {
