@@ -102,6 +102,14 @@ export class Bot {
     return hint.tentative ? `~${hint.code}` : hint.code;
   }
 
+  /**
+   * Delete every conversation whose owner id starts with `prefix`: a whole workspace, when the
+   * app is uninstalled from it (`slack:T123:`). Returns how many.
+   */
+  forgetOwners(prefix: string): Promise<number> {
+    return this.store.forgetUsersWithPrefix(prefix);
+  }
+
   /** Finish the turns in flight, then close the store and the rate limiter. */
   async close(): Promise<void> {
     await this.drain();

@@ -13,7 +13,7 @@ import { runTerminal } from '../adapters/terminal/run-terminal.js';
 import { createBot } from './app/create-bot.js';
 import type { Bot } from './bot.js';
 import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
-import { type Config, loadConfig } from './config.js';
+import { type Config, loadConfig, slackEnabled, slackOAuth } from './config.js';
 import { type CrashPolicy, installCrashPolicy } from './crash-policy.js';
 import { isCalfbotError } from './errors.js';
 import { observe } from './health/observe.js';
@@ -161,21 +161,36 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   const sharded = await startShards({ config, logger, shards });
   const parts: Running[] = [sharded];
   let bot: Bot | null = null;
-  if (config.SLACK_BOT_TOKEN) {
+  if (slackEnabled(config)) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
     const slackBot = await createBot(config, logger, { rateLimited: true });
     bot = slackBot;
     const { startSlack } = await import('../adapters/slack/index.js');
-    parts.push(await startSlack({ bot: slackBot, config, logger }), { stop: () => slackBot.close() });
+    const installations = await slackInstallations(config, logger);
+    parts.push(
+      await startSlack({ bot: slackBot, config, logger, ...(installations ? { installations } : {}) }),
+      { stop: () => slackBot.close() },
+      ...(installations ? [{ stop: () => installations.close() }] : []),
+    );
   }
   const health = await observeSupervisor(config, logger, sharded, bot);
   if (health) parts.push(health);
   return { parts };
 }
 
-/** Slack or Discord (gateway token, or HTTP interactions public key) is configured. */
+/** Slack (one bot token, or OAuth install mode) or Discord (gateway token, or HTTP interactions public key). */
 const platformConfigured = (config: Config): boolean =>
-  !!(config.SLACK_BOT_TOKEN || config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY);
+  slackEnabled(config) || !!(config.DISCORD_TOKEN || config.DISCORD_PUBLIC_KEY);
+
+/** OAuth install mode: the sealed installation records on the configured store. */
+async function slackInstallations(config: Config, logger: Logger) {
+  if (!slackOAuth(config) || !config.SLACK_INSTALLATION_KEY) return undefined;
+  const { createSecretRecords, parseSealKey } = await import('./store/installation-store.js');
+  return createSecretRecords(config.STORE_URL, parseSealKey(config.SLACK_INSTALLATION_KEY), {
+    keyPrefix: config.STORE_KEY_PREFIX,
+    logger,
+  });
+}
 
 async function start(config: Config, logger: Logger): Promise<Started> {
   const terminal = !platformConfigured(config);
@@ -188,11 +203,20 @@ async function start(config: Config, logger: Logger): Promise<Started> {
   const discordHttp = config.DISCORD_PUBLIC_KEY
     ? (await import('../adapters/discord/http/start.js')).createDiscordHttp({ bot, config, logger })
     : undefined;
-  const slackHttp = !!config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN;
-  if (config.SLACK_BOT_TOKEN) {
+  const slackHttp = slackEnabled(config) && !config.SLACK_APP_TOKEN;
+  if (slackEnabled(config)) {
     const { startSlack } = await import('../adapters/slack/index.js');
+    const installations = await slackInstallations(config, logger);
+    if (installations) parts.push({ stop: () => installations.close() });
     const routes = discordHttp ? [...health.routes, discordHttp.route] : health.routes;
-    const slack = await startSlack({ bot, config, logger, routes });
+    const slack = await startSlack({
+      ...(installations ? { installations } : {}),
+      bot,
+      config,
+      logger,
+      routes,
+      feedback: health.metrics.feedback,
+    });
     parts.push(slack);
     if (slack.connected) health.watchPlatform('slack', slack.connected);
   }
@@ -212,7 +236,7 @@ async function start(config: Config, logger: Logger): Promise<Started> {
     logger.info(
       {
         event: 'started',
-        slack: !!config.SLACK_BOT_TOKEN,
+        slack: slackEnabled(config),
         discord: discordHttp ? 'http' : !!config.DISCORD_TOKEN,
       },
       'calfbot is running',

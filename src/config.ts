@@ -45,6 +45,22 @@ const fields = z.object({
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString.pipe(z.string().startsWith('xapp-', 'must start with xapp-').optional()),
   SLACK_API_URL: optionalUrl,
+  /** OAuth install mode (any workspace): set these four instead of SLACK_BOT_TOKEN. */
+  SLACK_CLIENT_ID: optionalString,
+  SLACK_CLIENT_SECRET: optionalString,
+  SLACK_STATE_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** 32 random bytes (64 hex digits or base64) that seal installation tokens at rest. */
+  SLACK_INSTALLATION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        (v) =>
+          /^[0-9a-fA-F]{64}$/.test(v) ||
+          (/^[A-Za-z0-9+/]{43}=?$/.test(v) && Buffer.from(v, 'base64').length === 32),
+        { message: 'must be 32 random bytes as 64 hex digits or base64' },
+      )
+      .optional(),
+  ),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** /healthz, /readyz and /metrics on their own port (Socket Mode, Discord, converse). */
   HEALTH_PORT: z.preprocess(
@@ -97,7 +113,14 @@ const HOW_TO_FIX: Partial<Record<string, string>> = {
   EMERGENCY_REGION: 'for example US, UK, EU or AU',
   HEALTH_PORT: 'a port number such as 9090, or leave it unset',
   DISCORD_PUBLIC_KEY: 'copy it from the Discord Developer Portal, General Information → Public Key',
+  SLACK_INSTALLATION_KEY: 'generate one with `openssl rand -base64 32` and keep it secret',
+  SLACK_STATE_SECRET: 'any long random string, e.g. `openssl rand -hex 24`',
 };
+
+/** Slack runs in OAuth install mode (any workspace) when a client id is set. */
+export const slackOAuth = (c: Config): boolean => Boolean(c.SLACK_CLIENT_ID);
+/** Slack is configured at all: one bot token, or OAuth install mode. */
+export const slackEnabled = (c: Config): boolean => Boolean(c.SLACK_BOT_TOKEN || c.SLACK_CLIENT_ID);
 
 /** Parse the environment; throws CONFIG_INVALID naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -117,6 +140,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'CONFIG_INVALID',
       'SLACK_SIGNING_SECRET is missing: HTTP mode needs it (Basic Information → Signing Secret), or set SLACK_APP_TOKEN for Socket Mode. See .env.example.',
     );
+  }
+  if (config.SLACK_CLIENT_ID) {
+    const missing = (
+      ['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_INSTALLATION_KEY', 'SLACK_SIGNING_SECRET'] as const
+    ).filter((k) => !config[k]);
+    if (missing.length > 0)
+      throw new CalfbotError(
+        'CONFIG_INVALID',
+        `OAuth install mode (SLACK_CLIENT_ID is set) also needs ${missing.join(', ')}. See docs/slack.md, "Any workspace".`,
+      );
+    if (config.SLACK_APP_TOKEN)
+      throw new CalfbotError(
+        'CONFIG_INVALID',
+        'OAuth install mode runs in HTTP mode (Slack redirects to /slack/oauth_redirect): unset SLACK_APP_TOKEN.',
+      );
   }
   if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
     throw new CalfbotError(

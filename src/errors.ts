@@ -4,6 +4,8 @@ export type ErrorCode =
   | 'KNOWLEDGE_INVALID'
   | 'STORE_UNAVAILABLE'
   | 'STORE_CONFLICT'
+  /** A stored secret does not open with the configured key (wrong key, or altered). */
+  | 'STORE_CORRUPT'
   | 'INPUT_INVALID_JSON'
   | 'INPUT_INVALID_SHAPE'
   | 'INPUT_TOO_LONG'

@@ -5,6 +5,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Bot } from './bot.js';
+import { FeedbackCounts } from './feedback.js';
 import type { TurnOutcome as Outcome } from './turn-outcome.js';
 
 /** The `outcome` label: the Bot's outcome, with an ok turn split by what it answered. */
@@ -46,6 +47,8 @@ export class Metrics {
     registers: [this.registry],
   });
   private readonly connections = new Map<string, () => boolean>();
+  /** "Was this helpful?" answers, by advice level and verdict only (platforms record here). */
+  readonly feedback = new FeedbackCounts();
 
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     const connections = this.connections;
@@ -58,6 +61,13 @@ export class Metrics {
         for (const [platform, up] of connections) this.set({ platform }, up() ? 1 : 0);
       },
     });
+    const feedback = new Counter({
+      name: 'calfbot_feedback_total',
+      help: '"Was this helpful?" answers to assessments, by advice level and verdict',
+      labelNames: ['advice', 'verdict'] as const,
+      registers: [this.registry],
+    });
+    this.feedback.onRecord((advice, verdict) => feedback.inc({ advice, verdict }));
     if (opts.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'calfbot_' });
   }
 

@@ -55,10 +55,12 @@ describe('Slack DM conversation (HTTP mode)', () => {
     const res = await dm('why do my calves hurt');
     expect(res.status).toBe(200);
     const first = messagesIn(h.fake.messages, DM);
-    expect(first.map((m) => m.via)).toEqual(['chat.postMessage', 'chat.postMessage']);
-    expect(textOf(first[0]!)).toMatch(/calfbot/);
+    // One post: the greeting and the red-flag screen are one message.
+    expect(first.map((m) => m.via)).toEqual(['chat.postMessage']);
+    expect(textOf(first[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(first[0]!)).toMatch(/a safety check/);
     // The red-flag screen: checkboxes plus Submit / None of these / Why / Start over.
-    const screen = first[1]!;
+    const screen = first[0]!;
     expect(actionIdsOf(screen)).toEqual([
       'calves_check_0',
       ACTION.submit,
@@ -97,7 +99,11 @@ describe('Slack DM conversation (HTTP mode)', () => {
     expect(contexts.at(-1)).toMatch(/not a diagnosis|doctor|medical/i);
     expect(assessment.blocks.length).toBeLessThanOrEqual(50);
     // The assessment offers a fresh start.
-    expect(actionIdsOf(assessment)).toEqual([ACTION.restart]);
+    expect(actionIdsOf(assessment)).toEqual([
+      'calfbot_feedback_helpful',
+      'calfbot_feedback_not_helpful',
+      ACTION.restart,
+    ]);
 
     // No message text or token ever reaches the log.
     expect(h.rawLog()).not.toMatch(/calves hurt|xoxb-|test-signing-secret/);
@@ -112,7 +118,7 @@ describe('Slack DM conversation (HTTP mode)', () => {
     const q = openQuestion()!;
     expect(q).toBeDefined();
     expect(q).not.toBe(screen);
-    expect(textOf(q)).not.toMatch(/Before anything else/);
+    expect(textOf(q)).not.toMatch(/a safety check/);
   });
 
   it('makes an emergency unmissable', async () => {
@@ -135,7 +141,7 @@ describe('Slack DM conversation (HTTP mode)', () => {
     expect(isOpenQuestion(screen)).toBe(false);
     const fresh = openQuestion()!;
     expect(fresh.ts).not.toBe(screen.ts);
-    expect(textOf(fresh)).toMatch(/Before anything else/);
+    expect(textOf(fresh)).toMatch(/a safety check/);
   });
 
   it('escapes what a person typed so it cannot ping a channel', async () => {

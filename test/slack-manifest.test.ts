@@ -4,7 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SLACK_EVENTS_PATH } from '../adapters/slack/app.js';
+import { slackCopy } from '../adapters/slack/copy.js';
 import { slackCommandName } from '../adapters/slack/manifest-values.js';
+import { BOT_SCOPES } from '../adapters/slack/oauth.js';
 
 const load = (name: string) =>
   parse(readFileSync(path.join(import.meta.dirname, '../adapters/slack', name), 'utf8'));
@@ -15,17 +17,37 @@ describe.each([
 ])('%s', (file, socketMode) => {
   const m = load(file);
 
+  it('asks for the scopes an OAuth install asks for', () => {
+    expect([...m.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+  });
+
   it('asks for exactly the scopes the adapter uses', () => {
     expect([...m.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'assistant:write',
       'chat:write',
       'commands',
       'im:history',
+      'im:write',
+      'users:read',
     ]);
   });
 
-  it('subscribes to DMs and mentions, registers /calves, turns on interactivity and the Messages tab', () => {
-    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual(['app_mention', 'message.im']);
+  it('subscribes to DMs, mentions, the Home tab, the assistant pane and uninstalls; registers /calves, interactivity and both tabs', () => {
+    expect([...m.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
+      'message.im',
+      'tokens_revoked',
+    ]);
+    expect(m.features.app_home.home_tab_enabled).toBe(true);
+    // The same prompts the adapter offers when an assistant thread opens.
+    expect(m.features.agent_view.suggested_prompts.map((p: { message: string }) => p.message)).toEqual([
+      ...slackCopy.suggestedPrompts,
+    ]);
     expect(m.features.slash_commands.map((c: { command: string }) => c.command)).toEqual([slackCommandName]);
     expect(m.settings.interactivity.is_enabled).toBe(true);
     expect(m.features.app_home.messages_tab_enabled).toBe(true);

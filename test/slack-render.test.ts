@@ -9,6 +9,7 @@ import {
   renderAssessment,
   renderClosedQuestion,
   renderQuestion,
+  renderReplies,
   renderReply,
   type SlackMessage,
 } from '../adapters/slack/render-blocks.js';
@@ -169,6 +170,29 @@ describe('escaping', () => {
   });
 });
 
+describe('one post a turn', () => {
+  it('a greeting that leads into a question is one message, which asks that question', () => {
+    const posts = renderReplies([{ kind: 'text', text: 'Hi, I am calfbot.' }, yesNo]);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.question).toBe(yesNo.question);
+    const m = posts[0]!.message;
+    checkLimits(m);
+    expect(blocksOf(m)[0].text.text).toBe('Hi, I am calfbot.');
+    expect(actionIds(m)).toEqual([ACTION.yes, ACTION.no, ACTION.unsure, ACTION.why, ACTION.restart]);
+    expect(m.text).toContain('Hi, I am calfbot.');
+    expect(m.text).toContain(yesNo.text);
+  });
+
+  it('text with no question after it stays its own message', () => {
+    const posts = renderReplies([
+      { kind: 'text', text: 'one' },
+      { kind: 'text', text: 'two' },
+    ]);
+    expect(posts.map((p) => p.message.text)).toEqual(['one', 'two']);
+    expect(posts.every((p) => p.question === undefined)).toBe(true);
+  });
+});
+
 describe('questions', () => {
   it('a yes/no question is a section plus Yes / No / Not sure / Why / Start over', () => {
     const m = renderQuestion(yesNo);
@@ -231,7 +255,8 @@ describe('assessments', () => {
     expectNoControlSequences(m);
     const types = blocksOf(m).map((b) => b.type);
     expect(types[0]).toBe('header');
-    expect(types.slice(-3)).toEqual(['context', 'context', 'actions']);
+    // Sources, disclaimer, then Helpful / Not helpful and Start over.
+    expect(types.slice(-4)).toEqual(['context', 'context', 'actions', 'actions']);
     const texts = mrkdwnTexts(m);
     expect(texts[0]).toMatch(/^:stethoscope: \*Book an appointment/);
     const causes = texts.find((t) => t.includes(slackCopy.causesTitle))!;
@@ -242,12 +267,12 @@ describe('assessments', () => {
       texts.some((t) => t.startsWith(`*${slackCopy.evidence}*`) && t.includes('Ask a pharmacist first.')),
     ).toBe(true);
     const sources = blocksOf(m)
-      .at(-3)!
+      .at(-4)!
       .elements.map((e: AnyBlock) => e.text)
       .join(' ');
     expect(sources).toContain('<https://www.nhs.uk/conditions/leg-cramps/|Leg cramps> (NHS)');
     expect(sources).toContain('|Magnesium &amp; you>');
-    expect(blocksOf(m).at(-2)!.elements[0].text).toBe('_This is general information, not a diagnosis._');
+    expect(blocksOf(m).at(-3)!.elements[0].text).toBe('_This is general information, not a diagnosis._');
     expect(m.text).toMatch(/^Book an appointment with your doctor: See your doctor/);
   });
 
@@ -288,8 +313,9 @@ describe('assessments', () => {
     );
     checkLimits(m);
     const types = blocksOf(m).map((b) => b.type);
-    expect(types.slice(-3)).toEqual(['context', 'context', 'actions']);
-    expect(mrkdwnTexts({ text: '', blocks: [m.blocks.at(-3)!] }).join(' ')).toContain('Source 59');
+    // Sources, disclaimer, then Helpful / Not helpful and Start over.
+    expect(types.slice(-4)).toEqual(['context', 'context', 'actions', 'actions']);
+    expect(mrkdwnTexts({ text: '', blocks: [m.blocks.at(-4)!] }).join(' ')).toContain('Source 59');
   });
 
   it('shows the honest word on the evidence', () => {

@@ -190,6 +190,19 @@ export function runStoreContract(name: string, create: (clock: Clock) => Promise
       expect(await store.compareAndSet('a1', 0, makeRecord(clock, 1, 'alice'))).toBe(true);
     });
 
+    it('forgetUsersWithPrefix deletes a whole workspace and nothing of another (uninstall)', async () => {
+      await store.compareAndSet('w1', 0, makeRecord(clock, 1, 'slack:T1:U1'));
+      await store.compareAndSet('w2', 0, makeRecord(clock, 1, 'slack:T1:U2'));
+      await store.compareAndSet('x1', 0, makeRecord(clock, 1, 'slack:T11:U1'));
+      await store.compareAndSet('x2', 0, makeRecord(clock, 1, 'slack:T2:U1'));
+      expect(await store.forgetUsersWithPrefix('slack:T1:')).toBe(2);
+      expect(await store.get('w1')).toBeNull();
+      expect(await store.get('w2')).toBeNull();
+      expect(await store.get('x1')).not.toBeNull();
+      expect(await store.get('x2')).not.toBeNull();
+      expect(await store.forgetUsersWithPrefix('slack:T1:')).toBe(0);
+    });
+
     it('delete removes one conversation', async () => {
       await store.compareAndSet('k', 0, makeRecord(clock, 1));
       await store.compareAndSet('other', 0, makeRecord(clock, 1));

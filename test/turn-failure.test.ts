@@ -82,8 +82,9 @@ describe('an unexpected error in one turn', () => {
       expect(messagesIn(h.fake.messages, 'D0OOPS').map(textOf)).toEqual([`:x: ${copy.internalError}`]);
       await dm('my calves hurt');
       const after = messagesIn(h.fake.messages, 'D0OOPS').slice(1);
-      expect(after.length).toBeGreaterThanOrEqual(2);
-      expect(textOf(after[0]!)).toMatch(/calfbot/);
+      // The greeting and the first question, in one message.
+      expect(after.length).toBeGreaterThanOrEqual(1);
+      expect(textOf(after[0]!)).toMatch(/I can help you think through sore/);
       expect(h.rawLog()).not.toMatch(/calves hurt|cannot read/);
     } finally {
       await h.close();

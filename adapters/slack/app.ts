@@ -5,11 +5,13 @@
  * `apps.connections.open`) somewhere else, e.g. a fake Slack in tests.
  */
 import { App } from '@slack/bolt';
+import type { InstallationQuery, InstallProvider } from '@slack/oauth';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
 import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
 import { CalfbotHttpReceiver, type ExtraRoute, type HttpLimits } from './http-receiver.js';
+import { oauthRoutes } from './oauth.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -41,6 +43,8 @@ export interface BuildAppOptions {
   routes?: ExtraRoute[];
   /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
   httpLimits?: Partial<HttpLimits>;
+  /** OAuth install mode: the installer whose pages and `authorize` the app uses. */
+  installer?: InstallProvider;
 }
 
 export function slackMode(config: Config): SlackMode {
@@ -60,8 +64,9 @@ export function buildApp({
   retryConfig = DEFAULT_RETRY,
   routes,
   httpLimits,
+  installer,
 }: BuildAppOptions): App {
-  if (!config.SLACK_BOT_TOKEN) {
+  if (!config.SLACK_BOT_TOKEN && !installer) {
     throw new CalfbotError(
       'CONFIG_INVALID',
       'SLACK_BOT_TOKEN is missing: the Slack adapter needs it. See .env.example.',
@@ -74,7 +79,10 @@ export function buildApp({
     timeout: API_TIMEOUT_MS,
   };
   const common = {
-    token: config.SLACK_BOT_TOKEN,
+    // One workspace: its bot token. Any workspace: each event's token from its installation.
+    ...(installer
+      ? { authorize: (source: InstallationQuery<boolean>) => installer.authorize(source) }
+      : { token: config.SLACK_BOT_TOKEN }),
     logger: boltLogger(logger),
     clientOptions,
     // auth.test runs in app.init(), where a failure is an error we can report, not a crash.
@@ -99,7 +107,7 @@ export function buildApp({
     path: SLACK_EVENTS_PATH,
     logger,
     ...(httpLimits ? { limits: httpLimits } : {}),
-    ...(routes ? { routes } : {}),
+    routes: [...(routes ?? []), ...(installer ? oauthRoutes(installer, logger) : [])],
   });
   return new App({ ...common, receiver });
 }

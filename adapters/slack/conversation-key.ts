@@ -1,6 +1,6 @@
 /**
  * Conversation keys: which Slack place one conversation lives in. A DM is one conversation per
- * DM channel; a channel conversation lives in one thread; a `/calves` conversation outside a DM is
+ * DM channel, and each thread in it (the assistant pane's threads) one more; a channel conversation lives in one thread; a `/calves` conversation outside a DM is
  * private to the user who typed it (its replies are ephemeral), so it is keyed by user too.
  */
 
@@ -35,7 +35,9 @@ export function keyForClick(c: {
   messageTs?: string;
   threadTs?: string;
 }): string {
-  if (isDmChannel(c.channel)) return dmKey(c.team, c.channel);
+  // A thread in a DM (the assistant pane) is a conversation of its own, as its messages are.
+  if (isDmChannel(c.channel))
+    return c.threadTs && !c.ephemeral ? threadKey(c.team, c.channel, c.threadTs) : dmKey(c.team, c.channel);
   if (c.ephemeral) return privateKey(c.team, c.channel, c.user);
   return threadKey(c.team, c.channel, c.threadTs ?? c.messageTs ?? 'unknown');
 }

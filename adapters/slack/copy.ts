@@ -24,4 +24,16 @@ export const slackCopy = {
   forDoctor: 'For your doctor',
   sources: 'Sources',
   assessmentTitle: 'Your calf check',
+  /** The assistant pane: what it offers when a thread opens (the manifest lists the same). */
+  suggestedPromptsTitle: 'Tell me what is going on with your calves, or start with one of these:',
+  suggestedPrompts: ['My calves cramp at night', 'One calf is swollen', 'Sore after a run'],
+  /** Shown as "calfbot is thinking…" while a turn runs. */
+  working: 'is thinking…',
+  /** The assistant thread's title once assessed, by advice level. */
+  threadTitle: {
+    emergency: 'Calf check: emergency, call now',
+    urgent: 'Calf check: get seen today',
+    see_doctor: 'Calf check: see a doctor',
+    self_care: 'Calf check: self-care',
+  },
 } as const;

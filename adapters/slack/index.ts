@@ -3,18 +3,28 @@
  * HTTP), wires DMs, mentions, `/calves` and button clicks to the Bot, and starts it.
  * `stop()` lets running turns finish, then disconnects.
  */
+
+import type { InstallationQuery, InstallationStore, InstallProvider } from '@slack/oauth';
+import type { Bot } from '../../src/bot.js';
 import type { Config } from '../../src/config.js';
 import { CalfbotError } from '../../src/errors.js';
+import { FeedbackCounts } from '../../src/feedback.js';
 import type { Logger } from '../../src/log.js';
 import { describeError } from '../shared/errors.js';
 import { QuestionMessages } from '../shared/question-messages.js';
 import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
 import { trackSlackConnection } from './connection-state.js';
+import { registerFeedback } from './feedback.js';
 import { registerActions } from './handlers/actions.js';
+import { registerAssistant } from './handlers/assistant.js';
+import { careRegion, registerHome } from './handlers/home.js';
 import { registerMessageHandlers } from './handlers/messages.js';
 import { registerSlashCommand } from './handlers/slash-command.js';
+import { registerUninstall } from './handlers/uninstall.js';
 import type { ExtraRoute, HttpLimits } from './http-receiver.js';
 import { InFlight } from './in-flight.js';
+import { SlackLocales } from './locale.js';
+import { installProvider, type SecretRecordsLike, sealedInstallationStore } from './oauth.js';
 import type { SlackContext, TurnBot } from './turn.js';
 
 export interface StartSlackOptions {
@@ -29,9 +39,15 @@ export interface StartSlackOptions {
   routes?: ExtraRoute[];
   /** HTTP mode: body, header, socket and clock limits (tests shorten them). */
   httpLimits?: Partial<HttpLimits>;
+  /** OAuth install mode (SLACK_CLIENT_ID): where installations are kept, sealed (the core's store). */
+  installations?: SecretRecordsLike;
+  /** Where "was this helpful?" answers are counted (calfbot's Metrics.feedback; default: a new one). */
+  feedback?: FeedbackCounts;
 }
 
 export interface SlackHandle {
+  /** The anonymous feedback counts (advice level × verdict). */
+  feedback: FeedbackCounts;
   stop(): Promise<void>;
   /** HTTP mode: the port actually listened on (useful with PORT=0). */
   port?: number;
@@ -48,7 +64,16 @@ const STOP_GRACE_MS = 10_000;
 export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
   const { bot, config, logger } = options;
   const mode = slackMode(config);
+  let installer: InstallProvider | undefined;
+  let installationStore: InstallationStore | undefined;
+  if (config.SLACK_CLIENT_ID) {
+    if (!options.installations)
+      throw new CalfbotError('CONFIG_INVALID', 'OAuth install mode needs an installation store (STORE_URL).');
+    installationStore = sealedInstallationStore(options.installations);
+    installer = installProvider(config, installationStore, logger);
+  }
   const app = buildApp({
+    ...(installer ? { installer } : {}),
     config,
     logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
@@ -62,6 +87,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     logger,
     inFlight,
     questions: new QuestionMessages(),
+    locales: new SlackLocales(logger),
   };
 
   // Track every request from the moment a receiver hands it over (before ack), so idle() and
@@ -72,9 +98,34 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   app.error(async (error) => {
     logger.error({ event: 'slack_listener_error', ...describeError(error) }, 'slack listener failed');
   });
+  registerAssistant(app, ctx);
   registerMessageHandlers(app, ctx);
   registerSlashCommand(app, ctx);
   registerActions(app, ctx);
+  const feedback = options.feedback ?? new FeedbackCounts();
+  registerFeedback(app, ctx, feedback);
+  const store = installationStore;
+  registerUninstall(
+    app,
+    ctx,
+    store?.deleteInstallation
+      ? {
+          deleteInstallation: (q) =>
+            store.deleteInstallation!({
+              isEnterpriseInstall: false,
+              teamId: q.teamId,
+              ...(q.enterpriseId ? { enterpriseId: q.enterpriseId } : {}),
+            } as InstallationQuery<boolean>),
+        }
+      : {},
+  );
+  const care = (bot as Partial<Pick<Bot, 'knowledge'>>).knowledge?.care;
+  const defaultRegion = careRegion(care, config.EMERGENCY_REGION);
+  registerHome(app, ctx, {
+    ...(care ? { care } : {}),
+    ...(defaultRegion ? { defaultRegion } : {}),
+    ttlHours: config.CONVERSATION_TTL_HOURS,
+  });
 
   try {
     await app.init();
@@ -115,6 +166,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   let stopped = false;
   return {
     mode,
+    feedback,
     ...(port !== undefined ? { port } : {}),
     idle: () => inFlight.idle(),
     connected: () => !stopped && connected(),

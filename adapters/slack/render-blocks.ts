@@ -12,6 +12,7 @@ import { truncate } from '../shared/text.js';
 import { ACTION, checkboxActionId, checkboxBlockId, encodeValue } from './action-ids.js';
 import { slackCopy } from './copy.js';
 import { escapeMrkdwn, mrkdwnLink, neutralisePlain, splitMrkdwn } from './escape.js';
+import { feedbackBlock } from './feedback.js';
 
 type KnownBlock = types.KnownBlock;
 type Button = types.Button;
@@ -194,10 +195,51 @@ export function renderAssessment(a: AssessmentReply): SlackMessage {
       type: 'context',
       elements: [mrkdwn(`_${truncate(escapeMrkdwn(a.disclaimer), LIMITS.sectionText - 2)}_`)],
     },
+    feedbackBlock(a.triage),
     { type: 'actions', block_id: 'calves_assessment', elements: [restartButton()] },
   );
   const text = fallback(`${a.headline}${a.nextSteps[0] ? `: ${a.nextSteps[0]}` : ''}`);
   return { text, blocks: capBlocks(head, tail) };
+}
+
+/** One Slack message of a turn, and the question it asks (its ts is remembered for that question). */
+export interface RenderedPost {
+  message: SlackMessage;
+  question?: string;
+}
+
+/**
+ * A turn's replies as Slack posts: plain text that leads into a question (the greeting of a new
+ * conversation, "noted", ...) goes in the question's own message, so a turn is one post where it
+ * can be. Text that would push the question past the block limit stays a message of its own.
+ */
+export function renderReplies(replies: readonly Reply[]): RenderedPost[] {
+  const posts: RenderedPost[] = [];
+  let lead: Array<{ raw: string; message: SlackMessage }> = [];
+  const flush = () => {
+    for (const l of lead) posts.push({ message: l.message });
+    lead = [];
+  };
+  for (const reply of replies) {
+    const message = renderReply(reply);
+    if (reply.kind === 'text') {
+      lead.push({ raw: reply.text, message });
+      continue;
+    }
+    if (reply.kind === 'question') {
+      const blocks = [...lead.flatMap((l) => l.message.blocks), ...message.blocks];
+      if (lead.length > 0 && blocks.length <= LIMITS.blocks) {
+        const text = fallback([...lead.map((l) => l.raw), reply.text].join('\n'));
+        posts.push({ message: { text, blocks }, question: reply.question });
+        lead = [];
+        continue;
+      }
+    }
+    flush();
+    posts.push({ message, ...(reply.kind === 'question' ? { question: reply.question } : {}) });
+  }
+  flush();
+  return posts;
 }
 
 export function renderReply(reply: Reply): SlackMessage {

@@ -3,16 +3,25 @@
  * outcome's replies as Block Kit, post them where the conversation lives, and take the buttons
  * off the question message the turn closed.
  */
+import type { webApi } from '@slack/bolt';
 import { copy } from '../../src/conversation/copy.js';
 import type { Logger } from '../../src/log.js';
 import type { TurnOutcome } from '../../src/turn-outcome.js';
 import type { EventMeta, UserEvent } from '../../src/vocabulary.js';
 import type { QuestionMessages } from '../shared/question-messages.js';
 import { quietOrRender, runTurn, type TurnBot } from '../shared/run-turn.js';
+import { slackUser } from './conversation-key.js';
 import { slackCopy } from './copy.js';
 import type { InFlight } from './in-flight.js';
+import type { SlackLocales } from './locale.js';
 import type { Outbox } from './outbox.js';
-import { renderClosedQuestion, renderReply, renderText, type SlackMessage } from './render-blocks.js';
+import {
+  type RenderedPost,
+  renderClosedQuestion,
+  renderReplies,
+  renderText,
+  type SlackMessage,
+} from './render-blocks.js';
 
 export type { TurnBot };
 
@@ -22,9 +31,24 @@ export interface SlackContext {
   inFlight: InFlight;
   /** The posted message of each open question (DMs and threads, where messages have a ts). */
   questions: QuestionMessages<{ ts: string; message: SlackMessage }>;
+  /** Each user's region hint from their Slack locale (cached). */
+  locales: SlackLocales;
 }
 
-export type Surface = 'dm' | 'mention' | 'command' | 'click';
+/**
+ * Who did it, under which event id, and the region their Slack locale suggests (none when the
+ * locale names no region calfbot has care text for, or users.info failed).
+ */
+export async function slackMeta(
+  ctx: SlackContext,
+  client: webApi.WebClient,
+  who: { team: string; user: string; eventId: string },
+): Promise<EventMeta> {
+  const region = await ctx.locales.regionOf(client, who.team, who.user);
+  return { eventId: who.eventId, user: slackUser(who.team, who.user), ...(region ? { region } : {}) };
+}
+
+export type Surface = 'dm' | 'mention' | 'command' | 'click' | 'assistant' | 'home';
 
 export interface TurnArgs {
   surface: Surface;
@@ -42,7 +66,7 @@ export interface TurnArgs {
 
 interface Plan {
   outcome: TurnOutcome;
-  messages: SlackMessage[];
+  posts: RenderedPost[];
 }
 
 /** Run one turn and post its replies. Never throws (the shared runner apologises instead). */
@@ -53,19 +77,20 @@ export async function runSlackTurn(ctx: SlackContext, args: TurnArgs): Promise<T
     { platform: 'slack', surface: args.surface, key, event: args.event, meta: args.meta },
     {
       render: quietOrRender((outcome): Plan => {
-        const messages = outcome.replies.map((r) => renderReply(r));
-        if (messages[0] && args.decorateFirst) messages[0] = args.decorateFirst(messages[0]);
-        return { outcome, messages };
+        // One post a turn where it can be: a greeting goes in the first question's message.
+        const posts = renderReplies(outcome.replies);
+        if (posts[0] && args.decorateFirst)
+          posts[0] = { ...posts[0], message: args.decorateFirst(posts[0].message) };
+        return { outcome, posts };
       }),
       async post(plan) {
         const ready = await plan;
         if (!ready) return;
         if (args.beforePost && (await args.beforePost(ready.outcome)) === 'skip') return;
-        const posted = await outbox.post(ready.messages);
-        ready.outcome.replies.forEach((r, i) => {
+        const posted = await outbox.post(ready.posts.map((p) => p.message));
+        ready.posts.forEach((p, i) => {
           const ts = posted.ts[i];
-          if (r.kind === 'question' && ts)
-            ctx.questions.remember(key, r.question, { ts, message: ready.messages[i]! });
+          if (p.question && ts) ctx.questions.remember(key, p.question, { ts, message: p.message });
         });
       },
       async closeSpent(outcome) {

@@ -64,6 +64,17 @@ export class MemoryStore implements ConversationStore {
     this.records.delete(key);
   }
 
+  async forgetUsersWithPrefix(prefix: string): Promise<number> {
+    let n = 0;
+    for (const [key, entry] of this.records) {
+      if (entry.user?.startsWith(prefix)) {
+        this.records.delete(key);
+        n++;
+      }
+    }
+    return n;
+  }
+
   async forgetUser(user: string): Promise<number> {
     let n = 0;
     for (const [key, entry] of this.records) {

@@ -205,6 +205,35 @@ export class RedisStore implements ConversationStore {
     );
   }
 
+  /** Each owner's set of conversations is found by a scan of the user sets, then forgotten. */
+  async forgetUsersWithPrefix(prefix: string): Promise<number> {
+    const setKey = this.keys.userSet(prefix);
+    // The user-set key of the prefix itself, cut where the prefix ends ("…user:{slack:T1:" on a Cluster).
+    const head = setKey.slice(0, setKey.lastIndexOf(prefix) + prefix.length);
+    const pattern = `${escapeGlob(head)}*`;
+    const cluster = this.conn.cluster;
+    let keys: string[] = [];
+    if (cluster) keys = await this.call(() => scanCluster(cluster, pattern, SWEEP_SCAN_COUNT));
+    else {
+      let cursor = '0';
+      do {
+        const [next, found] = await this.call(() =>
+          this.conn.client.scan(cursor, 'MATCH', pattern, 'COUNT', SWEEP_SCAN_COUNT),
+        );
+        cursor = next;
+        keys.push(...found);
+      } while (cursor !== '0');
+    }
+    const base = setKey.slice(0, setKey.lastIndexOf(prefix));
+    let removed = 0;
+    for (const k of keys) {
+      if (k.endsWith(':forgetting')) continue;
+      const user = k.slice(base.length).replace(/}$/, '');
+      if (user.startsWith(prefix)) removed += await this.forgetUser(user);
+    }
+    return removed;
+  }
+
   /** Redis expires records itself; this catches records expired by our clock but not yet by PX. */
   async sweep(now = this.now()): Promise<number> {
     const pattern = `${escapeGlob(this.keyPrefix)}conv:*`;

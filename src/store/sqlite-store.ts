@@ -108,6 +108,16 @@ export class SqliteStore implements ConversationStore {
     });
   }
 
+  async forgetUsersWithPrefix(prefix: string): Promise<number> {
+    return this.run((h) => {
+      const n = h.db
+        .prepare('DELETE FROM conversations WHERE substr(user, 1, ?) = ?')
+        .run(prefix.length, prefix).changes;
+      checkpoint(h.db);
+      return n;
+    });
+  }
+
   async forgetUser(user: string): Promise<number> {
     return this.run((h) => {
       const n = h.st.deleteByUser.run(user).changes;

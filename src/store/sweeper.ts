@@ -71,6 +71,9 @@ export class SweptStore implements ConversationStore {
   delete(key: string): Promise<void> {
     return this.inner.delete(key);
   }
+  forgetUsersWithPrefix(prefix: string): Promise<number> {
+    return this.inner.forgetUsersWithPrefix(prefix);
+  }
   forgetUser(user: string): Promise<number> {
     return this.inner.forgetUser(user);
   }

@@ -63,6 +63,11 @@ export interface ConversationStore {
    * late retry from bringing a forgotten conversation back.
    */
   forgetUser(user: string): Promise<number>;
+  /**
+   * Delete every conversation whose owner's id starts with `prefix` (a whole workspace when an
+   * app is uninstalled: `slack:T123:`), as forgetUser would for each. Returns how many.
+   */
+  forgetUsersWithPrefix(prefix: string): Promise<number>;
   /** Remove expired records (and expired event digests) now; returns how many records. */
   sweep(now?: number): Promise<number>;
   close(): Promise<void>;

@@ -1,7 +1,9 @@
 /**
  * A fake Slack on 127.0.0.1 for integration tests and the bench: the Web API methods calfbot
- * uses (`auth.test`, `chat.postMessage`, `chat.update`, `chat.postEphemeral`,
- * `apps.connections.open`), `response_url` endpoints, and a Socket Mode WebSocket endpoint.
+ * uses (`auth.test` per token, `chat.postMessage`, `chat.update`, `chat.postEphemeral`,
+ * `apps.connections.open`, `users.info` with locales, `conversations.open`, `views.publish`,
+ * `assistant.threads.*`, `oauth.v2.access` for scripted install codes), `response_url`
+ * endpoints, and a Socket Mode WebSocket endpoint.
  * Every call is recorded; failures (429 with Retry-After, 500) can be scripted per method.
  * No vitest imports: anything can use it.
  */
@@ -71,6 +73,21 @@ export interface FakeSlackOptions {
   botId?: string;
 }
 
+/** A workspace the fake knows a bot token for (auth.test answers with it). */
+export interface FakeWorkspace {
+  teamId: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** What an OAuth code exchanges for at `oauth.v2.access`. */
+export interface FakeInstall extends FakeWorkspace {
+  botToken: string;
+  /** The installing user. */
+  userId: string;
+  scope?: string;
+}
+
 export interface FakeSlack {
   /** http://127.0.0.1:PORT */
   url: string;
@@ -93,6 +110,14 @@ export interface FakeSlack {
   /** Wait until `predicate` holds for the recorded calls (polls; rejects after `timeoutMs`). */
   waitFor(predicate: (calls: FakeSlackCall[]) => boolean, timeoutMs?: number): Promise<void>;
   socket: FakeSlackSocket;
+  /** users.info answers with this locale for the user (none set: no locale in the answer). */
+  setLocale(user: string, locale: string): void;
+  /** Another bot token, for another workspace (auth.test with it answers with that team). */
+  addWorkspace(token: string, workspace: FakeWorkspace): void;
+  /** An OAuth code that oauth.v2.access exchanges for this installation (once). */
+  addInstallCode(code: string, install: FakeInstall): void;
+  /** The last view published to each user's Home tab (views.publish), by user id. */
+  homeViews: Map<string, Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -135,6 +160,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: FakeSlackCall[] = [];
   const messages: FakeSlackMessage[] = [];
   const failures = new Map<string, FakeFailure & { left: number }>();
+  const locales = new Map<string, string>();
+  const workspaces = new Map<string, FakeWorkspace>();
+  const installCodes = new Map<string, FakeInstall>();
+  const homeViews = new Map<string, Record<string, unknown>>();
   /** response URL id → ts of the ephemeral message whose click it came with. */
   const clickedTs = new Map<string, string>();
   let tsCounter = 0;
@@ -219,7 +248,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return;
     }
     calls.push({ method, ...(token ? { token } : {}), body, status: 200 });
-    json(res, 200, answer(method, body));
+    json(res, 200, answer(method, body, token));
   });
 
   function retryHeader(f: FakeFailure): Record<string, string> {
@@ -258,21 +287,58 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     });
   }
 
-  function answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+  function answer(method: string, body: Record<string, unknown>, token?: string): Record<string, unknown> {
     const channel = String(body.channel ?? '');
     const blocks = (body.blocks as FakeSlackMessage['blocks'] | undefined) ?? [];
     const text = typeof body.text === 'string' ? body.text : undefined;
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const w = (token && workspaces.get(token)) || { teamId, botUserId, botId };
         return {
           ok: true,
           url: 'https://fake.slack.test/',
           team: 'Fake',
           user: 'calfbot',
-          team_id: teamId,
-          user_id: botUserId,
-          bot_id: botId,
+          team_id: w.teamId,
+          user_id: w.botUserId,
+          bot_id: w.botId,
         };
+      }
+      case 'users.info': {
+        const user = String(body.user ?? '');
+        const locale =
+          body.include_locale === 'true' || body.include_locale === true ? locales.get(user) : undefined;
+        return { ok: true, user: { id: user, ...(locale ? { locale } : {}) } };
+      }
+      case 'conversations.open':
+        return { ok: true, channel: { id: `D${String(body.users ?? '').replace(/^U/, '')}` } };
+      case 'views.publish': {
+        const view = (body.view as Record<string, unknown> | undefined) ?? {};
+        homeViews.set(String(body.user_id ?? ''), view);
+        return { ok: true, view: { id: `V${++tsCounter}`, ...view } };
+      }
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setTitle':
+        return { ok: true };
+      case 'oauth.v2.access': {
+        const install = installCodes.get(String(body.code ?? ''));
+        if (!install) return { ok: false, error: 'invalid_code' };
+        installCodes.delete(String(body.code));
+        workspaces.set(install.botToken, install);
+        return {
+          ok: true,
+          app_id: 'A0CALFBOT',
+          authed_user: { id: install.userId },
+          scope: install.scope ?? 'chat:write,im:history',
+          token_type: 'bot',
+          access_token: install.botToken,
+          bot_user_id: install.botUserId,
+          team: { id: install.teamId, name: `Team ${install.teamId}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${port}/socket` };
       case 'chat.postMessage': {
@@ -346,6 +412,16 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (forMessageTs) clickedTs.set(id, forMessageTs);
       return `${base}/response/${id}`;
     },
+    setLocale: (user, locale) => {
+      locales.set(user, locale);
+    },
+    addWorkspace: (token, workspace) => {
+      workspaces.set(token, workspace);
+    },
+    addInstallCode: (code, install) => {
+      installCodes.set(code, install);
+    },
+    homeViews,
     failNext: (method, failure) => failures.set(method, { ...failure, left: failure.times ?? 1 }),
     async waitFor(predicate, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;

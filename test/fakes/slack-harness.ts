@@ -10,6 +10,7 @@ import { configSchema } from '../../src/config.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { createLogger } from '../../src/log.js';
+import { createSecretRecords, parseSealKey } from '../../src/store/installation-store.js';
 import { MemoryRateLimiter } from '../../src/store/memory-rate-limiter.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import type { ConversationStore } from '../../src/store/types.js';
@@ -55,7 +56,16 @@ export interface SlackHarnessOptions {
   httpLimits?: Partial<HttpLimits>;
   /** Another store than the in-memory one (SQLite, Redis), on the harness's clock. */
   makeStore?: (now: () => number) => ConversationStore;
+  /** OAuth install mode (HTTP): no bot token; installations sealed in memory. */
+  oauth?: boolean;
 }
+
+export const OAUTH = {
+  SLACK_CLIENT_ID: '1234.5678',
+  SLACK_CLIENT_SECRET: 'test-client-secret',
+  SLACK_STATE_SECRET: 'test-state-secret-0123456789',
+  SLACK_INSTALLATION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
 
 export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'http' }): Promise<SlackHarness> {
   const fake = await startFakeSlack();
@@ -82,7 +92,7 @@ export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'htt
       : {}),
   });
   const config = configSchema.parse({
-    SLACK_BOT_TOKEN: BOT_TOKEN,
+    ...(opts.oauth ? OAUTH : { SLACK_BOT_TOKEN: BOT_TOKEN }),
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     PORT: '0',
@@ -96,6 +106,11 @@ export async function startSlackHarness(opts: SlackHarnessOptions = { mode: 'htt
     retryConfig: { retries: 1, minTimeout: 0, maxTimeout: 10 },
     host: '127.0.0.1',
     ...(opts.httpLimits ? { httpLimits: opts.httpLimits } : {}),
+    ...(opts.oauth
+      ? {
+          installations: await createSecretRecords('memory:', parseSealKey(OAUTH.SLACK_INSTALLATION_KEY)),
+        }
+      : {}),
   });
   return {
     fake,

@@ -19,12 +19,13 @@ import {
   decodeValue,
   isCheckboxBlock,
 } from '../action-ids.js';
-import { isDmChannel, keyForClick, slackUser } from '../conversation-key.js';
+import { isDmChannel, keyForClick } from '../conversation-key.js';
 import { slackCopy } from '../copy.js';
 import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
 import { renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
-import { runSlackTurn, type SlackContext } from '../turn.js';
+import { runSlackTurn, type SlackContext, slackMeta } from '../turn.js';
+import { assistantPane } from './assistant.js';
 
 /** What a click can do to the place it came from. */
 interface ClickPlace {
@@ -195,15 +196,20 @@ async function handleClick(
     ...(threadTs ? { threadTs } : {}),
   });
   const original = body.message?.blocks;
-  await runSlackTurn(ctx, {
+  // In an assistant thread (a DM thread): the status while the turn runs, the title after it.
+  const pane =
+    threadTs && isDmChannel(channel) && !ephemeral ? assistantPane(ctx, client, channel, threadTs) : null;
+  await pane?.working();
+  const outcome = await runSlackTurn(ctx, {
     surface: 'click',
     key,
     event: decision.event,
-    meta: { eventId, user: slackUser(team, user) },
+    meta: await slackMeta(ctx, client, { team, user, eventId }),
     outbox: place.outbox,
     ...(messageTs ? { clickedTs: messageTs } : {}),
     beforePost: (outcome) => onOutcome(ctx, place, original, decision, outcome),
   });
+  await pane?.done(outcome);
 }
 
 export function registerActions(app: App, ctx: SlackContext): void {

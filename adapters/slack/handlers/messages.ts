@@ -6,7 +6,7 @@
  * retries, so the Bot's dedupe makes each message count once.
  */
 import type { App } from '@slack/bolt';
-import { isDmChannel, keyForMessage, slackUser } from '../conversation-key.js';
+import { isDmChannel, keyForMessage } from '../conversation-key.js';
 import { slackCopy } from '../copy.js';
 import { channelOutbox } from '../outbox.js';
 import {
@@ -18,7 +18,7 @@ import {
   slackTextToPlain,
 } from '../parse.js';
 import { withNote } from '../render-blocks.js';
-import { runSlackTurn, type SlackContext, type Surface } from '../turn.js';
+import { runSlackTurn, type SlackContext, type Surface, slackMeta } from '../turn.js';
 
 interface IncomingMessage {
   team: string;
@@ -46,7 +46,7 @@ async function handleMessage(
     surface,
     key: keyForMessage(m),
     event: { kind: 'text', text: slackTextToPlain(m.text, botUserId) },
-    meta: { eventId, user: slackUser(m.team, m.user) },
+    meta: await slackMeta(ctx, client, { team: m.team, user: m.user, eventId }),
     outbox: channelOutbox(client, ctx.logger, m.channel, threadTs),
     ...(startsThread ? { decorateFirst: (msg) => withNote(msg, slackCopy.dmNudge) } : {}),
   });

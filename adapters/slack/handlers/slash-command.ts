@@ -4,14 +4,14 @@
  * `/calves forget` (and back, why) are commands; anything else is what the person said.
  */
 import type { App } from '@slack/bolt';
-import { keyForCommand, slackUser } from '../conversation-key.js';
+import { keyForCommand } from '../conversation-key.js';
 import { slackCommandName } from '../manifest-values.js';
 import { responseUrlOutbox } from '../outbox.js';
 import { slackTextToPlain, slashCommandSchema } from '../parse.js';
-import { runSlackTurn, type SlackContext } from '../turn.js';
+import { runSlackTurn, type SlackContext, slackMeta } from '../turn.js';
 
 export function registerSlashCommand(app: App, ctx: SlackContext): void {
-  app.command(slackCommandName, async ({ ack, command, respond, context }) => {
+  app.command(slackCommandName, async ({ ack, command, respond, context, client }) => {
     await ack();
     const parsed = slashCommandSchema.safeParse(command);
     if (!parsed.success) {
@@ -27,7 +27,7 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
       surface: 'command',
       key: keyForCommand({ team: c.team_id, channel: c.channel_id, user: c.user_id }),
       event: { kind: 'text', text: slackTextToPlain(c.text, context.botUserId) },
-      meta: { eventId, user: slackUser(c.team_id, c.user_id) },
+      meta: await slackMeta(ctx, client, { team: c.team_id, user: c.user_id, eventId }),
       outbox: responseUrlOutbox(respond, ctx.logger),
     });
   });
