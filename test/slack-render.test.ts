@@ -177,7 +177,7 @@ describe('one post a turn', () => {
     expect(posts[0]!.question).toBe(yesNo.question);
     const m = posts[0]!.message;
     checkLimits(m);
-    expect(blocksOf(m)[0].text.text).toBe('Hi, I am calfbot.');
+    expect(blocksOf(m)[0]?.text.text).toBe('Hi, I am calfbot.');
     expect(actionIds(m)).toEqual([ACTION.yes, ACTION.no, ACTION.unsure, ACTION.why, ACTION.restart]);
     expect(m.text).toContain('Hi, I am calfbot.');
     expect(m.text).toContain(yesNo.text);

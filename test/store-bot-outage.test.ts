@@ -16,6 +16,7 @@ const downStore: ConversationStore = {
   hasEvent: async () => down(),
   delete: async () => down(),
   forgetUser: async () => down(),
+  forgetUsersWithPrefix: async () => down(),
   sweep: async () => down(),
   close: async () => undefined,
 };

@@ -3,9 +3,11 @@
  * an apology, and the next message works: in the Bot, and in the Slack adapter (for a failure in
  * the Bot or in the adapter's own rendering), end to end through Bolt.
  */
+
 import { describe, expect, it } from 'vitest';
 import { QuestionMessages } from '../adapters/shared/question-messages.js';
 import { InFlight } from '../adapters/slack/in-flight.js';
+import { SlackLocales } from '../adapters/slack/locale.js';
 import type { Outbox } from '../adapters/slack/outbox.js';
 import type { SlackMessage } from '../adapters/slack/render-blocks.js';
 import { runSlackTurn, type SlackContext, type TurnBot } from '../adapters/slack/turn.js';
@@ -140,6 +142,7 @@ describe('an unexpected error in one turn', () => {
         logger,
         inFlight: new InFlight(),
         questions: new QuestionMessages(),
+        locales: new SlackLocales(logger),
       };
       await expect(
         runSlackTurn(ctx, {
