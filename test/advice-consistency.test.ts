@@ -92,14 +92,13 @@ describe('one advice level per answer', () => {
   });
 
   it('never tells a breathless person to wait for a same-day appointment', () => {
+    // Every sentence that names breathlessness or chest pain sends the person to the emergency number.
     for (const [where, c] of allClaims()) {
-      if (
-        /chest pain|become (breathless|short of breath)|sudden(ly)? (breathless|short of breath)/i.test(
-          c.text,
-        ) &&
-        c.advises !== undefined
-      ) {
-        expect(c.advises, `${where}: ${c.text}`).toBe('emergency');
+      for (const sentence of c.text.split(/(?<=[.!?])\s+/)) {
+        if (!/chest pain|breathless|short of breath/i.test(sentence)) continue;
+        if (/stairs|effort|easily|exercise|puffed/i.test(sentence)) continue; // breathless with effort: a symptom, not advice
+        if (!/\b(call|get|go|see|contact|book|help)\b/i.test(sentence)) continue; // not advice
+        expect(sentence, `${where}`).toMatch(/\{emergency\}|emergency/);
       }
     }
   });

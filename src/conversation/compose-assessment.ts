@@ -31,8 +31,14 @@ export function regionOf(knowledge: Knowledge, region: string) {
   return { ...r, fill };
 }
 
+/** How findings are named back to the person: the short form where a label is a list. */
 function labels(knowledge: Knowledge, ids: string[]): string {
-  return ids.map((id) => knowledge.findings.get(id)?.label.toLowerCase() ?? id).join('; ');
+  return ids
+    .map((id) => {
+      const f = knowledge.findings.get(id);
+      return (f?.short ?? f?.label)?.toLowerCase() ?? id;
+    })
+    .join('; ');
 }
 
 function shownCauses(ranked: RankedEntry[]): RankedEntry[] {
@@ -103,7 +109,9 @@ export function composeAssessment(
     evidence.push(knowledge.disclaimers.supplements);
   } else if (outcome.triage === 'self_care' || outcome.triage === 'see_doctor') {
     const cramps = knowledge.causes.get('nocturnal_leg_cramps');
-    if (cramps?.evidence && causes.some((c) => c.cause.kind === 'pattern' || c.cause.kind === 'nutrient')) {
+    // The night-cramps evidence belongs with cramps (or nutrients blamed for them), not growing pains.
+    const crampy = ['nocturnal_leg_cramps', 'pregnancy_leg_cramps'];
+    if (cramps?.evidence && causes.some((c) => crampy.includes(c.cause.id) || c.cause.kind === 'nutrient')) {
       evidence.push(cite.use(cramps.evidence));
     }
   }
@@ -146,7 +154,10 @@ export function composeAssessment(
     nextSteps,
     causes: causes.map((c) => ({
       id: c.cause.id,
-      because: c.because.map((f) => ({ finding: f, label: knowledge.findings.get(f)?.label ?? f })),
+      because: c.because.map((f) => {
+        const finding = knowledge.findings.get(f);
+        return { finding: f, label: finding?.short ?? finding?.label ?? f };
+      }),
       name: c.cause.name,
       summary: c.cause.summary.text,
       score: Math.round(c.score * 100) / 100,

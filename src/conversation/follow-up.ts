@@ -130,7 +130,8 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
     lines.unshift('First, please get the help I described above. It matters more than anything below.');
   }
   const refs = cite.refs;
-  const body = lines.join('\n');
+  // Placeholders ({emergency}, {urgent}, {doctor}) are filled for the person's region everywhere.
+  const body = lines.map(fill).join('\n');
   return { kind: 'text', text: refs.length ? `${body}\n\n${sourcesAsText(refs)}` : body, sources: refs };
 }
 

@@ -171,7 +171,10 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult
 
 /** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */
 function acknowledge(s: ConversationState, changed: string[], knowledge: Knowledge): Reply[] {
-  const said = changed.filter((f) => s.findings[f] === 'yes').map((f) => knowledge.findings.get(f)?.label);
+  const said = changed
+    .filter((f) => s.findings[f] === 'yes')
+    .map((f) => knowledge.findings.get(f))
+    .map((f) => f?.short ?? f?.label);
   if (said.length === 0) return [];
   return [{ kind: 'text', text: copy.noted(said.filter(Boolean).map((l) => l!.toLowerCase())) }];
 }

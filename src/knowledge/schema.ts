@@ -36,6 +36,8 @@ export const findingSchema = z.strictObject({
   id,
   /** Short label for a multi-select option. */
   label: text,
+  /** How it is named back to the person ("you mentioned: ...") when the label is a list. */
+  short: text.optional(),
   /** The yes/no question text. */
   question: text,
   /** One sentence on why it is asked. */
