@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { benchConverse } from './converse.js';
 import { benchDiscord } from './discord.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
@@ -77,6 +78,20 @@ if (want('step')) {
     ...f.understanding,
     rate: f.understanding.perSec,
     value: `${f.understanding.cpuMs.toFixed(3)} ms CPU/message`,
+  });
+}
+
+if (want('converse')) {
+  say('bench: calfbot converse, CPU a turn from outside …');
+  const f = await benchConverse({ durationMs: quick ? 3000 : 8000 });
+  results.converse = f;
+  rows.push({
+    group: 'converse',
+    name: `turn (dev buttons + words, natural openings; ${f.turns} turns)`,
+    p50: f.wallMsPerTurn,
+    value: `${f.cpuMsPerTurn.toFixed(3)} ms process CPU/turn (${(f.cpuMsPerTurn / TARGETS.converseCpuMs).toFixed(2)} × target)`,
+    target: `≤ ${TARGETS.converseCpuMs} ms CPU`,
+    ok: f.cpuMsPerTurn <= TARGETS.converseCpuMs,
   });
 }
 

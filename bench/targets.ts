@@ -6,4 +6,6 @@ export const TARGETS = {
   /** Slack and Discord paths as a share of their bare baselines' throughput. */
   baselineRatio: 0.8,
   ackP99Ms: 100,
+  /** `calfbot converse`: the process's own CPU a turn. */
+  converseCpuMs: 1,
 } as const;

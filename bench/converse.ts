@@ -1,0 +1,102 @@
+/**
+ * A turn of `calfbot converse`, measured from outside the process: the child's own CPU (utime +
+ * stime from /proc/<pid>/stat) after a warm-up, over the development vignettes (buttons and words)
+ * and the natural development vignettes' openings, played in rounds with fresh conversation ids,
+ * divided by the lines it answered. The judge's way of playing, at the process's whole cost:
+ * reading and parsing lines, the Bot, the store, rendering and writing the reply lines.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Reply, UserEvent } from '../src/vocabulary.js';
+import { cpuSecondsOf } from './closed-loop.js';
+import { BIN, ROOT } from './paths.js';
+import { type AnswerMode, loadVignettes, nextEvent, type Vignette } from './vignettes.js';
+
+export interface ConverseFigures {
+  turns: number;
+  /** The child's CPU ms (user + system) per answered line, warm-up left out. */
+  cpuMsPerTurn: number;
+  /** Wall ms per line, as the judge waits for it (one line in flight). */
+  wallMsPerTurn: number;
+  rounds: number;
+}
+
+/** The contract's input line for an event (../shared/eval/CONTRACT.md). */
+function lineOf(conversation: string, e: UserEvent): string {
+  switch (e.kind) {
+    case 'text':
+      return JSON.stringify({ conversation, text: e.text });
+    case 'answer':
+      return JSON.stringify({ conversation, answer: { question: e.question, choice: e.choice } });
+    case 'select':
+      return JSON.stringify({ conversation, answer: { question: e.question, selected: e.selected } });
+    case 'command':
+      return JSON.stringify({ conversation, command: e.command });
+  }
+}
+
+/** The contract's reply shapes back into the Reply fields nextEvent reads. */
+const fromContract = (r: Record<string, unknown>): Reply => r as unknown as Reply;
+
+export async function benchConverse(opts: { durationMs: number; env?: Record<string, string> }): Promise<ConverseFigures> {
+  // As the judge runs it: the default store (SQLite in the data folder), info logs to stderr.
+  const data = mkdtempSync(path.join(os.tmpdir(), 'calfbot-bench-converse-'));
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const child = spawn(
+    process.execPath,
+    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), BIN, 'converse'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, CALFBOT_DATA_DIR: data, STORE_URL: '', LOG_LEVEL: 'info', ...opts.env },
+    },
+  );
+  const waiting: Array<(line: string) => void> = [];
+  createInterface({ input: child.stdout! }).on('line', (l) => waiting.shift()?.(l));
+  const send = (line: string) =>
+    new Promise<Reply[]>((resolve) => {
+      waiting.push((l) => resolve(((JSON.parse(l) as { replies?: unknown[] }).replies ?? []).map((r) => fromContract(r as Record<string, unknown>))));
+      child.stdin!.write(`${line}\n`);
+    });
+  const dev = loadVignettes();
+  const natural = loadVignettes(`${ROOT}/test/vignettes/natural-dev.json`);
+  let n = 0;
+  const play = async (v: Vignette, mode: AnswerMode): Promise<number> => {
+    const conversation = `bench-${n++}`;
+    let event: UserEvent | null = { kind: 'text', text: v.opening };
+    let turns = 0;
+    for (let turn = 0; event; turn++) {
+      const replies = await send(lineOf(conversation, event));
+      turns++;
+      event = nextEvent(replies, v, turn, mode);
+    }
+    return turns;
+  };
+  const round = async (): Promise<number> => {
+    let turns = 0;
+    for (const v of dev) for (const m of ['buttons', 'words'] as const) turns += await play(v, m);
+    for (const v of natural) turns += await play(v, 'words');
+    return turns;
+  };
+  await send(lineOf('warm-up', { kind: 'text', text: 'my calf hurts' }));
+  const warmEnd = Date.now() + Math.min(1000, opts.durationMs / 3);
+  while (Date.now() < warmEnd) await round();
+  const cpu0 = cpuSecondsOf(child.pid!) ?? 0;
+  const t0 = performance.now();
+  let turns = 0;
+  let rounds = 0;
+  const end = Date.now() + opts.durationMs;
+  while (Date.now() < end) {
+    turns += await round();
+    rounds++;
+  }
+  const wall = performance.now() - t0;
+  const cpu = (cpuSecondsOf(child.pid!) ?? 0) - cpu0;
+  child.stdin!.end();
+  await new Promise((r) => child.once('exit', r));
+  rmSync(data, { recursive: true, force: true });
+  return { turns, cpuMsPerTurn: (1000 * cpu) / turns, wallMsPerTurn: wall / turns, rounds };
+}
