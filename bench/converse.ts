@@ -41,7 +41,10 @@ function lineOf(conversation: string, e: UserEvent): string {
 /** The contract's reply shapes back into the Reply fields nextEvent reads. */
 const fromContract = (r: Record<string, unknown>): Reply => r as unknown as Reply;
 
-export async function benchConverse(opts: { durationMs: number; env?: Record<string, string> }): Promise<ConverseFigures> {
+export async function benchConverse(opts: {
+  durationMs: number;
+  env?: Record<string, string>;
+}): Promise<ConverseFigures> {
   // As the judge runs it: the default store (SQLite in the data folder), info logs to stderr.
   const data = mkdtempSync(path.join(os.tmpdir(), 'calfbot-bench-converse-'));
   const prof = process.env.BENCH_CPU_PROF_DIR;
@@ -58,7 +61,13 @@ export async function benchConverse(opts: { durationMs: number; env?: Record<str
   createInterface({ input: child.stdout! }).on('line', (l) => waiting.shift()?.(l));
   const send = (line: string) =>
     new Promise<Reply[]>((resolve) => {
-      waiting.push((l) => resolve(((JSON.parse(l) as { replies?: unknown[] }).replies ?? []).map((r) => fromContract(r as Record<string, unknown>))));
+      waiting.push((l) =>
+        resolve(
+          ((JSON.parse(l) as { replies?: unknown[] }).replies ?? []).map((r) =>
+            fromContract(r as Record<string, unknown>),
+          ),
+        ),
+      );
       child.stdin!.write(`${line}\n`);
     });
   const dev = loadVignettes();

@@ -48,10 +48,13 @@ const PARTS: Array<[string, (f: Frame) => boolean]> = [
   ['zod', (f) => /\/zod\//.test(f.url)],
 ];
 
-const [file, from = '0', to = 'Infinity'] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+/** `--top=N`: also the N functions with the most self time, and calfbot's own time by file. */
+const top = Number(argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 0);
+const [file, from = '0', to = 'Infinity'] = argv.filter((a) => !a.startsWith('--'));
 if (!file) {
   process.stderr.write(
-    'usage: node dist/bench/profile-summary.js <file.cpuprofile> [fromSeconds toSeconds]\n',
+    'usage: node dist/bench/profile-summary.js [--top=N] <file.cpuprofile> [fromSeconds toSeconds]\n',
   );
   process.exit(2);
 }
@@ -69,6 +72,8 @@ const partOf = (id: number): string => {
 };
 
 const spent = new Map<string, number>();
+const selfTime = new Map<string, number>();
+const calfbotFile = new Map<string, number>();
 let total = 0;
 let clock = 0;
 profile.samples.forEach((id, i) => {
@@ -79,6 +84,20 @@ profile.samples.forEach((id, i) => {
   total += dt;
   const part = partOf(id);
   spent.set(part, (spent.get(part) ?? 0) + dt);
+  if (!top) return;
+  const f = byId.get(id)!.callFrame;
+  const where = f.url.replace(/^.*\/(dist|node_modules)\//, '$1/');
+  const key = `${f.functionName || '(anonymous)'}  ${where}`;
+  selfTime.set(key, (selfTime.get(key) ?? 0) + dt);
+  // calfbot's own time by the file of the innermost calfbot frame on the stack.
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const u = byId.get(cur)!.callFrame.url;
+    const m = /\/dist\/((?:src|adapters)\/.*)$/.exec(u);
+    if (m) {
+      calfbotFile.set(m[1]!, (calfbotFile.get(m[1]!) ?? 0) + dt);
+      break;
+    }
+  }
 });
 const idle = spent.get(IDLE) ?? 0;
 spent.delete(IDLE);
@@ -86,4 +105,14 @@ const busy = total - idle;
 process.stdout.write(`${(busy / 1e6).toFixed(2)} s busy (${(idle / 1e6).toFixed(2)} s idle left out)\n`);
 for (const [part, us] of [...spent].sort((a, b) => b[1] - a[1])) {
   process.stdout.write(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${part}\n`);
+}
+if (top) {
+  const list = (title: string, m: Map<string, number>) => {
+    process.stdout.write(`\n${title}\n`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      process.stdout.write(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${k}\n`);
+    }
+  };
+  list('self time by function', selfTime);
+  list('innermost calfbot file on the stack (inclusive of what it calls outside calfbot)', calfbotFile);
 }

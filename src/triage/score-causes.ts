@@ -34,19 +34,33 @@ const EXCLUDED = -1000;
 
 /** The cause's score alone (prior, plus present and absent weights), without its reasons. */
 export function scoreOnly(cause: Cause, findings: Readonly<Record<string, Choice>>): number {
+  return scoreIf(cause, findings, '', undefined);
+}
+
+/**
+ * scoreOnly(cause, { ...findings, [finding]: answer }) without the copy: the next-question search
+ * asks it of every cause a hypothetical answer moves. (`finding` '' overrides nothing.)
+ */
+export function scoreIf(
+  cause: Cause,
+  findings: Readonly<Record<string, Choice>>,
+  finding: string,
+  answer: Choice | undefined,
+): number {
   const { weights, absent } = weightsOf(cause);
+  const at = (f: string) => (f === finding ? answer : findings[f]);
   const requires = cause.scoring.requires;
-  if (requires.length > 0 && !requires.some((f) => findings[f] === 'yes' || findings[f] === 'unsure')) {
+  if (requires.length > 0 && !requires.some((f) => at(f) === 'yes' || at(f) === 'unsure')) {
     return EXCLUDED;
   }
   let score = cause.scoring.prior;
-  for (const [finding, weight] of weights) {
-    const answer = findings[finding];
-    if (answer === 'yes') score += weight;
-    else if (answer === 'unsure') score += weight / 2;
+  for (const [f, weight] of weights) {
+    const a = at(f);
+    if (a === 'yes') score += weight;
+    else if (a === 'unsure') score += weight / 2;
   }
-  for (const [finding, weight] of absent) {
-    if (findings[finding] === 'no') score += weight;
+  for (const [f, weight] of absent) {
+    if (at(f) === 'no') score += weight;
   }
   return score;
 }
