@@ -6,12 +6,11 @@
  * reading and parsing lines, the Bot, the store, rendering and writing the reply lines.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Reply, UserEvent } from '../src/vocabulary.js';
-import { cpuSecondsOf } from './closed-loop.js';
 import { BIN, ROOT } from './paths.js';
 import { type AnswerMode, loadVignettes, nextEvent, type Vignette } from './vignettes.js';
 
@@ -19,6 +18,8 @@ export interface ConverseFigures {
   turns: number;
   /** The child's CPU ms (user + system) per answered line, warm-up left out. */
   cpuMsPerTurn: number;
+  /** Of which in the kernel (stime): writing the reply lines, reading input, SQLite's file calls. */
+  sysMsPerTurn: number;
   /** Wall ms per line, as the judge waits for it (one line in flight). */
   wallMsPerTurn: number;
   rounds: number;
@@ -36,6 +37,13 @@ function lineOf(conversation: string, e: UserEvent): string {
     case 'command':
       return JSON.stringify({ conversation, command: e.command });
   }
+}
+
+/** The process's user and system CPU seconds so far (/proc/<pid>/stat utime, stime). */
+function cpuOf(pid: number): { user: number; sys: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: Number(fields[11]) / 100, sys: Number(fields[12]) / 100 };
 }
 
 /** The contract's reply shapes back into the Reply fields nextEvent reads. */
@@ -93,7 +101,7 @@ export async function benchConverse(opts: {
   await send(lineOf('warm-up', { kind: 'text', text: 'my calf hurts' }));
   const warmEnd = Date.now() + Math.min(1000, opts.durationMs / 3);
   while (Date.now() < warmEnd) await round();
-  const cpu0 = cpuSecondsOf(child.pid!) ?? 0;
+  const cpu0 = cpuOf(child.pid!);
   const t0 = performance.now();
   let turns = 0;
   let rounds = 0;
@@ -103,9 +111,16 @@ export async function benchConverse(opts: {
     rounds++;
   }
   const wall = performance.now() - t0;
-  const cpu = (cpuSecondsOf(child.pid!) ?? 0) - cpu0;
+  const cpu1 = cpuOf(child.pid!);
+  const cpu = cpu1.user + cpu1.sys - cpu0.user - cpu0.sys;
   child.stdin!.end();
   await new Promise((r) => child.once('exit', r));
   rmSync(data, { recursive: true, force: true });
-  return { turns, cpuMsPerTurn: (1000 * cpu) / turns, wallMsPerTurn: wall / turns, rounds };
+  return {
+    turns,
+    cpuMsPerTurn: (1000 * cpu) / turns,
+    sysMsPerTurn: (1000 * (cpu1.sys - cpu0.sys)) / turns,
+    wallMsPerTurn: wall / turns,
+    rounds,
+  };
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { benchConverse } from './converse.js';
 import { benchDiscord } from './discord.js';
+import { benchLive } from './live.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
 import { RESULTS_DIR, ROOT } from './paths.js';
@@ -89,7 +90,7 @@ if (want('converse')) {
     group: 'converse',
     name: `turn (dev buttons + words, natural openings; ${f.turns} turns)`,
     p50: f.wallMsPerTurn,
-    value: `${f.cpuMsPerTurn.toFixed(3)} ms process CPU/turn (${(f.cpuMsPerTurn / TARGETS.converseCpuMs).toFixed(2)} × target)`,
+    value: `${f.cpuMsPerTurn.toFixed(3)} ms process CPU/turn, ${f.sysMsPerTurn.toFixed(3)} of it system (${(f.cpuMsPerTurn / TARGETS.converseCpuMs).toFixed(2)} × target)`,
     target: `≤ ${TARGETS.converseCpuMs} ms CPU`,
     ok: f.cpuMsPerTurn <= TARGETS.converseCpuMs,
   });
@@ -166,6 +167,23 @@ if (want('memory')) {
         name: `RSS with ${p.conversations.toLocaleString('en')} live conversations`,
         value: `${mb(p.rss)} (heap ${mb(p.heapUsed)})`,
       });
+  }
+}
+
+if (want('live')) {
+  say('bench: cost per turn with many live conversations …');
+  const f = await benchLive({ rounds: quick ? 1 : 3, ms: quick ? 1500 : 3000 });
+  results.live = f;
+  const one = f[0]!.cpuMsPerTurn;
+  for (const p of f) {
+    const ratio = p.cpuMsPerTurn / one;
+    const last = p === f.at(-1);
+    rows.push({
+      group: 'live',
+      name: `turn with ${p.count.toLocaleString('en')} live conversation${p.count === 1 ? '' : 's'} (memory store)`,
+      value: `${p.cpuMsPerTurn.toFixed(3)} ms CPU/turn, ${ratio.toFixed(2)} × at 1 (rounds ${p.rounds.map((x) => x.toFixed(3)).join(', ')}); heap ${mb(p.heapUsed)}`,
+      ...(last ? { target: `≤ ${1 + TARGETS.liveGrowth} × at 1`, ok: ratio <= 1 + TARGETS.liveGrowth } : {}),
+    });
   }
 }
 

@@ -8,4 +8,6 @@ export const TARGETS = {
   ackP99Ms: 100,
   /** `calfbot converse`: the process's own CPU a turn. */
   converseCpuMs: 1,
+  /** Cost per turn at 100,000 live conversations over the cost at 1, minus one. */
+  liveGrowth: 0.1,
 } as const;
