@@ -15,7 +15,7 @@ import { benchLive } from './live.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
 import { RESULTS_DIR, ROOT } from './paths.js';
-import { benchSlack } from './slack.js';
+import { benchSlack, SLACK_CONNECTIONS } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStep } from './step.js';
 import { benchStores } from './stores.js';
@@ -36,6 +36,36 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
 /** The app's CPU (cores busy, CPU ms per event handled) and the load generator's, for saturation. */
 const cpuPerEvent = (r: { appCores: number | null; perSec: number; driverCores: number }) =>
   `${r.appCores === null ? '? cores' : `${r.appCores.toFixed(2)} cores, ${((1000 * r.appCores) / r.perSec).toFixed(2)} ms CPU/event`}; driver ${r.driverCores.toFixed(2)} cores`;
+/** CPU ms an event of one run (the app process's, from /proc). */
+const cpuMsOf = (r: { appCores: number | null; perSec: number }): number | null =>
+  r.appCores === null || r.perSec === 0 ? null : (1000 * r.appCores) / r.perSec;
+/** calfbot's CPU an event minus the bare SDK's, same run, same connections: the row and its figure. */
+function overBare(
+  group: string,
+  name: string,
+  cal: { appCores: number | null; perSec: number } | undefined,
+  bare: { appCores: number | null; perSec: number } | undefined,
+  bare2?: { appCores: number | null; perSec: number },
+): { row: Row; overMs: number | null } {
+  const c = cal && cpuMsOf(cal);
+  const b = bare && cpuMsOf(bare);
+  const b2 = bare2 && cpuMsOf(bare2);
+  const over = c != null && b != null ? c - b : null;
+  const two = c != null && b2 != null ? `; minus the 2-post bare app: ${(c - b2).toFixed(2)} ms` : '';
+  return {
+    overMs: over,
+    row: {
+      group,
+      name,
+      value:
+        over === null
+          ? '?'
+          : `${over.toFixed(2)} ms (calfbot ${c!.toFixed(2)} − bare ${b!.toFixed(2)}; ${(c! / b!).toFixed(2)} × bare${two})`,
+      target: `≤ ${TARGETS.overBareCpuMs} ms`,
+      ok: over !== null && over <= TARGETS.overBareCpuMs,
+    },
+  };
+}
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 if (args.includes('--docs-only')) {
@@ -212,6 +242,13 @@ if (want('slack')) {
       value: `${r.postsPerEvent.toFixed(2)} posts/event`,
     });
   }
+  for (const c of SLACK_CONNECTIONS) {
+    const of = (app: string) => f.runs.find((r) => r.app === app && r.connections === c && !r.offeredPerSec);
+    rows.push(
+      overBare('slack', `CPU/event calfbot − bare Bolt, ${c} conn`, of('calfbot'), of('bare'), of('bare2'))
+        .row,
+    );
+  }
   for (const [c, ratio] of Object.entries(f.ratio)) {
     const two = f.ratioTwoPosts[c];
     rows.push({
@@ -237,6 +274,13 @@ if (want('discord')) {
       rate: r.perSec,
       value: `app ${cpuPerEvent(r)}${r.followUpsPerInteraction ? `, ${r.followUpsPerInteraction.toFixed(2)} follow-ups each` : ''}${r.deferred ? `, ${r.deferred} deferred` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
     });
+  }
+  for (const c of [...new Set(f.runs.map((r) => r.inFlight))]) {
+    const of = (app: string) => f.runs.find((r) => r.app === app && r.inFlight === c);
+    rows.push(
+      overBare('discord', `CPU/event calfbot − bare discord.js, ${c} in flight`, of('calfbot'), of('bare'))
+        .row,
+    );
   }
   for (const [c, ratio] of Object.entries(f.ratio)) {
     rows.push({

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cause, Knowledge } from '../src/knowledge/schema.js';
 import { headline } from '../src/triage/evaluate.js';
 import { nextQuestion } from '../src/triage/next-question.js';
-import { headlineIf, whatIf } from '../src/triage/what-if.js';
+import { headlineIf, headlineNow, whatIf } from '../src/triage/what-if.js';
 import type { Choice } from '../src/vocabulary.js';
 import { knowledge } from './helpers/bot.js';
 import { referenceNextQuestion } from './helpers/reference-next-question.js';
@@ -47,6 +47,7 @@ const sameQuestion = (k: Knowledge, findings: Record<string, Choice>, asked: num
 
 const sameHeadlines = (k: Knowledge, findings: Record<string, Choice>) => {
   const base = whatIf(k, findings);
+  expect(headlineNow(base)).toEqual(headline(k, findings));
   for (const f of FINDINGS) {
     for (const a of ['yes', 'no', 'unsure'] as const) {
       expect(headlineIf(base, f, a)).toEqual(headline(k, { ...findings, [f]: a }));

@@ -7,9 +7,8 @@
 
 import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
 import { type Choice, type Triage, triageRank } from '../vocabulary.js';
-import { headline } from './evaluate.js';
 import { scoreOnly } from './score-causes.js';
-import { headlineIf, type WhatIf, whatIf } from './what-if.js';
+import { headlineIf, headlineNow, type WhatIf, whatIf } from './what-if.js';
 
 /** Upper bound on questions in one interview, the red-flag screen included. */
 export const QUESTIONS_MAX = 5;
@@ -66,10 +65,10 @@ export function nextQuestion(
   asked: number,
 ): NextQuestion | null {
   if (asked >= QUESTIONS_MAX) return null;
-  const now = headline(knowledge, findings);
+  const base = whatIf(knowledge, findings);
+  const now = headlineNow(base);
   if (now.triage === 'emergency') return null;
 
-  const base = whatIf(knowledge, findings);
   // 1. The red-flag screen: only flags whose "yes" would raise the level.
   for (const group of knowledge.groups.filter((g) => g.screen)) {
     const raising = group.findings.filter(

@@ -48,19 +48,23 @@ export function scoreIf(
   answer: Choice | undefined,
 ): number {
   const { weights, absent } = weightsOf(cause);
-  const at = (f: string) => (f === finding ? answer : findings[f]);
   const requires = cause.scoring.requires;
-  if (requires.length > 0 && !requires.some((f) => at(f) === 'yes' || at(f) === 'unsure')) {
-    return EXCLUDED;
+  if (requires.length > 0) {
+    let any = false;
+    for (const f of requires) {
+      const a = f === finding ? answer : findings[f];
+      if (a === 'yes' || a === 'unsure') any = true;
+    }
+    if (!any) return EXCLUDED;
   }
   let score = cause.scoring.prior;
   for (const [f, weight] of weights) {
-    const a = at(f);
+    const a = f === finding ? answer : findings[f];
     if (a === 'yes') score += weight;
     else if (a === 'unsure') score += weight / 2;
   }
   for (const [f, weight] of absent) {
-    if (at(f) === 'no') score += weight;
+    if ((f === finding ? answer : findings[f]) === 'no') score += weight;
   }
   return score;
 }

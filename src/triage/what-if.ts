@@ -155,6 +155,19 @@ export function whatIf(knowledge: Knowledge, findings: Readonly<Record<string, C
   };
 }
 
+/** headline(knowledge, findings) itself, from what whatIf() scored. */
+export function headlineNow(w: WhatIf): { triage: Triage; lead: string | null } {
+  const none = new Int32Array(TRIAGE_LEVELS.length);
+  const rank = Math.max(maxRank(w.ruleLevels, none), maxRank(w.causeLevels, none));
+  const ruleLead = w.ruleOrder[0];
+  const ruleCause = ruleLead === undefined ? undefined : w.index.rules[ruleLead]!.cause;
+  const lead = w.causeOrder[0];
+  return {
+    triage: TRIAGE_LEVELS[rank]!,
+    lead: ruleCause ?? (lead !== undefined && w.supported[lead] === 1 ? w.index.causes[lead]!.id : null),
+  };
+}
+
 const maxRank = (base: Int32Array, delta: Int32Array): number => {
   for (let r = base.length - 1; r > 0; r--) if (base[r]! + delta[r]! > 0) return r;
   return 0;
