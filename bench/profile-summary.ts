@@ -84,7 +84,7 @@ profile.samples.forEach((id, i) => {
   total += dt;
   const part = partOf(id);
   spent.set(part, (spent.get(part) ?? 0) + dt);
-  if (!top) return;
+  if (!top || part === IDLE) return;
   const f = byId.get(id)!.callFrame;
   const where = f.url.replace(/^.*\/(dist|node_modules)\//, '$1/');
   const key = `${f.functionName || '(anonymous)'}  ${where}`;
