@@ -5,7 +5,7 @@
  * divided by the lines it answered. The judge's way of playing, at the process's whole cost:
  * reading and parsing lines, the Bot, the store, rendering and writing the reply lines.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,22 +49,13 @@ function cpuOf(pid: number): { user: number; sys: number } {
 /** The contract's reply shapes back into the Reply fields nextEvent reads. */
 const fromContract = (r: Record<string, unknown>): Reply => r as unknown as Reply;
 
-export async function benchConverse(opts: {
-  durationMs: number;
-  env?: Record<string, string>;
-}): Promise<ConverseFigures> {
-  // As the judge runs it: the default store (SQLite in the data folder), info logs to stderr.
-  const data = mkdtempSync(path.join(os.tmpdir(), 'calfbot-bench-converse-'));
-  const prof = process.env.BENCH_CPU_PROF_DIR;
-  const child = spawn(
-    process.execPath,
-    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), BIN, 'converse'],
-    {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env: { ...process.env, CALFBOT_DATA_DIR: data, STORE_URL: '', LOG_LEVEL: 'info', ...opts.env },
-    },
-  );
+/** Plays the contract's lines to a running `calfbot converse`: one line in flight at a time. */
+export function driver(child: ChildProcess): {
+  send: (line: string) => Promise<Reply[]>;
+  /** Every development vignette by buttons and in words, then every natural opening; the turns played. */
+  round: () => Promise<number>;
+  warmUp: () => Promise<Reply[]>;
+} {
   const waiting: Array<(line: string) => void> = [];
   createInterface({ input: child.stdout! }).on('line', (l) => waiting.shift()?.(l));
   const send = (line: string) =>
@@ -98,7 +89,28 @@ export async function benchConverse(opts: {
     for (const v of natural) turns += await play(v, 'words');
     return turns;
   };
-  await send(lineOf('warm-up', { kind: 'text', text: 'my calf hurts' }));
+  const warmUp = () => send(lineOf('warm-up', { kind: 'text', text: 'my calf hurts' }));
+  return { send, round, warmUp };
+}
+
+export async function benchConverse(opts: {
+  durationMs: number;
+  env?: Record<string, string>;
+}): Promise<ConverseFigures> {
+  // As the judge runs it: the default store (SQLite in the data folder), info logs to stderr.
+  const data = mkdtempSync(path.join(os.tmpdir(), 'calfbot-bench-converse-'));
+  const prof = process.env.BENCH_CPU_PROF_DIR;
+  const child = spawn(
+    process.execPath,
+    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), BIN, 'converse'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, CALFBOT_DATA_DIR: data, STORE_URL: '', LOG_LEVEL: 'info', ...opts.env },
+    },
+  );
+  const { round, warmUp } = driver(child);
+  await warmUp();
   const warmEnd = Date.now() + Math.min(1000, opts.durationMs / 3);
   while (Date.now() < warmEnd) await round();
   const cpu0 = cpuOf(child.pid!);
