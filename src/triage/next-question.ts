@@ -70,7 +70,7 @@ export function nextQuestion(
   if (now.triage === 'emergency') return null;
 
   // 1. The red-flag screen: only flags whose "yes" would raise the level.
-  for (const group of knowledge.groups.filter((g) => g.screen)) {
+  for (const group of base.index.screenGroups) {
     const raising = group.findings.filter(
       (f) =>
         askable(knowledge, findings, f) &&
@@ -84,7 +84,7 @@ export function nextQuestion(
   // 3. The group whose answers could most change the outcome.
   const triageOnly = settled(knowledge, findings, now.lead);
   let best: NextQuestion | null = null;
-  for (const group of knowledge.groups.filter((g) => !g.screen)) {
+  for (const group of base.index.otherGroups) {
     const open = group.findings.filter(
       (f) => askable(knowledge, findings, f) && changesOutcome(base, f, now, triageOnly),
     );

@@ -8,7 +8,7 @@
  * (knowledge order). test/next-question-fast.test.ts keeps it so against the straightforward search.
  */
 
-import type { Cause, Knowledge, RedFlagRule } from '../knowledge/schema.js';
+import type { Cause, Knowledge, QuestionGroup, RedFlagRule } from '../knowledge/schema.js';
 import { type Choice, TRIAGE_LEVELS, type Triage, triageRank } from '../vocabulary.js';
 import { scoreIf, scoreOnly } from './score-causes.js';
 
@@ -21,6 +21,9 @@ interface Index {
   rules: RedFlagRule[];
   /** finding → indexes into `rules` of those that mention it (all, any or unless). */
   rulesOf: Map<string, number[]>;
+  /** The question groups of the red-flag screen, and the others (knowledge order). */
+  screenGroups: QuestionGroup[];
+  otherGroups: QuestionGroup[];
 }
 
 const indexCache = new WeakMap<Knowledge, Index>();
@@ -45,7 +48,9 @@ function indexOf(knowledge: Knowledge): Index {
   rules.forEach((r, i) => {
     for (const f of [...r.all, ...r.any, ...r.unless]) add(rulesOf, f, i);
   });
-  index = { causes, causesOf, rules, rulesOf };
+  const screenGroups = knowledge.groups.filter((g) => g.screen);
+  const otherGroups = knowledge.groups.filter((g) => !g.screen);
+  index = { causes, causesOf, rules, rulesOf, screenGroups, otherGroups };
   indexCache.set(knowledge, index);
   return index;
 }
