@@ -102,7 +102,8 @@ export async function benchConverse(opts: {
   const prof = process.env.BENCH_CPU_PROF_DIR;
   const child = spawn(
     process.execPath,
-    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), BIN, 'converse'],
+    // BENCH_CALFBOT_BIN: another checkout's bin/calfbot.js, to compare two versions in one sitting.
+    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), process.env.BENCH_CALFBOT_BIN ?? BIN, 'converse'],
     {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'ignore'],
