@@ -103,7 +103,11 @@ export async function benchConverse(opts: {
   const child = spawn(
     process.execPath,
     // BENCH_CALFBOT_BIN: another checkout's bin/calfbot.js, to compare two versions in one sitting.
-    [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), process.env.BENCH_CALFBOT_BIN ?? BIN, 'converse'],
+    [
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+      process.env.BENCH_CALFBOT_BIN ?? BIN,
+      'converse',
+    ],
     {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'ignore'],
