@@ -10,6 +10,7 @@
 
 import type { Cause, Knowledge, QuestionGroup, RedFlagRule } from '../knowledge/schema.js';
 import { type Choice, TRIAGE_LEVELS, type Triage, triageRank } from '../vocabulary.js';
+import { LOWER } from './red-flags.js';
 import { scoreIf, scoreOnly } from './score-causes.js';
 
 /** What the knowledge says once, built at first use and kept with it. */
@@ -75,9 +76,8 @@ function ruleRank(rule: RedFlagRule, at: Lookup): number {
   }
   if (rule.any.length > 0 && !anyHit) return -1;
   const uncertain = unsureAll || (rule.any.length > 0 && !anySure);
-  // An emergency resting on "not sure" is urgent (red-flags.ts LOWER); nothing else is lowered.
-  const t = uncertain && rule.triage === 'emergency' ? 'urgent' : rule.triage;
-  return triageRank(t);
+  // A rule resting on "not sure" leans one level lower, as firedRedFlags() does.
+  return triageRank(uncertain ? LOWER[rule.triage] : rule.triage);
 }
 
 /** headline()'s order of causes: supported first, then margin, then score; the earlier one on a tie. */
