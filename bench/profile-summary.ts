@@ -36,7 +36,10 @@ const PARTS: Array<[string, (f: Frame) => boolean]> = [
   ['garbage collection', (f) => f.functionName === '(garbage collector)'],
   ['logging (pino)', (f) => /pino|sonic-boom|\/src\/log\.js/.test(f.url)],
   ['calfbot store', (f) => /\/dist\/src\/store\//.test(f.url)],
-  ['calfbot core (turn)', (f) => /\/dist\/src\//.test(f.url)],
+  ['calfbot understanding (src/understanding)', (f) => /\/dist\/src\/understanding\//.test(f.url)],
+  ['calfbot triage (src/triage: scoring, next question)', (f) => /\/dist\/src\/triage\//.test(f.url)],
+  ['calfbot core, the rest (machine, replies, Bot)', (f) => /\/dist\/src\//.test(f.url)],
+  ['calfbot converse adapter (JSON lines, stdout)', (f) => /\/dist\/adapters\/jsonl\//.test(f.url)],
   ['calfbot Slack adapter', (f) => /\/dist\/adapters\/slack\//.test(f.url)],
   ['calfbot Discord adapter', (f) => /\/dist\/adapters\/discord\//.test(f.url)],
   [
@@ -48,10 +51,16 @@ const PARTS: Array<[string, (f: Frame) => boolean]> = [
   ['zod', (f) => /\/zod\//.test(f.url)],
 ];
 
-const [file, from = '0', to = 'Infinity'] = process.argv.slice(2);
+const STARTUP = PARTS[1]![0];
+const argv = process.argv.slice(2);
+/** `--top=N`: also the N functions with the most self time, and calfbot's own time by file. */
+const top = Number(argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 0);
+/** `--steady`: leave start-up (imports, knowledge load) out of the shares too, like idle. */
+const steady = argv.includes('--steady');
+const [file, from = '0', to = 'Infinity'] = argv.filter((a) => !a.startsWith('--'));
 if (!file) {
   process.stderr.write(
-    'usage: node dist/bench/profile-summary.js <file.cpuprofile> [fromSeconds toSeconds]\n',
+    'usage: node dist/bench/profile-summary.js [--top=N] <file.cpuprofile> [fromSeconds toSeconds]\n',
   );
   process.exit(2);
 }
@@ -69,6 +78,8 @@ const partOf = (id: number): string => {
 };
 
 const spent = new Map<string, number>();
+const selfTime = new Map<string, number>();
+const calfbotFile = new Map<string, number>();
 let total = 0;
 let clock = 0;
 profile.samples.forEach((id, i) => {
@@ -79,11 +90,39 @@ profile.samples.forEach((id, i) => {
   total += dt;
   const part = partOf(id);
   spent.set(part, (spent.get(part) ?? 0) + dt);
+  if (!top || part === IDLE || (steady && part === STARTUP)) return;
+  const f = byId.get(id)!.callFrame;
+  const where = f.url.replace(/^.*\/(dist|node_modules)\//, '$1/');
+  const key = `${f.functionName || '(anonymous)'}  ${where}`;
+  selfTime.set(key, (selfTime.get(key) ?? 0) + dt);
+  // calfbot's own time by the file of the innermost calfbot frame on the stack.
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+    const u = byId.get(cur)!.callFrame.url;
+    const m = /\/dist\/((?:src|adapters)\/.*)$/.exec(u);
+    if (m) {
+      calfbotFile.set(m[1]!, (calfbotFile.get(m[1]!) ?? 0) + dt);
+      break;
+    }
+  }
 });
-const idle = spent.get(IDLE) ?? 0;
+const startup = steady ? (spent.get(STARTUP) ?? 0) : 0;
+if (steady) spent.delete(STARTUP);
+const idle = (spent.get(IDLE) ?? 0) + startup;
 spent.delete(IDLE);
 const busy = total - idle;
-process.stdout.write(`${(busy / 1e6).toFixed(2)} s busy (${(idle / 1e6).toFixed(2)} s idle left out)\n`);
+process.stdout.write(
+  `${(busy / 1e6).toFixed(2)} s busy (${((idle - startup) / 1e6).toFixed(2)} s idle${steady ? `, ${(startup / 1e6).toFixed(2)} s start-up` : ''} left out)\n`,
+);
 for (const [part, us] of [...spent].sort((a, b) => b[1] - a[1])) {
   process.stdout.write(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${part}\n`);
+}
+if (top) {
+  const list = (title: string, m: Map<string, number>) => {
+    process.stdout.write(`\n${title}\n`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      process.stdout.write(`${((100 * us) / busy).toFixed(1).padStart(5)}%  ${k}\n`);
+    }
+  };
+  list('self time by function', selfTime);
+  list('innermost calfbot file on the stack (inclusive of what it calls outside calfbot)', calfbotFile);
 }

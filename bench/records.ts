@@ -32,7 +32,8 @@ export async function buildTemplates(knowledge: Knowledge): Promise<Templates> {
         v,
         'buttons',
         async (event, turn) =>
-          (await bot.handle(key, event, { user, eventId: `msg:D0${i}:17000000${turn}.000100` })).replies,
+          (await bot.handle(key, event, { user, eventId: `msg:D0${i}${stage}:17000000${turn}.000100` }))
+            .replies,
         stage === 'mid' ? MID_INTERVIEW_TURNS : undefined,
       );
       const record = await store.get(key);

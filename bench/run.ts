@@ -9,16 +9,19 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadKnowledge } from '../src/knowledge/load.js';
+import { benchConverse } from './converse.js';
 import { benchDiscord } from './discord.js';
 import { benchDiscordHttp } from './discord-http.js';
+import { benchLive } from './live.js';
 import { machine } from './machine.js';
 import { benchMemory } from './memory.js';
-import { RESULTS_DIR, ROOT } from './paths.js';
-import { benchSlack } from './slack.js';
+import { RESULTS_DIR } from './paths.js';
+import { overBare, writeDocs } from './report.js';
+import { benchSlack, SLACK_CONNECTIONS } from './slack.js';
 import { benchStartup } from './startup.js';
 import { benchStep } from './step.js';
 import { benchStores } from './stores.js';
-import { type Row, renderMarkdown, renderTable } from './table.js';
+import { type Row, renderTable } from './table.js';
 import { TARGETS } from './targets.js';
 
 const args = process.argv.slice(2);
@@ -63,7 +66,7 @@ if (want('step')) {
   results.step = f;
   rows.push({
     group: 'step',
-    name: 'turn (all vignettes, buttons + words)',
+    name: `turn (all vignettes, buttons + words; knowledge: ${knowledge.causes.size} causes, ${knowledge.findings.size} findings, ${knowledge.redFlags.length} red-flag rules)`,
     ...f.turns,
     rate: f.turns.perSec,
     value: `${f.turns.cpuMs.toFixed(3)} ms CPU/turn`,
@@ -78,6 +81,19 @@ if (want('step')) {
     ...f.understanding,
     rate: f.understanding.perSec,
     value: `${f.understanding.cpuMs.toFixed(3)} ms CPU/message`,
+  });
+}
+
+if (want('converse')) {
+  say('bench: calfbot converse, CPU a turn from outside …');
+  const f = await benchConverse({ durationMs: quick ? 3000 : 8000 });
+  results.converse = f;
+  rows.push({
+    group: 'converse',
+    name: `turn (dev buttons + words, natural openings; ${f.turns} turns)`,
+    value: `${f.cpuMsPerTurn.toFixed(3)} ms process CPU/turn, ${f.sysMsPerTurn.toFixed(3)} of it system; wall ${f.wallMsPerTurn.toFixed(2)} ms/turn (${(f.cpuMsPerTurn / TARGETS.converseCpuMs).toFixed(2)} × target)`,
+    target: `≤ ${TARGETS.converseCpuMs} ms CPU`,
+    ok: f.cpuMsPerTurn <= TARGETS.converseCpuMs,
   });
 }
 
@@ -155,6 +171,23 @@ if (want('memory')) {
   }
 }
 
+if (want('live')) {
+  say('bench: cost per turn with many live conversations …');
+  const f = await benchLive({ rounds: quick ? 1 : 3, ms: quick ? 1500 : 3000 });
+  results.live = f;
+  const one = f[0]!.cpuMsPerTurn;
+  for (const p of f) {
+    const ratio = p.cpuMsPerTurn / one;
+    const last = p === f.at(-1);
+    rows.push({
+      group: 'live',
+      name: `turn with ${p.count.toLocaleString('en')} live conversation${p.count === 1 ? '' : 's'} (memory store)`,
+      value: `${p.cpuMsPerTurn.toFixed(3)} ms CPU/turn, ${ratio.toFixed(2)} × at 1 (rounds ${p.rounds.map((x) => x.toFixed(3)).join(', ')}); heap ${mb(p.heapUsed)}`,
+      ...(last ? { target: `≤ ${1 + TARGETS.liveGrowth} × at 1`, ok: ratio <= 1 + TARGETS.liveGrowth } : {}),
+    });
+  }
+}
+
 if (want('slack')) {
   say('bench: Slack HTTP path …');
   const f = await benchSlack({ durationMs: quick ? 1500 : 4000, warmupMs: quick ? 500 : 1000 });
@@ -179,6 +212,13 @@ if (want('slack')) {
       p99: r.post.p99,
       value: `${r.postsPerEvent.toFixed(2)} posts/event`,
     });
+  }
+  for (const c of SLACK_CONNECTIONS) {
+    const of = (app: string) => f.runs.find((r) => r.app === app && r.connections === c && !r.offeredPerSec);
+    rows.push(
+      overBare('slack', `CPU/event calfbot − bare Bolt, ${c} conn`, of('calfbot'), of('bare'), of('bare2'))
+        .row,
+    );
   }
   for (const [c, ratio] of Object.entries(f.ratio)) {
     const two = f.ratioTwoPosts[c];
@@ -205,6 +245,13 @@ if (want('discord')) {
       rate: r.perSec,
       value: `app ${cpuPerEvent(r)}${r.followUpsPerInteraction ? `, ${r.followUpsPerInteraction.toFixed(2)} follow-ups each` : ''}${r.deferred ? `, ${r.deferred} deferred` : ''}${r.errors ? `, ${r.errors} errors` : ''}`,
     });
+  }
+  for (const c of [...new Set(f.runs.map((r) => r.inFlight))]) {
+    const of = (app: string) => f.runs.find((r) => r.app === app && r.inFlight === c);
+    rows.push(
+      overBare('discord', `CPU/event calfbot − bare discord.js, ${c} in flight`, of('calfbot'), of('bare'))
+        .row,
+    );
   }
   // The HTTP interactions path (DISCORD_PUBLIC_KEY), beside the gateway path above.
   const http = await benchDiscordHttp({ durationMs: quick ? 1500 : 4000, warmupMs: quick ? 500 : 1000 });
@@ -240,25 +287,3 @@ writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 if (docs) writeDocs(results, rows);
 process.stdout.write(`${renderTable(rows)}\n\nfigures written to ${path.relative(process.cwd(), file)}\n`);
 process.exit(0);
-
-function writeDocs(r: Record<string, unknown>, table: Row[]): void {
-  const file = path.join(ROOT, 'docs', 'benchmarks.md');
-  const start = '<!-- bench:figures -->';
-  const end = '<!-- /bench:figures -->';
-  const doc = readFileSync(file, 'utf8');
-  const a = doc.indexOf(start);
-  const b = doc.indexOf(end);
-  if (a < 0 || b < a) throw new Error(`bench: ${file} has no ${start} … ${end} block`);
-  const m = r.machine as ReturnType<typeof machine>;
-  const load = (xs: unknown) => (Array.isArray(xs) ? xs.map((x: number) => x.toFixed(1)).join(' / ') : '?');
-  const block = [
-    start,
-    '',
-    `Taken ${String(r.startedAt).slice(0, 16).replace('T', ' ')} UTC${r.quick ? ' (--quick)' : ''} on ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, Node ${m.node}, ${m.platform}; load average (1 / 5 / 15 min) ${load(r.loadAverageAtStart)} at the start and ${load(r.loadAverageAtEnd)} at the end; ${Math.round(Number(r.durationS))} s.`,
-    '',
-    renderMarkdown(table),
-    '',
-    end,
-  ].join('\n');
-  writeFileSync(file, doc.slice(0, a) + block + doc.slice(b + end.length));
-}

@@ -1,21 +1,27 @@
 /**
- * Records as compact JSON, validated with zod when read back. The field order is fixed
+ * Records as compact JSON, checked when read back (by hand: this runs on every turn, and a
+ * zod schema of the same shape cost more than the JSON.parse; test/record-codec.test.ts). The field order is fixed
  * (version, expiresAt, user first) so the Redis Lua scripts can read the version and expiry
  * with a pattern instead of decoding the whole record.
  */
-import { z } from 'zod';
 import type { ConversationRecord, ProcessedEvent } from './types.js';
 
-/** Records written before replies were dropped from processed events still load (extra keys are stripped). */
-const processedSchema = z.array(z.object({ id: z.string() }));
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const recordSchema = z.object({
-  version: z.number().int().positive(),
-  expiresAt: z.number(),
-  user: z.string().nullable(),
-  state: z.unknown(),
-  processed: processedSchema,
-});
+/**
+ * A processed-events list: objects with a string id. Records written before replies were dropped
+ * from processed events still load (their other keys are left out). Null when malformed.
+ */
+function processedOf(raw: unknown): ProcessedEvent[] | null {
+  if (!Array.isArray(raw)) return null;
+  const out: ProcessedEvent[] = [];
+  for (const p of raw) {
+    if (!isObject(p) || typeof p.id !== 'string') return null;
+    out.push({ id: p.id });
+  }
+  return out;
+}
 
 export function encodeRecord(record: ConversationRecord): string {
   return JSON.stringify({
@@ -35,24 +41,22 @@ export function decodeRecord(json: string): ConversationRecord | null {
   } catch {
     return null;
   }
-  const parsed = recordSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const { version, expiresAt, user, state, processed } = parsed.data;
+  if (!isObject(raw)) return null;
+  const { version, expiresAt, user, state } = raw;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version) || version <= 0) return null;
+  if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return null;
+  if (user !== null && typeof user !== 'string') return null;
+  if (!Object.hasOwn(raw, 'state')) return null;
+  const processed = processedOf(raw.processed);
+  if (processed === null) return null;
   // The machine's upgradeState() checks the state itself; here it is opaque JSON.
-  return {
-    version,
-    expiresAt,
-    user,
-    state,
-    processed: processed as ProcessedEvent[],
-  };
+  return { version, expiresAt, user, state, processed };
 }
 
 /** The processed-events list from its own JSON column (SQLite), or null when malformed. */
 export function decodeProcessed(json: string): ProcessedEvent[] | null {
   try {
-    const parsed = processedSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data.map((p) => ({ id: p.id })) : null;
+    return processedOf(JSON.parse(json));
   } catch {
     return null;
   }

@@ -7,8 +7,8 @@
 
 import type { Knowledge, QuestionGroup } from '../knowledge/schema.js';
 import { type Choice, type Triage, triageRank } from '../vocabulary.js';
-import { headline } from './evaluate.js';
 import { scoreOnly } from './score-causes.js';
+import { headlineIf, headlineNow, type WhatIf, whatIf } from './what-if.js';
 
 /** Upper bound on questions in one interview, the red-flag screen included. */
 export const QUESTIONS_MAX = 5;
@@ -23,30 +23,21 @@ export interface NextQuestion {
  * Once the leading cause is supported by this margin, only the advice level is worth another
  * question: the interview stops rather than ask about causes that would only reorder the list.
  */
-const SETTLED_MARGIN = 1;
+export const SETTLED_MARGIN = 1;
 
 /** What an answer must change to matter: the triage level, and (until settled) the leading cause. */
-const outcomeOf = (
-  knowledge: Knowledge,
-  findings: Readonly<Record<string, Choice>>,
-  triageOnly: boolean,
-): string => {
-  const h = headline(knowledge, findings);
-  return triageOnly ? h.triage : `${h.triage}|${h.lead ?? ''}`;
-};
-
 function changesOutcome(
-  knowledge: Knowledge,
-  findings: Readonly<Record<string, Choice>>,
+  base: WhatIf,
   finding: string,
-  current: string,
+  now: { triage: Triage; lead: string | null },
   triageOnly: boolean,
 ): boolean {
   for (const answer of ['yes', 'no'] as const) {
-    const after = outcomeOf(knowledge, { ...findings, [finding]: answer }, triageOnly);
-    if (after === current) continue;
+    // The headline as if the finding were answered so (only what that answer moves is re-scored).
+    const after = headlineIf(base, finding, answer);
+    if (after.triage === now.triage && (triageOnly || after.lead === now.lead)) continue;
     // Once settled, only a change to "get help today" or more is worth another question.
-    if (triageOnly && triageRank(after as Triage) < triageRank('urgent')) continue;
+    if (triageOnly && triageRank(after.triage) < triageRank('urgent')) continue;
     return true;
   }
   return false;
@@ -74,15 +65,16 @@ export function nextQuestion(
   asked: number,
 ): NextQuestion | null {
   if (asked >= QUESTIONS_MAX) return null;
-  const now = headline(knowledge, findings);
+  const base = whatIf(knowledge, findings);
+  const now = headlineNow(base);
   if (now.triage === 'emergency') return null;
 
   // 1. The red-flag screen: only flags whose "yes" would raise the level.
-  for (const group of knowledge.groups.filter((g) => g.screen)) {
+  for (const group of base.index.screenGroups) {
     const raising = group.findings.filter(
       (f) =>
         askable(knowledge, findings, f) &&
-        triageRank(headline(knowledge, { ...findings, [f]: 'yes' }).triage) > triageRank(now.triage),
+        triageRank(headlineIf(base, f, 'yes').triage) > triageRank(now.triage),
     );
     if (raising.length > 0) return { group, findings: raising };
   }
@@ -91,11 +83,10 @@ export function nextQuestion(
 
   // 3. The group whose answers could most change the outcome.
   const triageOnly = settled(knowledge, findings, now.lead);
-  const current = triageOnly ? now.triage : `${now.triage}|${now.lead ?? ''}`;
   let best: NextQuestion | null = null;
-  for (const group of knowledge.groups.filter((g) => !g.screen)) {
+  for (const group of base.index.otherGroups) {
     const open = group.findings.filter(
-      (f) => askable(knowledge, findings, f) && changesOutcome(knowledge, findings, f, current, triageOnly),
+      (f) => askable(knowledge, findings, f) && changesOutcome(base, f, now, triageOnly),
     );
     if (open.length > (best?.findings.length ?? 0)) best = { group, findings: open };
   }

@@ -16,7 +16,7 @@ export interface FiredRule {
 }
 
 /** An emergency resting on "not sure" is urgent; an urgent sign stays urgent (lean to caution). */
-const LOWER: Record<Triage, Triage> = {
+export const LOWER: Record<Triage, Triage> = {
   emergency: 'urgent',
   urgent: 'urgent',
   see_doctor: 'see_doctor',

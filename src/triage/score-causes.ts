@@ -34,19 +34,37 @@ const EXCLUDED = -1000;
 
 /** The cause's score alone (prior, plus present and absent weights), without its reasons. */
 export function scoreOnly(cause: Cause, findings: Readonly<Record<string, Choice>>): number {
+  return scoreIf(cause, findings, '', undefined);
+}
+
+/**
+ * scoreOnly(cause, { ...findings, [finding]: answer }) without the copy: the next-question search
+ * asks it of every cause a hypothetical answer moves. (`finding` '' overrides nothing.)
+ */
+export function scoreIf(
+  cause: Cause,
+  findings: Readonly<Record<string, Choice>>,
+  finding: string,
+  answer: Choice | undefined,
+): number {
   const { weights, absent } = weightsOf(cause);
   const requires = cause.scoring.requires;
-  if (requires.length > 0 && !requires.some((f) => findings[f] === 'yes' || findings[f] === 'unsure')) {
-    return EXCLUDED;
+  if (requires.length > 0) {
+    let any = false;
+    for (const f of requires) {
+      const a = f === finding ? answer : findings[f];
+      if (a === 'yes' || a === 'unsure') any = true;
+    }
+    if (!any) return EXCLUDED;
   }
   let score = cause.scoring.prior;
-  for (const [finding, weight] of weights) {
-    const answer = findings[finding];
-    if (answer === 'yes') score += weight;
-    else if (answer === 'unsure') score += weight / 2;
+  for (const [f, weight] of weights) {
+    const a = f === finding ? answer : findings[f];
+    if (a === 'yes') score += weight;
+    else if (a === 'unsure') score += weight / 2;
   }
-  for (const [finding, weight] of absent) {
-    if (findings[finding] === 'no') score += weight;
+  for (const [f, weight] of absent) {
+    if ((f === finding ? answer : findings[f]) === 'no') score += weight;
   }
   return score;
 }
