@@ -71,7 +71,7 @@ describe('Slack assistant pane', () => {
     // One post, in the thread: the greeting and the safety check.
     const first = threadMessages(thread);
     expect(first).toHaveLength(1);
-    expect(textOf(first[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(first[0]!)).toMatch(/I help you think through sore/);
     expect(isOpenQuestion(first[0]!)).toBe(true);
 
     // A red flag, clicked in the thread: the assessment comes in the thread and titles it.
@@ -96,13 +96,13 @@ describe('Slack assistant pane', () => {
     await send(threadStarted(one));
     await send(inThread(one, 'My calves cramp at night'));
     await send(inThread(one, 'none of these'));
-    const greetings = threadMessages(one).filter((m) => /I can help you think through sore/.test(textOf(m)));
+    const greetings = threadMessages(one).filter((m) => /I help you think through sore/.test(textOf(m)));
     expect(greetings).toHaveLength(1);
 
     const two = userTs();
     await send(inThread(two, 'Sore after a run'));
     expect(threadMessages(two)).toHaveLength(1);
-    expect(textOf(threadMessages(two)[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(threadMessages(two)[0]!)).toMatch(/I help you think through sore/);
   });
 
   it('a plain DM (no assistant pane) works as before, with no assistant calls', async () => {

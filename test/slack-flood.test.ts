@@ -84,7 +84,7 @@ describe('a flood of 1,000 DMs from one user through calfbot start (Slack HTTP m
     for (const o of OTHERS) {
       const theirs = messagesIn(fake.messages, o.channel);
       expect(theirs.length).toBeGreaterThanOrEqual(1);
-      expect(textOf(theirs[0]!)).toMatch(/I can help you think through sore/);
+      expect(textOf(theirs[0]!)).toMatch(/I help you think through sore/);
       expect(theirs.some((m) => /slow down/i.test(textOf(m)))).toBe(false);
     }
 
@@ -92,7 +92,7 @@ describe('a flood of 1,000 DMs from one user through calfbot start (Slack HTTP m
     expect(proc.child.exitCode).toBeNull();
     expect((await send('D0LATE', 'U0LATE', 'my calves hurt')).status).toBe(200);
     await fake.waitFor(() => messagesIn(fake.messages, 'D0LATE').length >= 1);
-    expect(textOf(messagesIn(fake.messages, 'D0LATE')[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(messagesIn(fake.messages, 'D0LATE')[0]!)).toMatch(/I help you think through sore/);
 
     // Deleting your data is never rate-limited, even mid-flood.
     expect((await send(SPAM_DM, SPAMMER, 'forget')).status).toBe(200);

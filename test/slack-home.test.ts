@@ -81,7 +81,7 @@ describe('Slack Home tab', () => {
     const channel = String(h.fake.callsTo('chat.postMessage')[0]!.body.channel);
     const posted = messagesIn(h.fake.messages, channel);
     expect(posted).toHaveLength(1);
-    expect(textOf(posted[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(posted[0]!)).toMatch(/I help you think through sore/);
     expect(isOpenQuestion(posted[0]!)).toBe(true);
   });
 

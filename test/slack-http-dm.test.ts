@@ -57,7 +57,7 @@ describe('Slack DM conversation (HTTP mode)', () => {
     const first = messagesIn(h.fake.messages, DM);
     // One post: the greeting and the red-flag screen are one message.
     expect(first.map((m) => m.via)).toEqual(['chat.postMessage']);
-    expect(textOf(first[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(first[0]!)).toMatch(/I help you think through sore/);
     expect(textOf(first[0]!)).toMatch(/a safety check/);
     // The red-flag screen: checkboxes plus Submit / None of these / Why / Start over.
     const screen = first[0]!;

@@ -112,7 +112,7 @@ describe('calfbot start (Slack HTTP mode) under SIGTERM and SIGINT', () => {
     expect(await p.exited).toBe(0);
     const posted = messagesIn(fake.messages, channel);
     expect(posted.length).toBe(1);
-    expect(textOf(posted[0]!)).toMatch(/I can help you think through sore/);
+    expect(textOf(posted[0]!)).toMatch(/I help you think through sore/);
     expect(isOpenQuestion(posted[0]!)).toBe(true);
   });
 });
