@@ -17,6 +17,7 @@ import http from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
 import { type App, type BufferedIncomingMessage, HTTPResponseAck, type Receiver } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
+import { Refused, readBody } from '../shared/read-body.js';
 import { ForgeryLog } from './forgery-log.js';
 
 export interface HttpLimits {
@@ -49,47 +50,10 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
 /** What an unsigned `ssl_check` may weigh. */
 const SSL_CHECK_BYTES = 1024;
 
-class Refused extends Error {
-  constructor(
-    readonly status: number,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
 const header = (req: http.IncomingMessage, name: string): string | undefined => {
   const v = req.headers[name];
   return typeof v === 'string' ? v : undefined;
 };
-
-/** Read at most `max` bytes; more throws 413 (the caller closes the socket). */
-function readBody(req: http.IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const fail = (e: Error) => {
-      req.off('data', onData);
-      reject(e);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > max) return fail(new Refused(413, 'body_too_large'));
-      chunks.push(chunk);
-    };
-    let ended = false;
-    req.on('data', onData);
-    req.once('end', () => {
-      ended = true;
-      resolve(Buffer.concat(chunks));
-    });
-    req.once('error', fail);
-    // A socket closed mid-body (by the client, or by our timeouts) settles the read too.
-    req.once('close', () => {
-      if (!ended) fail(new Refused(400, 'aborted'));
-    });
-  });
-}
 
 function parseBody(raw: Buffer, contentType: string | undefined): Record<string, unknown> {
   const text = raw.toString('utf8');

@@ -25,11 +25,11 @@ import { z } from 'zod';
 import type { Config } from '../../../src/config.js';
 import { CalfbotError } from '../../../src/errors.js';
 import type { Logger } from '../../../src/log.js';
+import { Refused, readBody } from '../../shared/read-body.js';
 import type { RestTuning } from '../client.js';
 import type { TurnBot } from '../handlers/deps.js';
 import { routeInteraction } from '../handlers/route.js';
 import { createHttpClient, interactionDispatcher, WaitingResponses } from './http-client.js';
-import { Refused, readBody } from './read-body.js';
 import type { HttpRoute } from './server.js';
 import { PUBLIC_KEY_PATTERN, publicKeyFromHex, signatureValid } from './verify.js';
 

@@ -69,10 +69,9 @@ export function registerHome(app: App, ctx: SlackContext, settings: HomeSettings
 
   app.action(HOME_ACTION.start, async ({ ack, body, client, context }) => {
     await ack();
-    const c = homeClickSchema.safeParse(body);
-    const team = c.data?.team?.id ?? c.data?.user.team_id ?? context.teamId;
-    if (!c.success || !team) return;
-    const user = c.data.user.id;
+    const click = homeClick(body, context.teamId);
+    if (!click) return;
+    const { team, user, stamp } = click;
     let channel: string | undefined;
     try {
       channel = (await client.conversations.open({ users: user })).channel?.id;
@@ -83,7 +82,7 @@ export function registerHome(app: App, ctx: SlackContext, settings: HomeSettings
       );
     }
     if (!channel) return;
-    const eventId = `home:${c.data.actions[0]!.action_ts ?? c.data.trigger_id}:start`;
+    const eventId = `home:${stamp}:start`;
     await runSlackTurn(ctx, {
       surface: 'home',
       key: dmKey(team, channel),
@@ -95,11 +94,10 @@ export function registerHome(app: App, ctx: SlackContext, settings: HomeSettings
 
   app.action(HOME_ACTION.forget, async ({ ack, body, client, context }) => {
     await ack();
-    const c = homeClickSchema.safeParse(body);
-    const team = c.data?.team?.id ?? c.data?.user.team_id ?? context.teamId;
-    if (!c.success || !team) return;
-    const user = c.data.user.id;
-    const eventId = `home:${c.data.actions[0]!.action_ts ?? c.data.trigger_id}:forget`;
+    const click = homeClick(body, context.teamId);
+    if (!click) return;
+    const { team, user, stamp } = click;
+    const eventId = `home:${stamp}:forget`;
     try {
       // The Home tab is no conversation: the key names none, and forget deletes all of the user's.
       const outcome = await ctx.bot.handle(
@@ -123,4 +121,15 @@ export function registerHome(app: App, ctx: SlackContext, settings: HomeSettings
       );
     }
   });
+}
+
+/** Who clicked a Home tab button, in which workspace, and the click's own stamp (for dedupe). */
+function homeClick(
+  body: unknown,
+  contextTeam: string | undefined,
+): { team: string; user: string; stamp: string } | null {
+  const c = homeClickSchema.safeParse(body);
+  const team = c.data?.team?.id ?? c.data?.user.team_id ?? contextTeam;
+  if (!c.success || !team) return null;
+  return { team, user: c.data.user.id, stamp: c.data.actions[0]!.action_ts ?? c.data.trigger_id ?? '' };
 }

@@ -1,4 +1,7 @@
-/** Read a request body up to a limit: more is a 413, a socket closed mid-body a 400. */
+/**
+ * Read a request body up to a limit, for calfbot's own HTTP endpoints (Slack events, Discord
+ * interactions): more is a 413 (the caller closes the socket), a socket closed mid-body a 400.
+ */
 import type http from 'node:http';
 
 export class Refused extends Error {
