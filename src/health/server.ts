@@ -5,7 +5,7 @@
  * HEALTH_PORT.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOn } from '../http-listen.js';
 import type { Metrics } from '../metrics.js';
 import type { Readiness } from './readiness.js';
 
@@ -66,19 +66,5 @@ export async function startHealthServer(
 ): Promise<HealthServer> {
   const server: Server = createServer((req, res) => void handleHealth(req, res, deps));
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return listenOn(server, port, host, true);
 }

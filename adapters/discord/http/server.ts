@@ -5,7 +5,7 @@
  * times, a connection cap; anything but the routes given is 404.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOn } from '../../../src/http-listen.js';
 
 export interface HttpRoute {
   path: string;
@@ -56,19 +56,5 @@ export async function serveRoutes(
     res.writeHead(404, { connection: 'close' }).end();
     res.once('finish', () => req.socket.destroy());
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port, listen.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      }),
-  };
+  return listenOn(server, listen.port, listen.host);
 }
