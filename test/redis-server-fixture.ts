@@ -12,7 +12,8 @@ export const hasRedisServer = (() => {
   }
 })();
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on right now (for a server a test starts itself). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

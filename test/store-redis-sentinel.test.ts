@@ -7,23 +7,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import { RedisStore } from '../src/store/redis-store.js';
-import { hasRedisServer, RedisServerFixture } from './redis-server-fixture.js';
+import { freePort, hasRedisServer, RedisServerFixture } from './redis-server-fixture.js';
 import { runStoreContract } from './store-contract.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 async function startSentinel(
   masterPort: number,
