@@ -12,6 +12,7 @@ import type { Logger } from '../../src/log.js';
 import { boltLogger } from './bolt-logger.js';
 import { CalfbotHttpReceiver, type ExtraRoute, type HttpLimits } from './http-receiver.js';
 import { oauthRoutes } from './oauth.js';
+import type { SlackFetch } from './web-api-fetch.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -31,7 +32,7 @@ export const DEFAULT_RETRY: RetryConfig = {
   randomize: true,
 };
 /** A Web API call never takes longer than this per attempt. */
-const API_TIMEOUT_MS = 10_000;
+export const API_TIMEOUT_MS = 10_000;
 
 export type SlackMode = 'socket' | 'http';
 
@@ -45,6 +46,8 @@ export interface BuildAppOptions {
   httpLimits?: Partial<HttpLimits>;
   /** OAuth install mode: the installer whose pages and `authorize` the app uses. */
   installer?: InstallProvider;
+  /** The Web API's HTTP client (web-api-fetch.ts); it enforces API_TIMEOUT_MS itself. */
+  http?: SlackFetch;
 }
 
 export function slackMode(config: Config): SlackMode {
@@ -65,6 +68,7 @@ export function buildApp({
   routes,
   httpLimits,
   installer,
+  http,
 }: BuildAppOptions): App {
   if (!config.SLACK_BOT_TOKEN && !installer) {
     throw new CalfbotError(
@@ -76,7 +80,8 @@ export function buildApp({
   const clientOptions = {
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig,
-    timeout: API_TIMEOUT_MS,
+    // The lean client's Agent enforces the limit; otherwise a signal per call does.
+    ...(http ? { fetch: http.fetch, timeout: 0 } : { timeout: API_TIMEOUT_MS }),
   };
   const common = {
     // One workspace: its bot token. Any workspace: each event's token from its installation.

@@ -12,7 +12,7 @@ import { FeedbackCounts } from '../../src/feedback.js';
 import type { Logger } from '../../src/log.js';
 import { describeError } from '../shared/errors.js';
 import { QuestionMessages } from '../shared/question-messages.js';
-import { buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
+import { API_TIMEOUT_MS, buildApp, type RetryConfig, SLACK_EVENTS_PATH, slackMode } from './app.js';
 import { trackSlackConnection } from './connection-state.js';
 import { registerFeedback } from './feedback.js';
 import { registerActions } from './handlers/actions.js';
@@ -26,6 +26,7 @@ import { InFlight } from './in-flight.js';
 import { SlackLocales } from './locale.js';
 import { installProvider, type SecretRecordsLike, sealedInstallationStore } from './oauth.js';
 import type { SlackContext, TurnBot } from './turn.js';
+import { slackFetch } from './web-api-fetch.js';
 
 export interface StartSlackOptions {
   bot: TurnBot;
@@ -72,8 +73,10 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     installationStore = sealedInstallationStore(options.installations);
     installer = installProvider(config, installationStore, logger);
   }
+  const http = slackFetch({ timeoutMs: API_TIMEOUT_MS });
   const app = buildApp({
     ...(installer ? { installer } : {}),
+    http,
     config,
     logger,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
@@ -130,6 +133,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   try {
     await app.init();
   } catch (error) {
+    await http.close();
     throw new CalfbotError('PLATFORM_ERROR', authFailure(describeError(error), config), {
       cause: error,
     });
@@ -150,6 +154,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       port = typeof address === 'object' && address ? address.port : config.PORT;
     }
   } catch (error) {
+    await http.close();
     throw new CalfbotError(
       'PLATFORM_ERROR',
       `Could not start the Slack app in ${mode} mode (${describeError(error).code ?? describeError(error).name}).`,
@@ -175,6 +180,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       stopped = true;
       await Promise.race([inFlight.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())]);
       await app.stop();
+      await http.close();
       logger.info({ event: 'slack_stopped', mode }, 'slack adapter stopped');
     },
   };
