@@ -1,7 +1,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
-import { nextQuestion } from '../triage/next-question.js';
+import { nextQuestion, questionsCounted } from '../triage/next-question.js';
 import { isCorrection, withoutLabels } from '../understanding/answer-text.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
@@ -254,7 +254,7 @@ function advance(
   keep?: PendingQuestion,
 ): StepResult {
   applyImplications(ctx.knowledge, s.findings);
-  const next = nextQuestion(ctx.knowledge, s.findings, s.asked);
+  const next = nextQuestion(ctx.knowledge, s.findings, questionsCounted(ctx.knowledge, s.history, s.asked));
   if (!next) return assess(s, ctx, replies);
   if (keep && keep.topic === next.group.id && sameList(keep.findings, next.findings)) {
     s.pending = keep;

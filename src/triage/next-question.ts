@@ -10,8 +10,25 @@ import { type Choice, type Triage, triageRank } from '../vocabulary.js';
 import { scoreOnly } from './score-causes.js';
 import { headlineIf, headlineNow, type WhatIf, whatIf } from './what-if.js';
 
-/** Upper bound on questions in one interview, the red-flag screen included. */
+/**
+ * Upper bound on questions in one interview, the red-flag screen included. A second
+ * warning-sign screen (shown only when what is known makes its signs matter, e.g. "a cramp that
+ * will not go" for someone with cramps) does not count: it must not cost that person one of
+ * the ordinary questions. So an interview asks at most QUESTIONS_MAX + 1.
+ */
 export const QUESTIONS_MAX = 5;
+
+/** The questions asked so far that count against QUESTIONS_MAX (one screen after the first is free). */
+export function questionsCounted(
+  knowledge: Knowledge,
+  answered: ReadonlyArray<{ question: { findings: readonly string[] } }>,
+  asked: number,
+): number {
+  const screens = answered.filter((step) =>
+    knowledge.groups.some((g) => g.screen && step.question.findings.some((f) => g.findings.includes(f))),
+  ).length;
+  return asked - Math.min(1, Math.max(0, screens - 1));
+}
 
 export interface NextQuestion {
   group: QuestionGroup;

@@ -12,6 +12,7 @@ import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
 import { readAge } from './read-age.js';
+import { clausesAboutOthers } from './someone-else.js';
 
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 const FEVER =
@@ -28,11 +29,14 @@ export function extractFindings(
   options: ExtractOptions = {},
 ): Map<string, Choice> {
   const found = new Map<string, Choice>();
-  const all = clauses(text).map((typed) => {
+  const read = clauses(text).map((typed) => {
     const tokens = correctTokens(typed, knowledge);
     const folded = tokens.map(fold);
     return { tokens, folded, present: new Set(folded) };
   });
+  // "My husband's on Lipitor ... I'm 52": what is said of someone else is not the writer's.
+  const others = clausesAboutOthers(read.map((c) => c.folded));
+  const all = others.size ? read.filter((_, i) => !others.has(i)) : read;
   // A finding with a `context` counts only when the message says one of its context phrases.
   const inContext = (entry: LexiconEntry) =>
     entry.context.length === 0 ||
@@ -82,7 +86,7 @@ export function extractFindings(
   }
   // Age is read from numbers, not phrasings: it settles both age findings.
   const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;
-  const age = readAge(text, aboutAge);
+  const age = readAge(others.size ? all.map((c) => c.tokens.join(' ')).join(', ') : text, aboutAge);
   if (age !== null) {
     if (knowledge.findings.has('age_60_plus')) found.set('age_60_plus', age >= 60 ? 'yes' : 'no');
     if (knowledge.findings.has('child_under_16')) found.set('child_under_16', age < 16 ? 'yes' : 'no');

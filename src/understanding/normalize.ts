@@ -153,7 +153,9 @@ const NEW_SUBJECT = new Set([
 /** Split into clauses at punctuation and clause-breaking words; each clause is a token list. */
 export function clauses(text: string): string[][] {
   const parts = stripControl(text).split(
-    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so)\b)/i,
+    // A comma ends a clause before a conjunction or a new subject ("not sure, it's only his left
+    // leg": the doubt does not reach the leg).
+    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so|i|i'?m|i'?ve|it'?s|it|he'?s|he|she'?s|she|they|my)\b)/i,
   );
   const out: string[][] = [];
   for (const part of parts) {

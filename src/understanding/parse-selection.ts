@@ -102,10 +102,19 @@ export function parseSelection(text: string, options: QuestionOption[], knowledg
 
   const picked = new Set<string>();
   const unsure = new Set<string>();
-  const numbers = readNumbers(text);
+  const offered = new Set(options.map((o) => o.finding));
+  const read = extractFindings(text, knowledge, { expecting: [...offered] });
+  let numbers = readNumbers(text);
   if (numbers) {
     const all = [...numbers.yes, ...numbers.unsure, ...numbers.no];
-    if (all.some((n) => n > options.length)) return { kind: 'out_of_range', max: options.length };
+    if (all.some((n) => n > options.length)) {
+      // "I'm 69, and 30 a day": numbers past the list that say something else (an age, a count).
+      if (![...read.keys()].some((f) => offered.has(f))) return { kind: 'out_of_range', max: options.length };
+      numbers = null;
+    }
+  }
+  if (numbers) {
+    const all = [...numbers.yes, ...numbers.unsure, ...numbers.no];
     if (all.length === 1 && all[0] === 0) return { kind: 'selected', findings: [] };
     for (const n of numbers.yes) if (n > 0) picked.add(options[n - 1]!.finding);
     for (const n of numbers.unsure) if (n > 0) unsure.add(options[n - 1]!.finding);
@@ -125,8 +134,7 @@ export function parseSelection(text: string, options: QuestionOption[], knowledg
     else if (best >= 0.3) partly.push([option.finding, best]);
   }
   // Everyday phrasings for the options on offer.
-  const offered = new Set(options.map((o) => o.finding));
-  for (const [finding, polarity] of extractFindings(text, knowledge, { expecting: [...offered] })) {
+  for (const [finding, polarity] of read) {
     if (!offered.has(finding)) continue;
     if (polarity === 'yes') {
       if (!unsure.has(finding)) picked.add(finding);

@@ -52,11 +52,13 @@ const PATTERNS: RegExp[] = [
   new RegExp(`\\b(?:m|f|male|female)\\s*,?\\s*(\\d{2})\\b${NOT_UNIT}`, 'i'),
   // "I'm 68", "she is 71", "my dad's 78", "mum is 71", "my son is 6", "he's nine", "turned 60"
   new RegExp(
-    `\\b(?:i'?m|i am|im|he'?s|she'?s|hes|shes|he is|she is|(?:mum|mom|mother|dad|father|husband|wife|partner|son|daughter|boy|girl|nan|gran|grandma|grandad|kid|child)(?:'s| is|s)|turned|turning)\\s+(?:just\\s+|only\\s+|nearly\\s+|almost\\s+)?${NUM}\\b${NOT_UNIT}`,
+    `\\b(?:i'?m|i am|im|he'?s|she'?s|hes|shes|he is|she is|(?:mum|mom|mam|mother|dad|father|husband|wife|partner|son|daughter|boy|girl|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|aunt|auntie|uncle|brother|sister|kid|child|patient)(?:'s| is|s)|turned|turning)\\s+(?:just\\s+|only\\s+|nearly\\s+|almost\\s+)?${NUM}\\b${NOT_UNIT}`,
     'i',
   ),
+  // "my nan (83, diabetic)", "dad, 79,"
+  /\b(?:mum|mom|mam|mother|dad|father|husband|wife|partner|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandpa|grandfather|aunt|auntie|uncle)\s*[,(]\s*(\d{2,3})\b(?![.,:/]\d)/i,
   // "64 and still smoke", "61, diabetic": a message that opens with a number
-  /^\s*(\d{2})\s*(?:,|and\b|here\b|now\b)/i,
+  /^\s*(\d{2})\s*(?:,|and\b|here\b|now\b|with\b)/i,
   // "61 btw", "72 last birthday", "47 if that matters", "24 if thats relevant"
   new RegExp(
     `\\b${NUM}\\s+(?:btw|last birthday|if (?:that|it)(?:'?s)? (?:matters|relevant|helps)|next month)\\b`,
