@@ -40,6 +40,12 @@ describe('what is said of someone else is not the writer’s', () => {
       plant_based_diet: 'yes',
     });
     expect(read('my wife says my left calf is swollen')).toHaveProperty('one_leg_swollen', 'yes');
+    // A parent writing about a child who hurts: the child is the patient ("is this growing pains?" is not the writer's pain).
+    expect(
+      read(
+        'my son is 6 and most evenings at bedtime he cries that his legs hurt, both sides. is this growing pains?',
+      ),
+    ).toMatchObject({ child_under_16: 'yes', pain_both_legs_evening_child: 'yes' });
   });
 
   it('a baby son is not a child patient, and a relative’s age is read', () => {

@@ -270,8 +270,10 @@ export function clausesAboutOthers(clauses: ReadonlyArray<readonly string[]>): S
     if (isAboutSomeoneElse(c)) others.add(i);
   });
   if (others.size === 0) return new Set();
-  if (clauses.some((c, i) => asksForSomeoneElse(c) || (!others.has(i) && writesForSomeoneElse(c))))
-    return new Set();
+  // "his legs hurt" says whose legs; "a clot in her leg" (no symptom) only says whose clot.
+  const forThem = (c: readonly string[], i: number) =>
+    writesForSomeoneElse(c) && (!others.has(i) || c.some((w) => SYMPTOMS.has(w)));
+  if (clauses.some((c, i) => asksForSomeoneElse(c) || forThem(c, i))) return new Set();
   // Only a message that also speaks of the writer's own body is about the writer.
   return clauses.some(speaksForSelf) ? others : new Set();
 }
