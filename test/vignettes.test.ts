@@ -98,6 +98,7 @@ describe.each([
   // Written blind in session 3 (2026-12-01), tuned on only after their first run (see README).
   ['seventh holdout (natural language)', 'holdout7.natural.json'],
   ['eighth holdout (natural language)', 'holdout8.natural.json'],
+  ['ninth holdout (chat-app typing)', 'holdout9.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

@@ -149,3 +149,46 @@ describe('pain along the shin bone', () => {
     expect(assessment.causes).toEqual([]);
   });
 });
+
+describe('holdout9 (chat-app typing)', () => {
+  it('"32 weeks and ..." is a pregnancy, "for 3 weeks" is not', () => {
+    expect(read('32 weeks and getting calf cramps in bed nearly every night')).toHaveProperty(
+      'pregnant',
+      'yes',
+    );
+    expect(read('my calf has hurt for 3 weeks')).not.toHaveProperty('pregnant');
+    expect(read('3 weeks ago i hurt my calf')).not.toHaveProperty('pregnant');
+  });
+
+  it('cramps that wake someone of 71 every night get a GP visit; in pregnancy they stay self care', async () => {
+    const { bot } = testBot();
+    const old = await playThrough(
+      bot,
+      'k6',
+      'every night now my calves cramp n wake me up, im 71, no sleep',
+      ['night_cramps', 'age_60_plus'],
+    );
+    expect(old.assessment.triage).toBe('see_doctor');
+    const pregnant = await playThrough(bot, 'k7', '32 weeks pregnant and calf cramps wake me most nights', [
+      'night_cramps',
+      'pregnant',
+    ]);
+    expect(pregnant.assessment.triage).toBe('self_care');
+  });
+
+  it('a bruise from a knock is not a red, warm calf; ropey varicose veins are not a hard cord', () => {
+    expect(read('walked into the coffee table lol, big purple bruise on my calf now')).not.toHaveProperty(
+      'calf_red_warm',
+    );
+    expect(read('yeah big ropey ones on both calves, worse since my second kid')).toEqual({
+      one_calf_pain: 'no',
+    });
+  });
+
+  it('"varicose veins like my mum" are the writer’s own', () => {
+    expect(read('legs feel heavy by the end of every shift, got varicose veins like my mum')).toHaveProperty(
+      'varicose_veins',
+      'yes',
+    );
+  });
+});

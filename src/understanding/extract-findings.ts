@@ -18,6 +18,15 @@ const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 const FEVER =
   /\b(?:3[89]|4[0-2])[.,]\d\s*(?:°\s*c?|c\b|degrees)?|\b(?:3[89]|4[0-2])\s*(?:°\s*c?|degrees c|c\b)|\b(?:10[0-5])(?:[.,]\d)?\s*(?:°\s*f?|f\b|degrees f)/i;
 
+/** "32 weeks and ...", "26 wks with twins", "I'm 30+2 weeks", "20 weeks pregnant": a pregnancy's weeks. */
+const GESTATION_OPENING =
+  /^\s*(?:i'?m\s+|i am\s+|at\s+)?(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk)\b(?!\s*(?:ago|old|now|later|since|of|in a row|back|before|after))/i;
+const GESTATION_STATED = /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+(?:pregnant|along|gone|preg)\b/i;
+/** Asked about pregnancy, "yh 32 weeks" answers it. */
+const GESTATION_ANSWER =
+  /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|old|since|of|in a row|back))/i;
+const pregnancyWeeks = (m: RegExpExecArray | null) => m !== null && Number(m[1]) >= 4 && Number(m[1]) <= 42;
+
 export interface ExtractOptions {
   /** The findings the question being answered asks about (a bare "64" answers an age question). */
   expecting?: readonly string[];
@@ -83,6 +92,17 @@ export function extractFindings(
   // A temperature of 38 °C (100.4 °F) or more is a fever, however it is written ("38.4", "101F").
   if (FEVER.test(text) && knowledge.findings.has('fever_spreading_redness')) {
     if (found.get('fever_spreading_redness') !== 'yes') found.set('fever_spreading_redness', 'yes');
+  }
+  // Weeks of a pregnancy, however they are written.
+  const aboutPregnancy = options.expecting?.includes('pregnant') ?? false;
+  if (
+    knowledge.findings.has('pregnant') &&
+    found.get('pregnant') === undefined &&
+    (pregnancyWeeks(GESTATION_OPENING.exec(text)) ||
+      pregnancyWeeks(GESTATION_STATED.exec(text)) ||
+      (aboutPregnancy && pregnancyWeeks(GESTATION_ANSWER.exec(text))))
+  ) {
+    found.set('pregnant', 'yes');
   }
   // Age is read from numbers, not phrasings: it settles both age findings.
   const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;

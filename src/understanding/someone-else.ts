@@ -64,21 +64,8 @@ const PEOPLE = new Set([
 ]);
 
 /** Words that may open a clause before its subject ("so my husband ...", "also a friend ..."). */
-const LEAD_INS = new Set([
-  'so',
-  'and',
-  'also',
-  'plus',
-  'well',
-  'oh',
-  'because',
-  'cos',
-  'coz',
-  'as',
-  'like',
-  'btw',
-  'ps',
-]);
+// Not "like" or "as": "varicose veins like my mum" is about the writer.
+const LEAD_INS = new Set(['so', 'and', 'also', 'plus', 'well', 'oh', 'because', 'cos', 'coz', 'btw', 'ps']);
 const DETERMINERS = new Set(['my', 'our', 'a', 'his', 'her', 'their', 'one']);
 const DESCRIBERS = new Set([
   'older',
