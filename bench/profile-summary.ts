@@ -28,7 +28,7 @@ const IDLE = 'idle';
 const PARTS: Array<[string, (f: Frame) => boolean]> = [
   [IDLE, (f) => f.functionName === '(idle)'],
   [
-    'start-up (imports, knowledge load)',
+    'start-up (imports, knowledge load, warm-up)',
     (f) =>
       /knowledge\/load\.js|\/yaml\/|modules\/esm|modules\/cjs|bin\/calfbot\.js/.test(f.url) ||
       f.functionName === 'compileSourceTextModule',
@@ -55,7 +55,7 @@ const STARTUP = PARTS[1]![0];
 const argv = process.argv.slice(2);
 /** `--top=N`: also the N functions with the most self time, and calfbot's own time by file. */
 const top = Number(argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 0);
-/** `--steady`: leave start-up (imports, knowledge load) out of the shares too, like idle. */
+/** `--steady`: leave start-up (imports, knowledge load, warm-up) out of the shares too, like idle. */
 const steady = argv.includes('--steady');
 const [file, from = '0', to = 'Infinity'] = argv.filter((a) => !a.startsWith('--'));
 if (!file) {
@@ -69,7 +69,12 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
+/** The one-off warm-up (src/app/warm-up.ts) is start-up too, whatever it calls. */
+const WARM_UP = /\/dist\/src\/app\/warm-up\.js/;
+
 const partOf = (id: number): string => {
+  for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur))
+    if (WARM_UP.test(byId.get(cur)!.callFrame.url)) return STARTUP;
   for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
     const frame = byId.get(cur)!.callFrame;
     for (const [name, test] of PARTS) if (test(frame)) return name;
