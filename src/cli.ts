@@ -11,6 +11,7 @@ import { config as loadDotenv } from 'dotenv';
 import { runConverse } from '../adapters/jsonl/run-converse.js';
 import { runTerminal } from '../adapters/terminal/run-terminal.js';
 import { createBot } from './app/create-bot.js';
+import { warmUp } from './app/warm-up.js';
 import type { Bot } from './bot.js';
 import { EXIT, exitCodeFor, parseArgs } from './cli/args.js';
 import { type Config, loadConfig, slackEnabled, slackOAuth } from './config.js';
@@ -91,7 +92,20 @@ async function run(
       crash?.onFatal(() => bot.close());
       const health = observe(bot, logger);
       await health.serve(config.HEALTH_PORT);
-      const done = runConverse({ bot, input: process.stdin, output: process.stdout, logger });
+      // Warmed after the first answer, not before it: spawn → first reply stays what it was
+      // (and not at all when that was the only line).
+      let answering = true;
+      const done = runConverse({
+        bot,
+        input: process.stdin,
+        output: process.stdout,
+        logger,
+        afterFirstLine: () => setImmediate(() => answering && warmUp(bot.knowledge, logger)),
+      });
+      const over = () => {
+        answering = false;
+      };
+      done.then(over, over);
       const stopped = await untilEither(done, signal);
       await health.close();
       await bot.close();
@@ -164,6 +178,7 @@ async function startSharded(config: Config, logger: Logger, shards: 'auto' | num
   if (slackEnabled(config)) {
     // Slack needs no sharding: it runs here, beside the shard supervisor, on the same store.
     const slackBot = await createBot(config, logger, { rateLimited: true });
+    warmUp(slackBot.knowledge, logger);
     bot = slackBot;
     const { startSlack } = await import('../adapters/slack/index.js');
     const installations = await slackInstallations(config, logger);
@@ -196,6 +211,8 @@ async function start(config: Config, logger: Logger): Promise<Started> {
   const terminal = !platformConfigured(config);
   // The local terminal is one trusted person at a keyboard: no rate limit there.
   const bot = await createBot(config, logger, { rateLimited: !terminal });
+  // Before any event can arrive, so no one's first typo waits for the dictionary.
+  if (!terminal) warmUp(bot.knowledge, logger);
   const health = observe(bot, logger);
   const parts: Running[] = [];
   // Discord over HTTP (DISCORD_PUBLIC_KEY): no gateway; on PORT beside Slack's /slack/events when
@@ -250,6 +267,8 @@ async function start(config: Config, logger: Logger): Promise<Started> {
     output: process.stdout,
     colour: process.stdout.isTTY === true,
   });
+  // The greeting is on screen: warm up while the person reads it and types.
+  setImmediate(() => warmUp(bot.knowledge, logger));
   return { parts, terminal: chat };
 }
 

@@ -8,6 +8,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { createBot } from '../../src/app/create-bot.js';
+import { warmUp } from '../../src/app/warm-up.js';
 import type { Bot } from '../../src/bot.js';
 import { type Config, loadConfig } from '../../src/config.js';
 import { installCrashPolicy } from '../../src/crash-policy.js';
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
 
   try {
     bot = await createBot(config, logger, { rateLimited: true });
+    warmUp(bot.knowledge, logger);
     if (stopping) return;
     discord = await startDiscord({ bot, config, logger });
   } catch (error) {

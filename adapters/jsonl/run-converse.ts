@@ -20,14 +20,20 @@ export async function runConverse(opts: {
   input: Readable;
   output: Writable;
   logger: Logger;
+  /** Called once, when the first answer line is written (the CLI warms the speller then). */
+  afterFirstLine?: () => void;
 }): Promise<void> {
   const { bot, input, output, logger } = opts;
+  let afterFirstLine = opts.afterFirstLine;
   for await (const line of readLines(input, LINE_BYTES_MAX)) {
     const out = line.tooLong
       ? renderError('INPUT_TOO_LONG', `That line is over ${LINE_BYTES_MAX} bytes; it was not read.`)
       : await answerLine(bot, line.text, logger);
     // Wait when stdout is full, so a slow reader never makes us buffer every answer.
-    if (!output.write(`${out}\n`)) await once(output, 'drain');
+    const written = output.write(`${out}\n`);
+    afterFirstLine?.();
+    afterFirstLine = undefined;
+    if (!written) await once(output, 'drain');
   }
 }
 

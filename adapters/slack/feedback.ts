@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { FeedbackCounts, Verdict } from '../../src/feedback.js';
 import { TRIAGE_LEVELS, type Triage } from '../../src/vocabulary.js';
 import { describeError } from '../shared/errors.js';
+import { formJson } from './form-json.js';
 import { blockActionsSchema } from './parse.js';
 import type { SlackContext } from './turn.js';
 
@@ -77,7 +78,7 @@ export function registerFeedback(app: App, ctx: SlackContext, counts: FeedbackCo
           channel,
           ts,
           text: THANKS,
-          blocks: [...(kept as types.KnownBlock[]), thanks],
+          blocks: formJson([...(kept as types.KnownBlock[]), thanks]),
         });
       } else {
         // An ephemeral assessment does not come back with the click: thank beside it.

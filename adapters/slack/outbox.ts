@@ -6,6 +6,7 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
 import { describeError } from '../shared/errors.js';
+import { formJson } from './form-json.js';
 import type { SlackMessage } from './render-blocks.js';
 
 export interface PostResult {
@@ -55,7 +56,7 @@ export function channelOutbox(
             channel,
             ...(threadTs ? { thread_ts: threadTs } : {}),
             text: m.text,
-            blocks: m.blocks,
+            blocks: formJson(m.blocks),
             unfurl_links: false,
             unfurl_media: false,
           });
@@ -66,7 +67,7 @@ export function channelOutbox(
       ),
     async replace(ts, m) {
       try {
-        await client.chat.update({ channel, ts, text: m.text, blocks: m.blocks });
+        await client.chat.update({ channel, ts, text: m.text, blocks: formJson(m.blocks) });
       } catch (error) {
         logger.warn(
           { event: 'slack_api_failed', ...describeError(error), method: 'chat.update' },

@@ -8,8 +8,9 @@
  *
  * The per-attempt time limit is the Agent's (no answer headers, or no body bytes, for
  * `timeoutMs`), not an `AbortSignal.timeout` per call: the WebClient is built with `timeout: 0`
- * and this Agent enforces the limit with undici's own timers. A signal a caller passes still
- * aborts the call. Measured in docs/benchmarks.md ("Slack path against bare Bolt").
+ * and this Agent enforces the limit with undici's own timers (coarse ones, about a second's
+ * resolution: the 10 s limit fires between 10 and 11 s). A signal a caller passes still aborts
+ * the call. Measured in docs/benchmarks.md ("Slack path against bare Bolt").
  */
 import { Agent, request } from 'undici';
 

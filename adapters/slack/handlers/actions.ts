@@ -21,6 +21,7 @@ import {
 } from '../action-ids.js';
 import { isDmChannel, keyForClick } from '../conversation-key.js';
 import { slackCopy } from '../copy.js';
+import { formJson } from '../form-json.js';
 import { channelOutbox, type Outbox, responseUrlOutbox } from '../outbox.js';
 import { type BlockActions, blockActionsSchema } from '../parse.js';
 import { renderClosedQuestion, renderText, type SlackMessage } from '../render-blocks.js';
@@ -69,7 +70,7 @@ function clickPlace(
     outbox: channelOutbox(client, ctx.logger, where.channel, threadTs),
     replace: (m) =>
       client.chat
-        .update({ channel: where.channel, ts: where.messageTs!, text: m.text, blocks: m.blocks })
+        .update({ channel: where.channel, ts: where.messageTs!, text: m.text, blocks: formJson(m.blocks) })
         .then(() => {}, fail('chat.update')),
     tellUser: (text) => {
       const m = renderText(text);
@@ -78,7 +79,7 @@ function clickPlace(
           channel: where.channel,
           user: where.user,
           text: m.text,
-          blocks: m.blocks,
+          blocks: formJson(m.blocks),
           ...(threadTs ? { thread_ts: threadTs } : {}),
         })
         .then(() => {}, fail('chat.postEphemeral'));
