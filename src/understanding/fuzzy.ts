@@ -67,13 +67,25 @@ function vocabularyOf(knowledge: Knowledge): Vocabulary {
 }
 
 let speller: ReturnType<typeof nspell> | undefined;
-/** Built on the first word that has a near lexicon word (about 0.3 s, once per process). */
+const englishSpeller = () =>
+  (speller ??= nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) }));
+
+/**
+ * Build the lexicon vocabulary and the English speller now (about 0.3 s, once per process), so
+ * the first person to type a typo does not wait for them. Answers are the same either way.
+ */
+export function warmSpelling(knowledge: Knowledge): void {
+  vocabularyOf(knowledge);
+  englishSpeller();
+}
+
+/** Built on the first word that has a near lexicon word, unless warmSpelling() ran first. */
 function isEnglish(word: string): boolean {
-  speller ??= nspell({ aff: Buffer.from(dictionary.aff), dic: Buffer.from(dictionary.dic) });
+  const speller = englishSpeller();
   const forms = [word, word[0]!.toUpperCase() + word.slice(1)];
   // "wasnt", "theyre", "youve": the dictionary spells contractions with their apostrophe.
   for (const cut of [1, 2, 3]) forms.push(`${word.slice(0, -cut)}'${word.slice(-cut)}`);
-  return forms.some((f) => speller!.correct(f));
+  return forms.some((f) => speller.correct(f));
 }
 
 /** The one nearest lexicon word (else prefix-completed word), or null when none or a tie. */
