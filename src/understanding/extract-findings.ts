@@ -57,15 +57,9 @@ export function extractFindings(
   const contextOk = new Map<string, boolean>();
   for (const { tokens, folded, present } of all) {
     for (const entry of lexiconOf(knowledge)) {
-      const mention = (phrase: CompiledPhrase) => {
-        for (const m of findPhrase(phrase, tokens, folded, present)) {
-          const polarity = polarityAt(tokens, m.start);
-          const before = found.get(entry.finding);
-          if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
-        }
-      };
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
       if (
+        entry.denials.length > 0 &&
         !found.has(entry.finding) &&
         // A negated denial ("I don't eat a healthy diet") denies nothing.
         entry.denials.some((d) =>
@@ -74,6 +68,15 @@ export function extractFindings(
       ) {
         found.set(entry.finding, 'no');
       }
+      // Only the phrasings whose first word is in the clause (and those without words) can match.
+      // Most entries have none in a clause, so `unless` and `context` are checked only after.
+      const starts: number[] = [];
+      const collect = (phrase: CompiledPhrase) => {
+        for (const m of findPhrase(phrase, tokens, folded, present)) starts.push(m.start);
+      };
+      for (const phrase of entry.wordlessPhrases) collect(phrase);
+      for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) collect(phrase);
+      if (starts.length === 0) continue;
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
       if (entry.context.length > 0) {
         let ok = contextOk.get(entry.finding);
@@ -83,10 +86,12 @@ export function extractFindings(
         }
         if (!ok) continue;
       }
-      // Only the phrasings whose first word is in the clause (and those without words) can match;
-      // the strongest mention wins, so the order they are tried in does not matter.
-      for (const phrase of entry.wordlessPhrases) mention(phrase);
-      for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) mention(phrase);
+      // The strongest mention wins, so the order they were found in does not matter.
+      for (const start of starts) {
+        const polarity = polarityAt(tokens, start);
+        const before = found.get(entry.finding);
+        if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
+      }
     }
   }
   // A temperature of 38 °C (100.4 °F) or more is a fever, however it is written ("38.4", "101F").
