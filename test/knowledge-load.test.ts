@@ -152,7 +152,9 @@ describe('the shipped knowledge base', () => {
     it('sends palpitations with cramps, or a long-term acid reducer or metformin, to a doctor', () => {
       expect(triage({ palpitations: 'yes' })).toBe('see_doctor');
       expect(triage({ palpitations: 'yes', night_cramps: 'yes' })).toBe('see_doctor');
-      expect(top3({ palpitations: 'yes' })).toContain('potassium_deficiency');
+      // A racing heart alone names no nutrient (clinical review 3, S1): it needs a loss of potassium too.
+      expect(top3({ palpitations: 'yes' })).not.toContain('potassium_deficiency');
+      expect(top3({ palpitations: 'yes', vomiting_or_diarrhea: 'yes' })).toContain('potassium_deficiency');
       expect(triage({ acid_reducer_or_metformin: 'yes' })).toBe('see_doctor');
       expect(top3({ acid_reducer_or_metformin: 'yes', night_cramps: 'yes' })).toContain(
         'magnesium_deficiency',

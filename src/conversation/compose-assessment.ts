@@ -70,19 +70,28 @@ export function composeAssessment(
   const causes = shownCauses(outcome.ranked);
   const fits = (c: Claim) => fitsLevel(c, outcome.triage);
   const nextSteps: string[] = [region.fill(care.next_step)];
-  for (const f of outcome.fired.filter((r) => fits(r.rule.advice)).slice(0, 2)) {
-    const advice = region.fill(cite.use(f.rule.advice));
-    if (!nextSteps.includes(advice)) nextSteps.push(advice);
-  }
+  const stronger = (c: Claim) =>
+    c.advises !== undefined && triageRank(c.advises) > triageRank(outcome.triage);
+  let soonest: string | undefined;
+  const add = (claim: Claim) => {
+    const text = region.fill(cite.use(claim));
+    if (nextSteps.includes(text)) return;
+    nextSteps.push(text);
+    if (soonest === undefined && stronger(claim)) soonest = text;
+  };
+  for (const f of outcome.fired.filter((r) => fits(r.rule.advice)).slice(0, 2)) add(f.rule.advice);
   const lead = causes[0];
   if (lead) {
-    for (const todo of lead.cause.what_to_do.filter(fits).slice(0, outcome.fired.length > 0 ? 1 : 3)) {
-      nextSteps.push(region.fill(cite.use(todo)));
-    }
+    for (const todo of lead.cause.what_to_do.filter(fits).slice(0, outcome.fired.length > 0 ? 1 : 3))
+      add(todo);
   } else if (outcome.fired.length === 0) {
-    for (const step of knowledge.care.unexplained.next_steps.filter(fits)) {
-      nextSteps.push(region.fill(cite.use(step)));
-    }
+    for (const step of knowledge.care.unexplained.next_steps.filter(fits)) add(step);
+  }
+  // What to do first comes first: "contact them straight away" leads, and "this is not an
+  // emergency ... a week or two" is not said above it.
+  if (soonest !== undefined && care.next_step_sooner) {
+    nextSteps.splice(nextSteps.indexOf(soonest), 1);
+    nextSteps.splice(0, 1, soonest, region.fill(care.next_step_sooner));
   }
 
   const paragraphs: string[] = [headline];

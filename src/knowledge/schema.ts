@@ -154,6 +154,8 @@ export const triageAdviceSchema = z.strictObject({
   /** May use {emergency}, {urgent} and {doctor}, filled from the region. */
   headline: text,
   next_step: text,
+  /** Said instead of next_step when a step below it advises more urgent care (a statin's muscle pain). */
+  next_step_sooner: text.optional(),
 });
 export const careFileSchema = z.strictObject({
   /** Said when nothing the person described points to a cause, with the next step for that. */
