@@ -192,3 +192,45 @@ describe('holdout9 (chat-app typing)', () => {
     );
   });
 });
+
+describe('holdout10 (supplements first, answers that carry the danger)', () => {
+  it('what follows "just" or "only" is said, not denied', () => {
+    expect(read('no water tablets, just the pill')).toMatchObject({
+      clot_risk_factor: 'yes',
+      diuretic_use: 'no',
+    });
+    expect(read('no, just insulin')).toHaveProperty('diabetes', 'yes');
+    expect(read('no its just the one leg and it hurts in the day too')).toHaveProperty(
+      'one_calf_pain',
+      'yes',
+    );
+  });
+
+  it('an answer to the pre-eclampsia question needs no word for pregnancy in it', () => {
+    const f = Object.fromEntries(
+      extractFindings('the headache is really bad and i keep seeing little flashing lights', knowledge(), {
+        expecting: ['pregnancy_warning_signs'],
+      }),
+    );
+    expect(f.pregnancy_warning_signs).toBe('yes');
+    expect(read('the headache is really bad')).not.toHaveProperty('pregnancy_warning_signs');
+  });
+
+  it('a puffy face and fingers are not a swollen leg; a hockey-ball bruise is not a red, warm calf', () => {
+    expect(
+      read('my face and fingers have gone puffy since yesterday, my rings wont come off'),
+    ).not.toHaveProperty('one_leg_swollen');
+    expect(
+      read('took a hockey ball full pelt to the back of my calf, big purple bruise now'),
+    ).not.toHaveProperty('calf_red_warm');
+  });
+
+  it('a lump in the calf itself gets a GP visit', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(bot, 'k8', 'there is a firm lump in my left calf muscle', [
+      'one_calf_pain',
+      'lump_in_calf',
+    ]);
+    expect(['see_doctor', 'urgent']).toContain(assessment.triage);
+  });
+});

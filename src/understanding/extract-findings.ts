@@ -78,7 +78,8 @@ export function extractFindings(
       for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) collect(phrase);
       if (starts.length === 0) continue;
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
-      if (entry.context.length > 0) {
+      // A question about the finding is its context ("flashing lights" answering the pre-eclampsia question).
+      if (entry.context.length > 0 && !options.expecting?.includes(entry.finding)) {
         let ok = contextOk.get(entry.finding);
         if (ok === undefined) {
           ok = inContext(entry);

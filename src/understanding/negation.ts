@@ -105,6 +105,9 @@ const TERMINATORS = new Set([
   'cause',
   'as',
   'besides',
+  // "no water tablets, just the pill": what follows "just" or "only" is said, not denied.
+  'just',
+  'only',
 ]);
 /** Two-word terminators: "no meds apart from metformin" does not deny the metformin. */
 const TERMINATOR_PAIRS: string[][] = [
