@@ -7,7 +7,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Choice } from '../vocabulary.js';
 import { correctTokens } from './fuzzy.js';
-import { type LexiconEntry, lexiconOf } from './lexicon.js';
+import { type LexiconEntry, lexiconOf, phrasesByWordOf } from './lexicon.js';
 import { polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
@@ -55,8 +55,22 @@ export function extractFindings(
       ),
     );
   const contextOk = new Map<string, boolean>();
+  const entries = lexiconOf(knowledge);
+  const byWord = phrasesByWordOf(knowledge);
   for (const { tokens, folded, present } of all) {
-    for (const entry of lexiconOf(knowledge)) {
+    // The phrases this clause's words could start, by entry.
+    const candidates = new Map<number, CompiledPhrase[]>();
+    for (const word of present) {
+      for (const [i, phrase] of byWord.get(word) ?? []) {
+        const list = candidates.get(i);
+        if (list) list.push(phrase);
+        else candidates.set(i, [phrase]);
+      }
+    }
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i]!;
+      const mine = candidates.get(i);
+      if (mine === undefined && entry.wordlessPhrases.length === 0 && entry.denials.length === 0) continue;
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
       if (
         entry.denials.length > 0 &&
@@ -75,7 +89,7 @@ export function extractFindings(
         for (const m of findPhrase(phrase, tokens, folded, present)) starts.push(m.start);
       };
       for (const phrase of entry.wordlessPhrases) collect(phrase);
-      for (const word of present) for (const phrase of entry.phrasesByWord.get(word) ?? []) collect(phrase);
+      for (const phrase of mine ?? []) collect(phrase);
       if (starts.length === 0) continue;
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
       // A question about the finding is its context ("flashing lights" answering the pre-eclampsia question).

@@ -25,6 +25,27 @@ function byFirstWord(phrases: CompiledPhrase[]): Map<string, CompiledPhrase[]> {
 }
 
 const cache = new WeakMap<Knowledge, LexiconEntry[]>();
+const wordIndexes = new WeakMap<Knowledge, Map<string, Array<[number, CompiledPhrase]>>>();
+
+/**
+ * Every entry's phrases by their first literal word, across the lexicon: a clause looks up its
+ * own words once instead of asking every entry about every word. Values are [entry index, phrase].
+ */
+export function phrasesByWordOf(knowledge: Knowledge): Map<string, Array<[number, CompiledPhrase]>> {
+  let index = wordIndexes.get(knowledge);
+  if (!index) {
+    index = new Map();
+    lexiconOf(knowledge).forEach((entry, i) => {
+      for (const [word, phrases] of entry.phrasesByWord) {
+        const list = index!.get(word) ?? [];
+        for (const p of phrases) list.push([i, p]);
+        index!.set(word, list);
+      }
+    });
+    wordIndexes.set(knowledge, index);
+  }
+  return index;
+}
 
 export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
   let entries = cache.get(knowledge);
