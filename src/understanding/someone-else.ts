@@ -83,7 +83,8 @@ const DESCRIBERS = new Set([
 
 /** First-person words that make a clause the writer's own. ("me" is left out: "he told me to ask".) */
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'ill', 'myself']);
-const BODY_OR_SYMPTOM = new Set([
+/** Parts of the body, and words for what hurts: either makes a clause about somebody's body. */
+const BODY = new Set([
   'calf',
   'leg',
   'foot',
@@ -96,6 +97,8 @@ const BODY_OR_SYMPTOM = new Set([
   'heel',
   'back',
   'muscle',
+]);
+const SYMPTOMS = new Set([
   'cramp',
   'cramping',
   'pain',
@@ -109,6 +112,7 @@ const BODY_OR_SYMPTOM = new Set([
   'swollen',
   'swelling',
 ]);
+const BODY_OR_SYMPTOM = new Set([...BODY, ...SYMPTOMS]);
 
 /** What follows a person who is the subject: "my mum had", "my husband's on", "a friend takes". */
 const SUBJECT_VERBS = new Set([
@@ -178,26 +182,6 @@ export function isAboutSomeoneElse(folded: readonly string[]): boolean {
   return true;
 }
 
-const SYMPTOMS = new Set(
-  [...BODY_OR_SYMPTOM].filter(
-    (w) =>
-      ![
-        'calf',
-        'leg',
-        'foot',
-        'feet',
-        'ankle',
-        'knee',
-        'shin',
-        'thigh',
-        'toe',
-        'heel',
-        'back',
-        'muscle',
-      ].includes(w),
-  ),
-);
-const BODY = new Set([...BODY_OR_SYMPTOM].filter((w) => !SYMPTOMS.has(w)));
 const THIRD_PERSON_OWNER = new Set(['her', 'his', 'their']);
 
 const THIRD_PERSON = new Set([
