@@ -47,6 +47,12 @@ describe('clinical review 3: nothing said is advised below the guidance', () => 
     );
   });
 
+  it('a fever with aching calves is seen today but names no skin infection nobody described', async () => {
+    const a = await level('fever and aches all over, both calves ache, I think it is flu');
+    expect(a.triage).toBe('urgent');
+    expect(a.causes.map((c) => c.id)).not.toContain('cellulitis');
+  });
+
   it('a pop a minute ago is not a pill', async () => {
     expect((await level('felt a pop a minute ago in my calf playing squash')).triage).not.toBe('self_care');
   });
