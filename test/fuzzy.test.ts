@@ -38,7 +38,9 @@ describe('misspelt words are read as the lexicon word they mean', () => {
     ['my right calf is sweeling up', 'one_leg_swollen'],
     ['my calf cramps at nigth', 'night_cramps'],
     ["I've been getting palpatations", 'palpitations'],
-    ['I feel short of breth going upstairs', 'breathless_or_chest_pain'],
+    // Breathless on the stairs is effort (pale_or_breathless_on_exertion; the screen still asks); at rest it is the sign.
+    ['I feel short of breth since this morning', 'breathless_or_chest_pain'],
+    ['I feel short of breth going upstairs', 'pale_or_breathless_on_exertion'],
     ['im 30 weeks pregnent', 'pregnant'],
     ["I've been really thristy", 'low_fluid_intake'],
     ['I just got off a long fligt', 'clot_risk_factor'],

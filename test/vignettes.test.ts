@@ -100,6 +100,7 @@ describe.each([
   ['eighth holdout (natural language)', 'holdout8.natural.json'],
   ['ninth holdout (chat-app typing)', 'holdout9.natural.json'],
   ['tenth holdout (Discord runners, work Slack, supplements first)', 'holdout10.natural.json'],
+  ['eleventh holdout (a bit of everything; written last)', 'holdout11.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

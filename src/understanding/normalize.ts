@@ -133,7 +133,8 @@ const CLAUSE_BREAKERS = new Set([
   'whereas',
   'while',
 ]);
-/** "and" ends a clause when a new subject follows ("no swelling and my calf is red"). */
+/** "and" or "so" ends a clause when a new subject follows ("no swelling and my calf is red",
+ * "my sister had a DVT so I'm a bit paranoid"). */
 const NEW_SUBJECT = new Set([
   'i',
   'im',
@@ -163,7 +164,10 @@ export function clauses(text: string): string[][] {
     const tokens = tokenize(part);
     tokens.forEach((t, i) => {
       const next = tokens[i + 1];
-      if (CLAUSE_BREAKERS.has(t) || (t === 'and' && next !== undefined && NEW_SUBJECT.has(next))) {
+      if (
+        CLAUSE_BREAKERS.has(t) ||
+        ((t === 'and' || t === 'so') && next !== undefined && NEW_SUBJECT.has(next))
+      ) {
         if (current.length) out.push(current);
         current = [];
         return;
