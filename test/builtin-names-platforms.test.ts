@@ -16,6 +16,22 @@ const OPENING = OPENINGS[0]!;
 /** Names that are ordinary lexicon words ("pop") may add a finding: checked in builtin-names.test.ts. */
 const NAMES = BUILTIN_NAMES.filter((n) => !isLexiconWord(n));
 
+/**
+ * What `seen` answers for the opening without a name (an emergency reply) is what it answers for
+ * the opening with each name in, in the form `FORMS[(i + shift) % FORMS.length]`.
+ */
+async function sameForEveryName(
+  seen: (i: number, text: string) => Promise<unknown>,
+  shift = 0,
+): Promise<void> {
+  const base = await seen(0, fill(OPENING, ''));
+  expect(JSON.stringify(base)).toMatch(/emergency|911/i);
+  for (const [i, name] of NAMES.entries()) {
+    const word = FORMS[(i + shift) % FORMS.length]!(name);
+    expect(await seen(i + 1, fill(OPENING, word)), word).toEqual(base);
+  }
+}
+
 describe('built-in property names in Slack DMs', () => {
   let h: SlackHarness;
   beforeAll(async () => {
@@ -32,14 +48,7 @@ describe('built-in property names in Slack DMs', () => {
     return messagesIn(h.fake.messages, channel).map(textOf);
   };
 
-  it('every name gets the messages the message without it gets', async () => {
-    const base = await seen(0, fill(OPENING, ''));
-    expect(base.join('\n')).toMatch(/emergency|911/i);
-    for (const [i, name] of NAMES.entries()) {
-      const word = FORMS[i % FORMS.length]!(name);
-      expect(await seen(i + 1, fill(OPENING, word)), word).toEqual(base);
-    }
-  });
+  it('every name gets the messages the message without it gets', () => sameForEveryName(seen));
 });
 
 describe('built-in property names in Discord DMs', () => {
@@ -59,14 +68,7 @@ describe('built-in property names in Discord DMs', () => {
     return h.fake.channelMessages(channelId).map((m) => ({ content: m.content, embeds: m.embeds }));
   };
 
-  it('every name gets the messages the message without it gets', async () => {
-    const base = await seen(0, fill(OPENING, ''));
-    expect(JSON.stringify(base)).toMatch(/emergency|911/i);
-    for (const [i, name] of NAMES.entries()) {
-      const word = FORMS[i % FORMS.length]!(name);
-      expect(await seen(i + 1, fill(OPENING, word)), word).toEqual(base);
-    }
-  });
+  it('every name gets the messages the message without it gets', () => sameForEveryName(seen));
 });
 
 describe('built-in property names in the Discord modal', () => {
@@ -95,12 +97,5 @@ describe('built-in property names in the Discord modal', () => {
       .map((c) => ({ content: c.body.content, embeds: c.body.embeds }));
   };
 
-  it('every name gets the messages the text without it gets', async () => {
-    const base = await seen(0, fill(OPENING, ''));
-    expect(JSON.stringify(base)).toMatch(/emergency|911/i);
-    for (const [i, name] of NAMES.entries()) {
-      const word = FORMS[(i + 3) % FORMS.length]!(name);
-      expect(await seen(i + 1, fill(OPENING, word)), word).toEqual(base);
-    }
-  });
+  it('every name gets the messages the text without it gets', () => sameForEveryName(seen, 3));
 });

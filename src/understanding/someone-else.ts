@@ -208,26 +208,25 @@ function speaksForSelf(c: readonly string[]): boolean {
 }
 
 /** "asking for my daughter", "writing for my husband", "her calf", "his legs ache". */
-function writesForSomeoneElse(c: readonly string[]): boolean {
+/** The message asks for someone else in so many words ("asking for my daughter", "on behalf of"). */
+function asksForSomeoneElse(c: readonly string[]): boolean {
   return c.some(
     (w, j) =>
       ((w === 'asking' || w === 'writing' || w === 'ask' || w === 'typing') && c[j + 1] === 'for') ||
-      (w === 'on' && c[j + 1] === 'behalf') ||
+      (w === 'on' && c[j + 1] === 'behalf'),
+  );
+}
+
+/** "worried about my nan", "her calf", "his legs", "mum's legs": whose body the words are about. */
+function namesTheirBody(c: readonly string[]): boolean {
+  return c.some(
+    (w, j) =>
       (w === 'worried' &&
         c[j + 1] === 'about' &&
         DETERMINERS.has(c[j + 2] ?? '') &&
         PEOPLE.has(c[j + 3] ?? '')) ||
       (THIRD_PERSON_OWNER.has(w) && (BODY.has(c[j + 1] ?? '') || BODY.has(c[j + 2] ?? ''))) ||
       (PEOPLE.has(w) && BODY.has(c[j + 1] ?? '')),
-  );
-}
-
-/** The message asks for someone else in so many words ("asking for my daughter"). */
-function asksForSomeoneElse(c: readonly string[]): boolean {
-  return c.some(
-    (w, j) =>
-      ((w === 'asking' || w === 'writing' || w === 'ask' || w === 'typing') && c[j + 1] === 'for') ||
-      (w === 'on' && c[j + 1] === 'behalf'),
   );
 }
 
@@ -243,7 +242,7 @@ export function clausesAboutOthers(clauses: ReadonlyArray<readonly string[]>): S
   if (others.size === 0) return new Set();
   // "his legs hurt" says whose legs; "a clot in her leg" (no symptom) only says whose clot.
   const forThem = (c: readonly string[], i: number) =>
-    writesForSomeoneElse(c) && (!others.has(i) || c.some((w) => SYMPTOMS.has(w)));
+    namesTheirBody(c) && (!others.has(i) || c.some((w) => SYMPTOMS.has(w)));
   if (clauses.some((c, i) => asksForSomeoneElse(c) || forThem(c, i))) return new Set();
   // Only a message that also speaks of the writer's own body is about the writer.
   return clauses.some(speaksForSelf) ? others : new Set();
