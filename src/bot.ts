@@ -7,7 +7,7 @@
 
 import { copy } from './conversation/copy.js';
 import { lifecycle } from './conversation/lifecycle.js';
-import { type MachineEvent, step } from './conversation/machine.js';
+import { type MachineEvent, type StepResult, step } from './conversation/machine.js';
 import { screenLongText } from './conversation/screen-paste.js';
 import type { ConversationState } from './conversation/types.js';
 import { upgradeState } from './conversation/upgrade.js';
@@ -24,7 +24,7 @@ import {
   EVENT_KEEP_MIN_MS,
 } from './store/types.js';
 import type { Outcome, TurnOutcome } from './turn-outcome.js';
-import type { EventMeta, Reply, UserEvent } from './vocabulary.js';
+import type { EventMeta, RegionHint, Reply, UserEvent } from './vocabulary.js';
 
 /** Longest message we accept, in characters (Discord's own limit for a message). */
 export const MAX_TEXT_CHARS = 2000;
@@ -103,6 +103,35 @@ export class Bot {
   }
 
   /**
+   * One step of the machine in the region this person is in. A hint that costs a platform call
+   * (meta.lookUpRegion) is asked only when the replies name the region's numbers; the step is
+   * pure, so it is taken again with the region the hint gives.
+   */
+  private async stepIn(
+    state: ConversationState | null,
+    event: MachineEvent,
+    meta: EventMeta,
+    now: number,
+  ): Promise<StepResult> {
+    const region = this.regionFor(meta);
+    const out = step(state, event, { knowledge: this.knowledge, region, now });
+    if (!out.regional || meta.region || !meta.lookUpRegion) return out;
+    const hint = await this.lookUp(meta);
+    const looked = hint ? this.regionFor({ region: hint }) : region;
+    return looked === region ? out : step(state, event, { knowledge: this.knowledge, region: looked, now });
+  }
+
+  /** The platform's region hint; a look-up that fails gives none (the configured region). */
+  private async lookUp(meta: EventMeta): Promise<RegionHint | null> {
+    try {
+      return (await meta.lookUpRegion?.()) ?? null;
+    } catch {
+      this.logger.warn({ event: 'region_lookup_failed' }, 'region look-up failed');
+      return null;
+    }
+  }
+
+  /**
    * Delete every conversation whose owner id starts with `prefix`: a whole workspace, when the
    * app is uninstalled from it (`slack:T123:`). Returns how many.
    */
@@ -131,7 +160,12 @@ export class Bot {
       if (event.kind === 'text' && event.text.length > MAX_TEXT_CHARS) {
         this.logger.info({ event: 'turn', kind, outcome: 'too_long' }, 'turn refused');
         // Not kept, but still screened: a warning sign inside a long paste is answered as one.
-        const urgent = screenLongText(event.text, this.knowledge, this.regionFor(meta));
+        const screened = (region: string) => screenLongText(event.text, this.knowledge, region);
+        let urgent = screened(this.regionFor(meta));
+        if (urgent && !meta.region && meta.lookUpRegion) {
+          const hint = await this.lookUp(meta);
+          if (hint) urgent = screened(this.regionFor({ region: hint }));
+        }
         const replies = urgent
           ? [warning(copy.tooLongButUrgent), urgent]
           : [warning(copy.tooLong(MAX_TEXT_CHARS))];
@@ -221,7 +255,7 @@ export class Bot {
         if (upgraded) state = upgraded;
         else preface.push({ kind: 'text', text: copy.restartedAfterUpgrade });
       }
-      const out = step(state, event, { knowledge: this.knowledge, region: this.regionFor(meta), now });
+      const out = await this.stepIn(state, event, meta, now);
       const outcome: TurnOutcome = {
         outcome: 'ok',
         replies: [...preface, ...out.replies],

@@ -37,7 +37,19 @@ export interface EventMeta {
    * locale). `tentative` when it is only a guess from a client language: the emergency number then
    * comes with "or your local emergency number". A region the person types wins over both.
    */
-  region?: { code: string; tentative?: boolean };
+  region?: RegionHint;
+  /**
+   * Where the platform's hint costs a call (Slack's users.info), the call itself: the Bot makes it
+   * only when a reply names a region's numbers (an assessment, a follow-up), and only when
+   * `region` is not given. It never rejects; null gives no hint.
+   */
+  lookUpRegion?: () => Promise<RegionHint | null>;
+}
+
+/** A region a platform suggests, as a care.yaml code; `tentative` when only guessed. */
+export interface RegionHint {
+  code: string;
+  tentative?: boolean;
 }
 
 /** A finding with its label, as the questions word it ("Unusual tiredness"). */

@@ -44,6 +44,8 @@ const PHRASES = [
   'what foods have magnesium?',
   'tell me more about iron',
   'how much vitamin D is safe',
+  'thanks so much',
+  'can I stop my statin?',
   'back',
   'why',
   'help',
@@ -224,8 +226,9 @@ function checkReplies(replies: Reply[], s: ConversationState): void {
 }
 
 describe('the conversation machine over 10,000 generated event sequences', () => {
-  it('never throws; states stay serialisable and consistent; replies are well-formed', () => {
+  it('never throws; states stay serialisable and consistent; replies are well-formed; only `regional` replies differ by region', () => {
     const reached = { screening: 0, questioning: 0, assessed: 0, emergency: 0 };
+    let regionalSeen = 0;
     fc.assert(
       fc.property(
         fc.array(event, { minLength: 1, maxLength: 5 }),
@@ -246,6 +249,13 @@ describe('the conversation machine over 10,000 generated event sequences', () =>
             });
             checkState(out.state, now);
             checkReplies(out.replies, out.state);
+            // A step that says its replies do not name the region must read the same in any region:
+            // the Bot then skips the platform's look-up (Slack's users.info).
+            const elsewhere = step(state, e as MachineEvent, { knowledge: K, region: 'UK', now });
+            const same = JSON.stringify(elsewhere.replies) === JSON.stringify(out.replies);
+            ensure(out.regional || same, 'replies name the region but the step says they do not', e);
+            ensure(elsewhere.regional === out.regional, 'regional is the same in any region');
+            if (!same) regionalSeen++;
             if (state) ensure(out.state.seq >= state.seq, 'seq never goes down');
             if (out.state.pending) questionIds.push(out.state.pending.id);
             seen.add(phaseOf(out.state, K));
@@ -262,6 +272,8 @@ describe('the conversation machine over 10,000 generated event sequences', () =>
     expect(reached.questioning).toBeGreaterThan(200);
     expect(reached.assessed).toBeGreaterThan(200);
     expect(reached.emergency).toBeGreaterThan(20);
+    // ...and the region check above had replies that do differ by region to look at.
+    expect(regionalSeen).toBeGreaterThan(100);
     // 10,000 whole conversations on the full v2 knowledge: a generous ceiling for a loaded CI box
     // (this is not a speed check; `npm run bench` measures speed).
   }, 180_000);

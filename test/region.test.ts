@@ -73,3 +73,55 @@ describe('a region suggested by the platform (Slack or Discord locale)', () => {
     expect(await emergencyFor({ code: 'BR', tentative: true })).toBe('Call your local emergency number now');
   });
 });
+
+describe('a region hint that costs a platform call (Slack users.info)', () => {
+  const setUp = async (lookUp: () => Promise<{ code: string } | null>) => {
+    const { testBot } = await import('./helpers/bot.js');
+    const { bot } = testBot({ region: 'US' });
+    let calls = 0;
+    const meta = {
+      user: 'u',
+      lookUpRegion: () => {
+        calls++;
+        return lookUp();
+      },
+    };
+    const say = (text: string) => bot.handle('c', { kind: 'text', text }, meta);
+    return { say, calls: () => calls };
+  };
+  const headline = (replies: Array<{ kind: string }>) =>
+    (replies.find((r) => r.kind === 'assessment') as AssessmentReply | undefined)?.headline;
+
+  it('is asked only for a reply that names a number, and its region is used', async () => {
+    const p = await setUp(async () => ({ code: 'UK' }));
+    const first = await p.say('my calves hurt');
+    expect(first.replies.some((r) => r.kind === 'question')).toBe(true);
+    expect(p.calls()).toBe(0);
+    const second = await p.say('my left calf is swollen and I am suddenly breathless');
+    expect(headline(second.replies)).toBe('Call 999 now');
+    expect(p.calls()).toBe(1);
+  });
+
+  it('a look-up that fails leaves the configured region, and the person still gets the answer', async () => {
+    const p = await setUp(() => Promise.reject(new Error('users.info down')));
+    const out = await p.say('my calf is swollen and I am suddenly breathless');
+    expect(headline(out.replies)).toBe('Call 911 now');
+    expect(p.calls()).toBe(1);
+  });
+
+  it('is not asked when the person said where they are', async () => {
+    const p = await setUp(async () => ({ code: 'UK' }));
+    const out = await p.say("I'm in Australia, my calf is swollen and I am suddenly breathless");
+    expect(headline(out.replies)).toBe('Call 000 now');
+    expect(p.calls()).toBe(0);
+  });
+
+  it('a warning sign inside a long paste gets the looked-up number too', async () => {
+    const p = await setUp(async () => ({ code: 'UK' }));
+    const out = await p.say(
+      `${'my legs have been bad. '.repeat(300)} now my calf is swollen and I am suddenly breathless`,
+    );
+    expect(out.outcome).toBe('too_long');
+    expect(headline(out.replies)).toBe('Call 999 now');
+  });
+});

@@ -1,6 +1,6 @@
 /**
  * The user's region from their Slack locale (issue 13, item 5): users.info with include_locale,
- * looked up once per user; en-GB gets 999, a typed region still wins, anything else falls back
+ * looked up once per user and only for a reply that names a number; en-GB gets 999, a typed region still wins, anything else falls back
  * to the configured region (US in the harness).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -51,6 +51,21 @@ describe('Slack locale in a conversation', () => {
     const lookups = h.fake.callsTo('users.info');
     expect(lookups).toHaveLength(1);
     expect(lookups[0]!.body).toMatchObject({ user: USER, include_locale: 'true' });
+  });
+
+  it('asks users.info only when a reply names a number: questions cost no call', async () => {
+    h.fake.setLocale(USER, 'en-GB');
+    await dm('my calves hurt');
+    expect(messagesIn(h.fake.messages, DM).filter(isOpenQuestion)).not.toHaveLength(0);
+    expect(h.fake.callsTo('users.info')).toHaveLength(0);
+    await dm('my left calf is swollen and I am suddenly short of breath');
+    const assessment = messagesIn(h.fake.messages, DM).find(isAssessment)!;
+    expect(textOf({ blocks: [assessment.blocks[0]!] })).toMatch(/Call 999 now/);
+    expect(h.fake.callsTo('users.info')).toHaveLength(1);
+    // Known now: a follow-up's "Call 999 if ..." uses it without asking again.
+    await dm('thanks');
+    expect(textOf(messagesIn(h.fake.messages, DM).at(-1)!)).toMatch(/999/);
+    expect(h.fake.callsTo('users.info')).toHaveLength(1);
   });
 
   it('a typed "I\'m in Australia" wins over the en-GB locale', async () => {

@@ -4,7 +4,8 @@
  * state (de-DE, fr-FR, en-IE, ...) → EU; anything else gives no hint, so the configured
  * EMERGENCY_REGION applies. A full locale names a country, so the hint is certain (a typed "I'm in
  * Australia" still wins inside the machine). Looked up once per user and kept (bounded, with a
- * TTL); a failed look-up gives no hint and is logged by code only.
+ * TTL); a failed look-up gives no hint and is logged by code only. A turn asks only when its
+ * replies name a region's numbers (EventMeta.lookUpRegion), so a question costs no call.
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../src/log.js';
@@ -56,6 +57,12 @@ export class SlackLocales {
     this.maxUsers = options.maxUsers ?? 10_000;
     this.ttlMs = options.ttlMs ?? 60 * 60_000;
     this.now = options.now ?? Date.now;
+  }
+
+  /** The hint already looked up for this user: undefined when it is not (or no longer) known. */
+  known(team: string, user: string): RegionHint | null | undefined {
+    const hit = this.entries.get(`${team}:${user}`);
+    return hit && this.now() - hit.at < this.ttlMs ? hit.region : undefined;
   }
 
   /** The region hint for this user (team + user id), looked up with this workspace's client. */

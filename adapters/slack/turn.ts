@@ -37,15 +37,19 @@ export interface SlackContext {
 
 /**
  * Who did it, under which event id, and the region their Slack locale suggests (none when the
- * locale names no region calfbot has care text for, or users.info failed).
+ * locale names no region calfbot has care text for, or users.info failed). A locale not yet
+ * looked up is left to the Bot, which calls users.info only for a reply that names a number.
  */
-export async function slackMeta(
+export function slackMeta(
   ctx: SlackContext,
   client: webApi.WebClient,
   who: { team: string; user: string; eventId: string },
-): Promise<EventMeta> {
-  const region = await ctx.locales.regionOf(client, who.team, who.user);
-  return { eventId: who.eventId, user: slackUser(who.team, who.user), ...(region ? { region } : {}) };
+): EventMeta {
+  const meta: EventMeta = { eventId: who.eventId, user: slackUser(who.team, who.user) };
+  const known = ctx.locales.known(who.team, who.user);
+  if (known) meta.region = known;
+  else if (known === undefined) meta.lookUpRegion = () => ctx.locales.regionOf(client, who.team, who.user);
+  return meta;
 }
 
 export type Surface = 'dm' | 'mention' | 'command' | 'click' | 'assistant' | 'home';

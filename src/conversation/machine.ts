@@ -20,6 +20,9 @@ import type { ConversationState, MachineEvent, PendingQuestion, StepContext, Ste
 export { phaseOf } from './phase.js';
 export type { MachineEvent, StepContext, StepResult } from './types.js';
 
+/** What a part of the machine returns: the new state and its replies (step adds `regional`). */
+type Turn = Omit<StepResult, 'regional'>;
+
 export function step(state: ConversationState | null, event: MachineEvent, baseCtx: StepContext): StepResult {
   const s: ConversationState = state ? structuredClone(state) : freshState(baseCtx.now);
   s.updatedAt = baseCtx.now;
@@ -29,21 +32,28 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
   }
   // A region the person typed wins over the platform's locale and the configured default.
   const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
+  const assessedBefore = s.assessment !== null;
   const result = dispatch(s, state, event, ctx);
   // A button on a question message (Why, Start over...) leaves that message and its buttons live:
   // the question is not posted again. Anything typed gets the open question with its reply.
   const fromClick = event.kind === 'command' && event.question !== undefined;
-  return fromClick ? result : withOpenQuestion(result, ctx);
+  const replies = fromClick ? result.replies : withOpenQuestion(result, ctx);
+  // Only an assessment and a follow-up after one fill {emergency}, {urgent} and {doctor}.
+  const regional =
+    !result.state.region &&
+    ((assessedBefore && event.kind === 'text') || replies.some((r) => r.kind === 'assessment'));
+  return { state: result.state, replies, regional };
 }
 
 /**
  * Nothing a person types ends the conversation: while a question is open, every reply carries
  * it (after "nothing to go back to", an empty message, a stale click...).
  */
-function withOpenQuestion(result: StepResult, ctx: StepContext): StepResult {
+function withOpenQuestion(result: Turn, ctx: StepContext): Reply[] {
   const pending = result.state.pending;
-  if (!pending || result.replies.some((r) => r.kind === 'question' || r.kind === 'assessment')) return result;
-  return { ...result, replies: [...result.replies, questionReply(pending, ctx.knowledge)] };
+  if (!pending || result.replies.some((r) => r.kind === 'question' || r.kind === 'assessment'))
+    return result.replies;
+  return [...result.replies, questionReply(pending, ctx.knowledge)];
 }
 
 function dispatch(
@@ -51,7 +61,7 @@ function dispatch(
   state: ConversationState | null,
   event: MachineEvent,
   ctx: StepContext,
-): StepResult {
+): Turn {
   switch (event.kind) {
     case 'command':
       return onCommand(s, state === null, event.command, ctx);
@@ -78,7 +88,7 @@ function onAnswer(
   questionId: string,
   apply: Apply,
   ctx: StepContext,
-): StepResult {
+): Turn {
   if (isNew) return { state: s, replies: [{ kind: 'text', text: copy.conversationGone }] };
   if (s.assessment) return { state: s, replies: [{ kind: 'text', text: copy.checkFinished }] };
   if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noPending }] };
@@ -96,7 +106,7 @@ function onAnswer(
 
 // ── free text ──────────────────────────────────────────────────────────────
 
-function onText(s: ConversationState, raw: string, ctx: StepContext): StepResult {
+function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   const text = raw.trim();
   if (text.length === 0) return { state: s, replies: [{ kind: 'text', text: copy.emptyMessage }] };
   const { knowledge } = ctx;
@@ -180,7 +190,7 @@ function acknowledge(s: ConversationState, changed: string[], knowledge: Knowled
 }
 
 /** The waiting question again, after a short line: nothing a person types ends the conversation. */
-function askAgainWith(s: ConversationState, ctx: StepContext, line: string): StepResult {
+function askAgainWith(s: ConversationState, ctx: StepContext, line: string): Turn {
   return { state: s, replies: [{ kind: 'text', text: line }, questionReply(s.pending!, ctx.knowledge)] };
 }
 
@@ -191,7 +201,7 @@ function onCommand(
   isNew: boolean,
   command: Exclude<Command, 'forget'>,
   ctx: StepContext,
-): StepResult {
+): Turn {
   switch (command) {
     case 'restart': {
       const fresh = freshState(ctx.now, s.seq);
@@ -247,12 +257,7 @@ function onCommand(
 // ── asking and assessing ───────────────────────────────────────────────────
 
 /** Ask the next question, or give the assessment when no answer could change it. */
-function advance(
-  s: ConversationState,
-  ctx: StepContext,
-  replies: Reply[],
-  keep?: PendingQuestion,
-): StepResult {
+function advance(s: ConversationState, ctx: StepContext, replies: Reply[], keep?: PendingQuestion): Turn {
   applyImplications(ctx.knowledge, s.findings);
   const next = nextQuestion(ctx.knowledge, s.findings, questionsCounted(ctx.knowledge, s.history, s.asked));
   if (!next) return assess(s, ctx, replies);
@@ -272,7 +277,7 @@ function ask(
   replies: Reply[],
   topic: string,
   findings: string[],
-): StepResult {
+): Turn {
   s.seq += 1;
   s.asked += 1;
   const single = findings.length === 1;
@@ -285,7 +290,7 @@ function ask(
   return { state: s, replies: [...replies, questionReply(s.pending, ctx.knowledge)] };
 }
 
-function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): StepResult {
+function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): Turn {
   applyImplications(ctx.knowledge, s.findings);
   const assessment = composeAssessment(ctx.knowledge, s.findings, ctx.region);
   s.pending = null;

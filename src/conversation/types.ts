@@ -17,6 +17,12 @@ export interface StepContext {
 export interface StepResult {
   state: ConversationState;
   replies: Reply[];
+  /**
+   * The replies name the platform's region: its emergency number, urgent care or doctor (an
+   * assessment, or a follow-up after one). False when they cannot (a question, help) or when the
+   * person typed where they are. A platform look-up (Slack's users.info) is paid only when true.
+   */
+  regional: boolean;
 }
 
 /** What the machine takes: any UserEvent but `forget`, which the Bot carries out on the store. */

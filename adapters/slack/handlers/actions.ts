@@ -205,7 +205,7 @@ async function handleClick(
     surface: 'click',
     key,
     event: decision.event,
-    meta: await slackMeta(ctx, client, { team, user, eventId }),
+    meta: slackMeta(ctx, client, { team, user, eventId }),
     outbox: place.outbox,
     ...(messageTs ? { clickedTs: messageTs } : {}),
     beforePost: (outcome) => onOutcome(ctx, place, original, decision, outcome),

@@ -83,7 +83,7 @@ export function registerAssistant(app: App, ctx: SlackContext): void {
         surface: 'assistant',
         key: threadKey(team, e.channel, e.thread_ts),
         event: { kind: 'text', text: slackTextToPlain(e.text ?? '', context.botUserId) },
-        meta: await slackMeta(ctx, client, { team, user: e.user, eventId }),
+        meta: slackMeta(ctx, client, { team, user: e.user, eventId }),
         outbox: channelOutbox(client, ctx.logger, e.channel, e.thread_ts),
       });
       const level = assessedLevel(outcome);

@@ -87,7 +87,7 @@ export function registerHome(app: App, ctx: SlackContext, settings: HomeSettings
       surface: 'home',
       key: dmKey(team, channel),
       event: { kind: 'command', command: 'start' },
-      meta: await slackMeta(ctx, client, { team, user, eventId }),
+      meta: slackMeta(ctx, client, { team, user, eventId }),
       outbox: channelOutbox(client, ctx.logger, channel),
     });
   });

@@ -46,7 +46,7 @@ async function handleMessage(
     surface,
     key: keyForMessage(m),
     event: { kind: 'text', text: slackTextToPlain(m.text, botUserId) },
-    meta: await slackMeta(ctx, client, { team: m.team, user: m.user, eventId }),
+    meta: slackMeta(ctx, client, { team: m.team, user: m.user, eventId }),
     outbox: channelOutbox(client, ctx.logger, m.channel, threadTs),
     ...(startsThread ? { decorateFirst: (msg) => withNote(msg, slackCopy.dmNudge) } : {}),
   });

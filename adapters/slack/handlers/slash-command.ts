@@ -27,7 +27,7 @@ export function registerSlashCommand(app: App, ctx: SlackContext): void {
       surface: 'command',
       key: keyForCommand({ team: c.team_id, channel: c.channel_id, user: c.user_id }),
       event: { kind: 'text', text: slackTextToPlain(c.text, context.botUserId) },
-      meta: await slackMeta(ctx, client, { team: c.team_id, user: c.user_id, eventId }),
+      meta: slackMeta(ctx, client, { team: c.team_id, user: c.user_id, eventId }),
       outbox: responseUrlOutbox(respond, ctx.logger),
     });
   });
