@@ -100,7 +100,9 @@ describe.each([
   ['eighth holdout (natural language)', 'holdout8.natural.json'],
   ['ninth holdout (chat-app typing)', 'holdout9.natural.json'],
   ['tenth holdout (Discord runners, work Slack, supplements first)', 'holdout10.natural.json'],
-  ['eleventh holdout (a bit of everything; written last)', 'holdout11.natural.json'],
+  ['eleventh holdout (a bit of everything)', 'holdout11.natural.json'],
+  // Written blind in session 4 (2026-12-02): corrections, brand names, people writing for others.
+  ['twelfth holdout (corrections, brands, proxies)', 'holdout12.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

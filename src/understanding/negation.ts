@@ -68,6 +68,15 @@ const PSEUDO: string[][] = [
   ['dont', 'know', 'why'],
   ['not', 'sure', 'why'],
   ['no', 'reason'],
+  // "she's not herself, gaining weight" says she is unwell, and denies nothing after it
+  ['not', 'herself'],
+  ['not', 'himself'],
+  ['not', 'myself'],
+  ['not', 'themselves'],
+  ['not', 'well'],
+  ['not', 'feeling', 'well'],
+  ['not', 'feeling', 'great'],
+  ['not', 'feeling', 'right'],
   // "my legs won't stay still at night" is restlessness, not a denial of night
   ['wont', 'stay', 'still'],
   ['wont', 'keep', 'still'],

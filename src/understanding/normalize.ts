@@ -156,7 +156,8 @@ export function clauses(text: string): string[][] {
   const parts = stripControl(text).split(
     // A comma ends a clause before a conjunction or a new subject ("not sure, it's only his left
     // leg": the doubt does not reach the leg).
-    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so|i|i'?m|i'?ve|it'?s|it|he'?s|he|she'?s|she|they|my)\b)/i,
+    // A dash between words ("not herself – wearing a jumper") ends one too; "3 - 4 weeks" does not.
+    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so|i|i'?m|i'?ve|it'?s|it|he'?s|he|she'?s|she|they|my)\b)|(?<!\d)\s+[-\u2013\u2014]+\s+(?!\d)|[\u2013\u2014]/i,
   );
   const out: string[][] = [];
   for (const part of parts) {
