@@ -60,9 +60,15 @@ describe('finding findings in free text', () => {
     ['no swelling at all', 'one_leg_swollen'],
     ["I don't take statins", 'statin_use'],
     ["I'm not pregnant", 'pregnant'],
-    ['I have never had a blood clot and no recent surgery', 'clot_risk_factor'],
   ])('negation: "%s" → %s is no', (text, finding) => {
     expect(found(text)[finding]).toBe('no');
+  });
+
+  // A list finding (clot risks: the pill, a long trip, an operation, cancer, a past clot...):
+  // denying some items is not a "no" to the rest, so the question is still asked.
+  it('"I have never had a blood clot and no recent surgery" leaves the other clot risks open', () => {
+    expect(found('I have never had a blood clot and no recent surgery').clot_risk_factor).toBeUndefined();
+    expect(found('I had surgery last week').clot_risk_factor).toBe('yes');
   });
 
   it('a gap in a phrasing never swallows a negation ("my calf is not red")', () => {

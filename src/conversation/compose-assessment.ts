@@ -51,9 +51,14 @@ function shownCauses(ranked: RankedEntry[]): RankedEntry[] {
   return [...supported, ...hinted].slice(0, CAUSES_SHOWN_MAX);
 }
 
+/** A sentence with `when` is said only to people with one of those findings. */
+export const saysOf = (claim: Claim, findings: Readonly<Record<string, Choice>>) =>
+  claim.when === undefined || claim.when.some((f) => findings[f] === 'yes');
+
 /** A sentence may be shown at this level unless it advises less care than the level itself. */
 const fitsLevel = (claim: Claim, triage: Triage) =>
-  claim.advises === undefined || triageRank(claim.advises) >= triageRank(triage);
+  (claim.at === undefined || claim.at.includes(triage)) &&
+  (claim.advises === undefined || triageRank(claim.advises) >= triageRank(triage));
 
 export function composeAssessment(
   knowledge: Knowledge,
@@ -68,7 +73,7 @@ export function composeAssessment(
   cite.add(region.sources);
 
   const causes = shownCauses(outcome.ranked);
-  const fits = (c: Claim) => fitsLevel(c, outcome.triage);
+  const fits = (c: Claim) => fitsLevel(c, outcome.triage) && saysOf(c, findings);
   const nextSteps: string[] = [region.fill(care.next_step)];
   const stronger = (c: Claim) =>
     c.advises !== undefined && triageRank(c.advises) > triageRank(outcome.triage);
@@ -100,12 +105,21 @@ export function composeAssessment(
   let unexplained: string | undefined;
   if (causes.length > 0) {
     const causeLines = causes.map((c, i) => {
-      const why = c.because.length > 0 ? ` (you mentioned: ${labels(knowledge, c.because)})` : '';
+      // What was said apart from what the person was not sure of ("idk" is not "you mentioned").
+      const said = c.because.filter((f) => findings[f] !== 'unsure');
+      const doubted = c.because.filter((f) => findings[f] === 'unsure');
+      const parts = [
+        ...(said.length ? [`you mentioned: ${labels(knowledge, said)}`] : []),
+        ...(doubted.length ? [`you were not sure about: ${labels(knowledge, doubted)}`] : []),
+      ];
+      const why = parts.length ? ` (${parts.join('; ')})` : '';
       return `${i + 1}. ${c.cause.name}: ${region.fill(cite.use(c.cause.summary))}${why}`;
     });
     paragraphs.push(`What might be behind it, most likely first:\n${causeLines.join('\n')}`);
   } else {
-    unexplained = region.fill(cite.use(knowledge.care.unexplained.text));
+    const { text, reassurance } = knowledge.care.unexplained;
+    unexplained = region.fill(cite.use(text));
+    if (reassurance && fits(reassurance)) unexplained += ` ${region.fill(cite.use(reassurance))}`;
     paragraphs.push(unexplained);
   }
 
@@ -148,9 +162,9 @@ export function composeAssessment(
       .filter((c) => c.supported && c.cause.blood_test)
       .map((c) => cite.use(c.cause.blood_test!));
     const lines = [
-      `What I reported: ${reported.length ? labels(knowledge, reported) : 'sore or cramping calves'}.`,
+      `What I have noticed: ${reported.length ? labels(knowledge, reported) : 'sore or cramping calves'}.`,
       ...(unsure.length ? [`Not sure about: ${labels(knowledge, unsure)}.`] : []),
-      ...(tests.length ? [`Tests I could ask about: ${tests.join(' ')}`] : []),
+      ...(tests.length ? [`Tests to ask about: ${tests.join(' ')}`] : []),
     ];
     doctorSummary = lines.join('\n');
     paragraphs.push(`What to tell your doctor:\n${doctorSummary}`);

@@ -42,6 +42,12 @@ export const copy = {
   nothingToUndo: "There's nothing to go back to yet.",
   wentBack: 'OK, let us go back one step.',
   noQuestionToExplain: 'I am not asking you anything right now.',
+  putAnotherWay: (why: string) =>
+    `No problem, let me put it another way. ${why} Answer in your own words, or say "not sure". Here is the question again:`,
+  afterTheChecks:
+    'I will come back to that once I have checked a few warning signs. They come first. Here is the question:',
+  doThisFirst: (headline: string) => `Please do this first: ${headline}. Do not wait to see if it settles.`,
+  backToTheCheck: 'Now, back to the check:',
   nudgeYesNo: 'Sorry, I did not catch that. Here is the question again: answer yes, no or not sure.',
   nudgeMulti:
     'Sorry, I did not catch that. Here is the question again: pick the ones that apply (by name or number), or say "none of these".',

@@ -5,7 +5,7 @@
 import type { Cause, Claim, FollowUpTopic, Knowledge } from '../knowledge/schema.js';
 import { clauses, fold, tokenize } from '../understanding/normalize.js';
 import { type CompiledPhrase, compilePhrase, findPhrase } from '../understanding/phrase.js';
-import { type Reply, type Triage, triageRank } from '../vocabulary.js';
+import { type Choice, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { Citations, sourcesAsText } from './cite.js';
 
 type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 'todo' | 'more';
@@ -74,6 +74,14 @@ export interface AssessedContext {
   causes: string[];
   /** Fills {emergency}, {urgent} and {doctor} for the person's region. */
   fill: (text: string) => string;
+  /** The assessment's headline, already filled ("Call 911 now"): said again first at urgent and above. */
+  headline?: string;
+  /** Asked mid-check, before any assessment: no level is known yet. */
+  midCheck?: boolean;
+  /** The person is a child (answers about doses and medicines differ). */
+  child?: boolean;
+  /** What is known, for sentences said only to some (`when`: "On a statin, ..."). */
+  findings?: Readonly<Record<string, Choice>>;
 }
 
 const topicPhrases = new WeakMap<Knowledge, Array<[FollowUpTopic, CompiledPhrase[]]>>();
@@ -95,6 +103,9 @@ function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefin
   return undefined;
 }
 
+const CHILD_LIMIT =
+  "A child's safe upper limit is lower than an adult's, and it depends on their age. Please ask your child's doctor before you give them any supplement.";
+
 /** "should I take magnesium?", "is it worth trying B12 tablets": asking whether, not how much. */
 const SHOULD_TAKE = /\b(should|shall|could|can|would|worth|do i need|try|trying|start)\b/i;
 /** "how much vitamin D should I take?", "what dose": asking for an amount. */
@@ -102,8 +113,14 @@ const HOW_MUCH = /\b(how much|how many|dose|dosage|mg|iu|mcg|amount|strength)\b/
 
 export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: AssessedContext): Reply | null {
   const fill = assessed?.fill ?? ((t: string) => t);
-  const fits = (c: Claim) =>
-    !assessed || c.advises === undefined || triageRank(c.advises) >= triageRank(assessed.triage);
+  const fits = (c: Claim): boolean => {
+    if (!assessed) return true;
+    if (c.when !== undefined && !c.when.some((f) => assessed.findings?.[f] === 'yes')) return false;
+    // Mid-check no level is known yet: only what fits every level is said.
+    if (assessed.midCheck) return c.at === undefined;
+    if (c.at !== undefined && !c.at.includes(assessed.triage)) return false;
+    return c.advises === undefined || triageRank(c.advises) >= triageRank(assessed.triage);
+  };
   const cite = new Citations(knowledge);
   const lines: string[] = [];
   const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
@@ -114,7 +131,7 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   if (topic) {
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
-    answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list);
+    answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list, assessed?.child ?? false);
   } else if (
     assessed &&
     /\b(what else|anything else|more|other|else)\b/i.test(text) &&
@@ -126,8 +143,19 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   } else {
     return null;
   }
-  if (assessed && triageRank(assessed.triage) >= triageRank('urgent') && topic?.id !== 'thanks') {
-    lines.unshift('First, please get the help I described above. It matters more than anything below.');
+  if (lines.length === 0) return null;
+  // At urgent and above, every answer starts with what to do first (the "wait" topic says it itself).
+  if (
+    assessed &&
+    !assessed.midCheck &&
+    triageRank(assessed.triage) >= triageRank('urgent') &&
+    topic?.id !== 'wait'
+  ) {
+    lines.unshift(
+      assessed.headline
+        ? `First, please do what I said above: ${assessed.headline}. It matters more than anything below.`
+        : 'First, please get the help I described above. It matters more than anything below.',
+    );
   }
   const refs = cite.refs;
   // Placeholders ({emergency}, {urgent}, {doctor}) are filled for the person's region everywhere.
@@ -143,13 +171,15 @@ function answerAboutCause(
   cite: Citations,
   lines: string[],
   list: (items: string[]) => string,
+  child: boolean,
 ): void {
   const isNutrient = cause.kind === 'nutrient';
   if (isNutrient && HOW_MUCH.test(text)) {
     // Never a dose: the official upper limit is a ceiling, not a target.
-    lines.push('I cannot suggest a dose. Only a doctor who knows your blood results can.');
-    if (cause.upper_limit)
-      lines.push(`For safety, the official upper limit is: ${cite.use(cause.upper_limit)}`);
+    lines.push('I cannot suggest a dose. Only a doctor who knows the blood results can.');
+    // The adult limit is never given for a child: children's limits are lower and go by age.
+    if (cause.upper_limit && child) lines.push(cite.use({ ...cause.upper_limit, text: CHILD_LIMIT }));
+    else if (cause.upper_limit) lines.push(`For safety: ${cite.use(cause.upper_limit)}`);
     lines.push(knowledge.disclaimers.supplements);
     return;
   }

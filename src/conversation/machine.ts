@@ -2,13 +2,14 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
 import { nextQuestion, questionsCounted } from '../triage/next-question.js';
-import { isCorrection, withoutLabels } from '../understanding/answer-text.js';
+import { asksWhatItMeans, isCorrection, isOwnQuestion, withoutLabels } from '../understanding/answer-text.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
-import { readRegion } from '../understanding/read-region.js';
+import { ELSEWHERE, readRegion } from '../understanding/read-region.js';
 import { type Command, type Reply, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
+import { Citations } from './cite.js';
 import { composeAssessment, regionOf } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
@@ -28,20 +29,21 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
   s.updatedAt = baseCtx.now;
   if (event.kind === 'text') {
     const said = readRegion(event.text);
-    if (said && baseCtx.knowledge.care.regions[said]) s.region = said;
+    // A place with no care text (ELSEWHERE) is kept too: "your local emergency number", not 911.
+    if (said && (said === ELSEWHERE || baseCtx.knowledge.care.regions[said])) s.region = said;
   }
   // A region the person typed wins over the platform's locale and the configured default.
   const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
-  const assessedBefore = s.assessment !== null;
   const result = dispatch(s, state, event, ctx);
   // A button on a question message (Why, Start over...) leaves that message and its buttons live:
   // the question is not posted again. Anything typed gets the open question with its reply.
   const fromClick = event.kind === 'command' && event.question !== undefined;
   const replies = fromClick ? result.replies : withOpenQuestion(result, ctx);
-  // Only an assessment and a follow-up after one fill {emergency}, {urgent} and {doctor}.
+  // Only knowledge text fills {emergency}, {urgent} and {doctor}: an assessment, or a sourced
+  // answer (a follow-up, a reminder); the UI copy never names a region.
   const regional =
     !result.state.region &&
-    ((assessedBefore && event.kind === 'text') || replies.some((r) => r.kind === 'assessment'));
+    replies.some((r) => r.kind === 'assessment' || (r.kind === 'text' && (r.sources?.length ?? 0) > 0));
   return { state: result.state, replies, regional };
 }
 
@@ -120,10 +122,15 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   if (phase === 'assessed') {
     const before = s.assessment?.triage ?? 'self_care';
     const found = extractFindings(text, knowledge);
+    const region = regionOf(knowledge, ctx.region);
+    const headline = region.fill(knowledge.care.triage[before].headline);
     const followUp = answerFollowUp(text, knowledge, {
       triage: before,
       causes: s.assessment?.causes ?? [],
-      fill: regionOf(knowledge, ctx.region).fill,
+      fill: region.fill,
+      headline,
+      child: s.findings.child_under_16 === 'yes',
+      findings: s.findings,
     });
     const changed = absorb(s, found);
     if (changed.length > 0 && triageRank(evaluate(knowledge, s.findings).triage) > triageRank(before)) {
@@ -131,11 +138,25 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       return assess(s, ctx, [{ kind: 'text', text: copy.newInformation }]);
     }
     if (followUp) return { state: s, replies: [followUp] };
+    // At urgent and above, nothing said afterwards goes without what to do first.
+    if (triageRank(before) >= triageRank('urgent')) {
+      const cite = new Citations(knowledge);
+      cite.add(region.sources);
+      const text = `${copy.doThisFirst(headline)}\n\n${copy.afterAssessmentNudge}`;
+      return { state: s, replies: [{ kind: 'text', text, sources: cite.refs }] };
+    }
     return { state: s, replies: [{ kind: 'text', text: copy.afterAssessmentNudge }] };
   }
 
   const pending = s.pending;
   if (!pending) return advance(s, ctx, []);
+  // "I don't understand", "what's a diuretic?": the question again in other words, nothing recorded.
+  const puzzled = asksWhatItMeans(text);
+  if (
+    puzzled === 'word' ||
+    (puzzled === 'confused' && extractFindings(text, knowledge, { expecting: pending.findings }).size === 0)
+  )
+    return askAgainWith(s, ctx, copy.putAnotherWay(whyOf(pending, knowledge)));
   const correcting = isCorrection(text);
   if (pending.type === 'yes_no') {
     const found = extractFindings(text, knowledge, { expecting: pending.findings });
@@ -149,7 +170,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       return advance(s, ctx, noted);
     }
     if (changed.length > 0) return advance(s, ctx, noted, pending);
-    return askAgainWith(s, ctx, copy.nudgeYesNo);
+    return ownQuestion(s, ctx, text) ?? askAgainWith(s, ctx, copy.nudgeYesNo);
   }
   const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
   const selection = parseSelection(text, options, knowledge);
@@ -176,7 +197,30 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     );
     return askAgainWith(s, ctx, copy.didYouMean(numbered));
   }
-  return askAgainWith(s, ctx, selection?.kind === 'unsure' ? copy.unsureMulti : copy.nudgeMulti);
+  if (selection?.kind === 'unsure') return askAgainWith(s, ctx, copy.unsureMulti);
+  return ownQuestion(s, ctx, text) ?? askAgainWith(s, ctx, copy.nudgeMulti);
+}
+
+/**
+ * A question of the person's own typed mid-check ("can I take ibuprofen?"): answered once the
+ * warning signs are checked (they come first), then the check goes on.
+ */
+function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn | null {
+  if (!isOwnQuestion(text)) return null;
+  const { knowledge } = ctx;
+  const fill = regionOf(knowledge, ctx.region).fill;
+  const answer = answerFollowUp(text, knowledge, {
+    triage: 'self_care',
+    causes: [],
+    fill,
+    midCheck: true,
+    child: s.findings.child_under_16 === 'yes',
+    findings: s.findings,
+  });
+  if (!answer) return null;
+  if (phaseOf(s, knowledge) === 'screening') return askAgainWith(s, ctx, copy.afterTheChecks);
+  const back: Reply = { kind: 'text', text: copy.backToTheCheck };
+  return { state: s, replies: [answer, back, questionReply(s.pending!, knowledge)] };
 }
 
 /** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */

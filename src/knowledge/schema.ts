@@ -20,6 +20,13 @@ export const claimSchema = z.strictObject({
   text,
   sources: sourceIds,
   advises: z.enum(TRIAGE_LEVELS).optional(),
+  /**
+   * The levels at which the sentence may be said at all ("I hope your calves feel better soon"
+   * only at self_care and see_doctor; "Please do not wait" only at urgent and emergency).
+   */
+  at: z.array(z.enum(TRIAGE_LEVELS)).optional(),
+  /** Said only when one of these findings is present ("On a statin, ..." only to statin users). */
+  when: z.array(id).optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 
@@ -53,6 +60,12 @@ export const findingSchema = z.strictObject({
   unless: z.array(text).default([]),
   /** Phrasings that say the finding is absent without naming it ("I don't take any medicines"). */
   denials: z.array(text).default([]),
+  /**
+   * The finding is a list (a clot risk: surgery, a long trip, the pill, cancer, a past clot...):
+   * denying one item ("I've never had a clot") is not a "no" to the whole, so it is still asked.
+   * A denial in an answer to its own question still counts.
+   */
+  list: z.boolean().default(false),
   /**
    * When given, free text counts for this finding only if the same message also says one of
    * these ("rock hard" means compartment syndrome only with an injury or a cast).
@@ -159,7 +172,12 @@ export const triageAdviceSchema = z.strictObject({
 });
 export const careFileSchema = z.strictObject({
   /** Said when nothing the person described points to a cause, with the next step for that. */
-  unexplained: z.strictObject({ text: claimSchema, next_steps: z.array(claimSchema).min(1) }),
+  unexplained: z.strictObject({
+    text: claimSchema,
+    /** Said after `text` only where it fits the level ("it often settles on its own": self care). */
+    reassurance: claimSchema.optional(),
+    next_steps: z.array(claimSchema).min(1),
+  }),
   default_region: z.string().regex(/^[A-Z]{2}$/),
   /** Used when the person's region is not known or has no entry. */
   unknown_region: regionSchema,

@@ -94,6 +94,19 @@ export function validateReferences(
   const finding = (f: FileInfo, p: PropertyKey[], id: string) => {
     if (!k.findings.has(id)) fail(f, p, `unknown finding id "${id}" (define it in findings.yaml)`);
   };
+  // A claim's `when` names findings ("On a statin, ..." only when statin_use is present).
+  const eachWhen = (f: FileInfo, value: unknown, p: PropertyKey[]): void => {
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) eachWhen(f, v, [...p, i]);
+    } else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'when' && Array.isArray(v)) {
+          for (const [i, id] of v.entries()) finding(f, [...p, key, i], String(id));
+        } else eachWhen(f, v, [...p, key]);
+      }
+    }
+  };
+  for (const f of [files.redFlags, files.care, files.followUps, ...files.causes]) eachWhen(f, f.data, []);
   k.groups.forEach((g, gi) => {
     g.findings.forEach((id, i) => {
       finding(files.questions, ['groups', gi, 'findings', i], id);

@@ -7,6 +7,29 @@ export function isCorrection(text: string): boolean {
   );
 }
 
+const CONFUSED =
+  /\b(dont|do not|didnt|did not|cant|cannot) (understand|get it|get that|follow)\b|\bwhat (does|do) ([\w-]+ ){0,3}mean\b|\bwhat do you mean\b|\b(im|i am) (confused|lost)\b|\bconfusing\b|\bplain english\b|\bsay (that|it) again\b|\bpardon\b|^(huh|eh|what)\W*$/;
+/** "what's a diuretic?", "what is claudication": a short question about a word. */
+const WHAT_IS = /^(what|whats|wats|wat|what is|what are)\s+(a |an |the )?[\w-]+( [\w-]+)?\W*$/;
+
+/**
+ * "I don't understand", "what does that mean?" (`confused`), "what's a diuretic?" (`word`: it
+ * names a finding without saying the person has it): other words, not an answer.
+ */
+export function asksWhatItMeans(text: string): 'confused' | 'word' | null {
+  const t = text.toLowerCase().replace(/[’'`]/g, '').trim();
+  if (WHAT_IS.test(t)) return 'word';
+  return CONFUSED.test(t) ? 'confused' : null;
+}
+
+/** "can I take ibuprofen?", "what foods have magnesium": a question of the person's own. */
+export function isOwnQuestion(text: string): boolean {
+  return (
+    /\?\s*$/.test(text.trim()) ||
+    /^(what|which|how|can|could|should|is|are|do|does|will|would|when)\b/i.test(text.trim())
+  );
+}
+
 /** The text without the option labels it repeats (they answer the question and nothing else). */
 export function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {
   let rest = text;

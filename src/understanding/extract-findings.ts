@@ -101,9 +101,13 @@ export function extractFindings(
         }
         if (!ok) continue;
       }
+      // A list finding's item denied outside its own question ("I've never had a clot") says
+      // nothing of the other items (the pill, a long trip): it is not a "no".
+      const partial = entry.list && !options.expecting?.includes(entry.finding);
       // The strongest mention wins, so the order they were found in does not matter.
       for (const start of starts) {
         const polarity = polarityAt(tokens, start);
+        if (partial && polarity === 'no') continue;
         const before = found.get(entry.finding);
         if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
       }

@@ -7,6 +7,8 @@ export interface LexiconEntry {
   phrases: CompiledPhrase[];
   unless: CompiledPhrase[];
   denials: CompiledPhrase[];
+  /** A list finding: a denied item is not a denial of the whole (knowledge `list`). */
+  list: boolean;
   /** The message must also say one of these for a mention to count (empty: no condition). */
   context: CompiledPhrase[];
   /** `phrases` by their first literal word, so a clause tries only those it could match. */
@@ -64,6 +66,7 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
         phrases,
         unless: f.unless.map(compilePhrase),
         denials: f.denials.map(compilePhrase),
+        list: f.list,
         context: f.context.map(compilePhrase),
         phrasesByWord: byFirstWord(phrases),
         wordlessPhrases: phrases.filter((p) => p.words.length === 0),

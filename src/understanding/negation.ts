@@ -117,6 +117,12 @@ const TERMINATORS = new Set([
   // "no water tablets, just the pill": what follows "just" or "only" is said, not denied.
   'just',
   'only',
+  // "nothing like that except my calf is a bit warm", "not swollen but red": what follows is said.
+  'except',
+  'but',
+  'though',
+  'although',
+  'however',
 ]);
 /** Two-word terminators: "no meds apart from metformin" does not deny the metformin. */
 const TERMINATOR_PAIRS: string[][] = [

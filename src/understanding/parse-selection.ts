@@ -56,7 +56,9 @@ const NUMBER_FILLER = new Set(
   (
     'and or maybe possibly perhaps probably just only actually sorry the number numbers option options i ' +
     'think definitely also plus ok okay um uh hmm both not no oh wait mean im sure about yes yeah too as ' +
-    'well then instead a bit kind of sort like its it is one ones are those these them'
+    'well then instead a bit kind of sort like its it is one ones are those these them ' +
+    // "none except 7", "nothing apart from 3", "none but 2": the number is the answer.
+    'none nothing except apart from but besides other than aside for'
   ).split(' '),
 );
 const UNSURE_BEFORE = new Set(['maybe', 'possibly', 'perhaps', 'probably', 'sure', 'kind', 'sort']);

@@ -1,14 +1,30 @@
 /**
- * Where the person says they are ("I'm in Australia", "we live in the UK", "in the states"),
- * so the emergency number fits them. Returns a care.yaml region code, or null.
+ * Where the person says they are ("I'm in Australia", "we live in the UK", "in the states",
+ * "I'm in Paris"), so the emergency number fits them. Returns a care.yaml region code, ELSEWHERE
+ * for a place calfbot has no care text for (New Zealand, India, Canada...: "your local emergency
+ * number", never the configured region's), or null when the message says no place.
  */
+
+/** A place with no care text of its own: the answer names "your local emergency number". */
+export const ELSEWHERE = 'ELSEWHERE';
+
 const PLACES: Array<[RegExp, string]> = [
-  [/\b(australia|aussie|sydney|melbourne|brisbane|perth|adelaide)\b/i, 'AU'],
-  [/\b(uk|u\.k\.|united kingdom|britain|england|scotland|wales|northern ireland|london|manchester)\b/i, 'UK'],
+  [
+    /\b(australia|aussie|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast)\b/i,
+    'AU',
+  ],
+  [
+    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|belfast|bristol|newcastle|sheffield|nottingham)\b/i,
+    'UK',
+  ],
   [/\b(usa|u\.s\.a?\.?|us|united states|america|the states)\b/i, 'US'],
   [
-    /\b(eu|europe|ireland|germany|france|spain|italy|portugal|netherlands|belgium|austria|sweden|denmark|finland|poland|greece|czechia|hungary|romania)\b/i,
+    /\b(eu|europe|ireland|germany|france|spain|italy|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece|czechia|czech republic|hungary|romania|bulgaria|croatia|slovakia|slovenia|luxembourg|malta|cyprus|estonia|latvia|lithuania|dublin|cork|paris|lyon|marseille|berlin|munich|hamburg|frankfurt|cologne|madrid|barcelona|valencia|seville|rome|milan|naples|florence|lisbon|porto|amsterdam|rotterdam|brussels|antwerp|vienna|stockholm|copenhagen|helsinki|warsaw|krakow|athens|prague|budapest|bucharest|sofia|zagreb)\b/i,
     'EU',
+  ],
+  [
+    /\b(new zealand|nz|aotearoa|auckland|wellington|christchurch|india|mumbai|delhi|bangalore|bengaluru|chennai|kolkata|hyderabad|canada|toronto|vancouver|montreal|calgary|ottawa|south africa|johannesburg|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
+    ELSEWHERE,
   ],
 ];
 const SAYS_WHERE =

@@ -1,0 +1,198 @@
+/**
+ * What an exploratory tester found playing 60 conversations as new users (session 4): answers
+ * that threw a warning sign away, denials that reached too far, confusion read as "no", urgency
+ * lost after the assessment, advice for the wrong medicine or the wrong age, another country's
+ * emergency number. Each is played through a real Bot.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../src/vocabulary.js';
+import { assessmentOf, lastQuestion, playThrough, testBot } from './helpers/bot.js';
+
+const textOf = (replies: Reply[]) =>
+  replies
+    .map((r) => (r.kind === 'text' ? r.text : r.kind === 'assessment' ? `${r.headline}\n${r.text}` : r.text))
+    .join('\n');
+
+function chat() {
+  const { bot } = testBot({ region: 'US' });
+  let n = 0;
+  const key = `x${Math.random()}`;
+  const say = (text: string) => bot.handle(key, { kind: 'text', text }, { user: 'u', eventId: `e${n++}` });
+  return { bot, key, say };
+}
+
+describe('a warning sign said in an answer is kept', () => {
+  it('"none except 7" and "nothing like that except my calf is a bit warm" keep the red, warm calf', async () => {
+    for (const answer of [
+      'none except 7',
+      'nothing like that except my calf is a bit warm',
+      'none apart from 7',
+    ]) {
+      const c = chat();
+      const first = await c.say('my calves ache');
+      const screen = lastQuestion(first.replies)!;
+      expect(screen.type === 'multi' && screen.options[6]!.finding).toBe('calf_red_warm');
+      const out = await c.say(answer);
+      // Not taken as "none": the next question is the one a red, warm calf brings (not the pain pattern).
+      expect(lastQuestion(out.replies)?.question).not.toBe(screen.question);
+      const next = lastQuestion(out.replies)!;
+      const asked = next.type === 'multi' ? next.options.map((o) => o.finding) : [next.finding];
+      expect(asked, answer).not.toContain('night_cramps');
+    }
+  });
+
+  it('"I\'ve never had a clot" does not deny the pill, a trip or an operation: the clot risks are still asked', async () => {
+    const { bot } = testBot();
+    const { assessment, questions } = await playThrough(
+      bot,
+      'never-clot',
+      "my left calf has been aching for 3 days, I've never had a clot",
+      ['one_calf_pain', 'clot_risk_factor'],
+    );
+    expect(questions.some((q) => q.type === 'yes_no' && q.finding === 'clot_risk_factor')).toBe(true);
+    expect(assessment.triage).toBe('urgent');
+  });
+});
+
+describe('confusion is not an answer', () => {
+  it('"I don\'t understand" and "what\'s a diuretic?" get the question again in other words, with nothing recorded', async () => {
+    const c = chat();
+    const first = await c.say('my calves ache at night, im 70');
+    const q = lastQuestion(first.replies)!;
+    for (const text of ["I don't understand", "what's a diuretic?", 'what does that mean?']) {
+      const out = await c.say(text);
+      expect(lastQuestion(out.replies)?.question, text).toBe(q.question);
+      expect(textOf(out.replies)).toMatch(/put it another way/);
+      expect(textOf(out.replies)).not.toMatch(/Noted/);
+    }
+  });
+
+  it('a question of their own mid-check waits for the warning signs, then is answered', async () => {
+    const c = chat();
+    await c.say('my calves ache at night');
+    const screening = await c.say('can I take ibuprofen?');
+    expect(textOf(screening.replies)).toMatch(/once I have checked a few warning signs/);
+    expect(lastQuestion(screening.replies)).toBeDefined();
+  });
+});
+
+describe('after the assessment, urgency is never lost', () => {
+  it('after "Call 911 now": thanks, "I\'ll wait and see" and "can it wait until monday?" all say it again', async () => {
+    const c = chat();
+    const a = await c.say('my calf is swollen and now I am short of breath and my chest hurts');
+    expect(assessmentOf(a.replies)?.triage).toBe('emergency');
+    const thanks = textOf((await c.say('thanks')).replies);
+    expect(thanks).toMatch(/Call 911 now/);
+    expect(thanks).not.toMatch(/feel better soon/);
+    for (const text of ["I'll just wait and see", 'can it wait until monday?']) {
+      expect(textOf((await c.say(text)).replies), text).toMatch(/do not wait\. Call 911 now/i);
+    }
+    const other = textOf((await c.say('ok whatever')).replies);
+    expect(other).toMatch(/Please do this first: Call 911 now/);
+  });
+
+  it('after "get help today", waiting until Monday is not agreed to', async () => {
+    const c = chat();
+    await c.say("I'm on the pill and my left calf is sore and swollen");
+    const a = await c.say('none of those');
+    expect(assessmentOf(a.replies)?.triage).toBe('urgent');
+    const out = textOf((await c.say("I can't get to a doctor today, can it wait until monday?")).replies);
+    expect(out).toMatch(/Please do not wait until then/);
+  });
+});
+
+describe('advice for the medicine and the person it is for', () => {
+  it('a water pill gets no "stop the statin"', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(
+      bot,
+      'furosemide',
+      "I'm 72 and get cramps in both calves at night. I take furosemide",
+      ['night_cramps', 'diuretic_use', 'age_60_plus'],
+    );
+    const all = `${assessment.text}\n${assessment.nextSteps.join('\n')}`;
+    expect(all).not.toMatch(/stop the statin/i);
+    expect(all).toMatch(/water pill or a blood pressure tablet, tell your doctor/);
+  });
+
+  it('a statin user asking "should I stop it?" hears the same as the assessment, not the opposite', async () => {
+    const c = chat();
+    await c.say("I'm 72, I take atorvastatin and my calves ache badly, I can't explain it");
+    const { bot } = c;
+    // answer the questions with "no" until the assessment
+    for (let i = 0; i < 8; i++) {
+      const out = await c.say('no');
+      if (assessmentOf(out.replies)) break;
+    }
+    const stop = textOf((await c.say('should I stop my statin?')).replies);
+    expect(stop).toMatch(/stop taking it and call a doctor straight away/);
+    expect(bot).toBeDefined();
+  });
+
+  it('a child is never given the adult upper limit for a supplement', async () => {
+    const { bot } = testBot();
+    await playThrough(
+      bot,
+      'child-mg',
+      "my 6 year old's legs ache every evening, both legs, fine in the morning",
+      ['child_under_16', 'pain_both_legs_evening_child'],
+    );
+    const out = textOf(
+      (await bot.handle('child-mg', { kind: 'text', text: 'how much magnesium should I give him?' })).replies,
+    );
+    expect(out).not.toMatch(/350 mg|For adults/);
+    expect(out).toMatch(/child's safe upper limit is lower/);
+  });
+
+  it('an urgent assessment where nothing fits does not say "it often settles on its own"', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(
+      bot,
+      'child-fever',
+      "my 4 year old has a fever and is limping and won't put weight on his left leg, says his calf hurts",
+      ['child_under_16', 'fever_spreading_redness', 'child_cannot_bear_weight', 'one_calf_pain'],
+    );
+    expect(assessment.triage).toBe('urgent');
+    expect(assessment.text).not.toMatch(/settles on its own/);
+  });
+});
+
+describe('the emergency number of where the person says they are', () => {
+  it.each([
+    ['I am in Paris, my calf is swollen and I am short of breath', 'Call 112 now'],
+    ["I'm in Berlin, my calf is swollen and I feel breathless", 'Call 112 now'],
+    [
+      "I'm in Auckland and my calf is swollen and I'm short of breath",
+      'Call your local emergency number now',
+    ],
+    [
+      'I live in Mumbai, my calf is swollen and I am suddenly breathless',
+      'Call your local emergency number now',
+    ],
+  ])('%s → %s', async (text, headline) => {
+    const c = chat();
+    const a = assessmentOf((await c.say(text)).replies)!;
+    expect(a.headline).toBe(headline);
+    expect(textOf([a])).not.toMatch(/\b911\b/);
+  });
+});
+
+describe('what the person was not sure of is not "you mentioned"', () => {
+  it('"idk" to the long-cramp question is named as not sure', async () => {
+    const c = chat();
+    await c.say("I'm 70 and get cramps in both calves at night");
+    let out = await c.say('none');
+    for (let i = 0; i < 4 && !assessmentOf(out.replies); i++) {
+      const q = lastQuestion(out.replies)!;
+      const asksLong =
+        q.type === 'multi'
+          ? q.options.some((o) => o.finding === 'cramp_wont_ease')
+          : q.finding === 'cramp_wont_ease';
+      out = await c.say(asksLong ? (q.type === 'multi' ? 'not sure about 2' : 'idk') : 'none');
+      if (asksLong) break;
+    }
+    while (!assessmentOf(out.replies)) out = await c.say('none');
+    const a = assessmentOf(out.replies)!;
+    expect(a.text).not.toMatch(/you mentioned: a cramp that will not go/i);
+  });
+});
