@@ -103,6 +103,7 @@ describe.each([
   ['eleventh holdout (a bit of everything)', 'holdout11.natural.json'],
   // Written blind in session 4 (2026-12-02): corrections, brand names, people writing for others.
   ['twelfth holdout (corrections, brands, proxies)', 'holdout12.natural.json'],
+  ['thirteenth holdout (mimics and muddles)', 'holdout13.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

@@ -77,6 +77,10 @@ const PSEUDO: string[][] = [
   ['not', 'feeling', 'well'],
   ['not', 'feeling', 'great'],
   ['not', 'feeling', 'right'],
+  // "her kidneys aren't great, stage 3": a judgement, not a denial of what follows
+  ...['not', 'arent', 'isnt', 'wasnt'].flatMap((neg) =>
+    ['great', 'good', 'brilliant', 'working'].map((word) => [neg, word]),
+  ),
   // "my legs won't stay still at night" is restlessness, not a denial of night
   ['wont', 'stay', 'still'],
   ['wont', 'keep', 'still'],

@@ -1,0 +1,66 @@
+/**
+ * Readings from the blind holdout13 set (session 4, "mimics and muddles"): things that sound
+ * alarming but are not (sunburn, "popping Advil", out of breath after a lap in PE, a hot big toe),
+ * and ones that were missed (puffed on the stairs, ropey veins, "kidneys aren't great").
+ */
+import { describe, expect, it } from 'vitest';
+import { extractFindings } from '../src/understanding/extract-findings.js';
+import { knowledge, playThrough, testBot } from './helpers/bot.js';
+
+const read = (text: string) => Object.fromEntries(extractFindings(text, knowledge()));
+
+describe('holdout13: mimics are not warning signs', () => {
+  it('sunburnt calves are not sent for a clot scan', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(
+      bot,
+      'sunburn',
+      'fell asleep face down on the beach yesterday and the backs of my legs are bright red, hot and sore, calves are the worst. it stings to walk',
+      ['calf_red_warm'],
+    );
+    expect(['self_care', 'see_doctor']).toContain(assessment.triage);
+    expect(assessment.causes.map((c) => c.id)).not.toContain('dvt');
+  });
+
+  it('"popping Advil" is not a pop in the calf; a heard pop still is', () => {
+    expect(read("I've been popping Advil for achy calves")).not.toHaveProperty('sudden_pop_injury');
+    expect(read('i heard a pop in my calf')).toHaveProperty('sudden_pop_injury', 'yes');
+  });
+
+  it('out of breath after one lap in PE is effort, not the emergency sign', () => {
+    const r = read('out of breath after like one lap, my friends say i look really pale');
+    expect(r).not.toHaveProperty('breathless_or_chest_pain');
+    expect(r).toHaveProperty('pale_or_breathless_on_exertion', 'yes');
+  });
+
+  it('a red, swollen big toe is not a red, swollen calf', () => {
+    const r = read(
+      "woke up with my big toe absolutely on fire, red and swollen, can't even have the sheet touching it",
+    );
+    expect(r).not.toHaveProperty('calf_red_warm');
+    expect(r).not.toHaveProperty('one_leg_swollen');
+    expect(r).not.toHaveProperty('night_cramps');
+  });
+});
+
+describe('holdout13: what was missed is read', () => {
+  it('puffed on the stairs with a swollen calf during chemo is the emergency it is', () => {
+    expect(read('also a bit puffed on the stairs since yesterday')).toHaveProperty(
+      'pale_or_breathless_on_exertion',
+      'yes',
+    );
+  });
+
+  it('ropey veins, 15k steps, cramps most evenings, "I do like a drink", "kidneys aren\'t great"', () => {
+    expect(read("I've got ropey veins on both legs")).toHaveProperty('varicose_veins', 'yes');
+    expect(read('Walked like 15k steps in them on Saturday')).toHaveProperty('after_exercise', 'yes');
+    expect(read('my calves ache and cramp most evenings')).toHaveProperty('night_cramps', 'yes');
+    expect(read("I do like a drink if I'm honest")).toHaveProperty('heavy_alcohol', 'yes');
+    expect(read("yes her kidneys aren't great, the doctor said stage 3")).toHaveProperty(
+      'kidney_or_liver_disease',
+      'yes',
+    );
+    // "aren't great" is a judgement; a plain denial still denies.
+    expect(read('not swollen')).toHaveProperty('one_leg_swollen', 'no');
+  });
+});
