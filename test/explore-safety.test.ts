@@ -196,3 +196,59 @@ describe('what the person was not sure of is not "you mentioned"', () => {
     expect(a.text).not.toMatch(/you mentioned: a cramp that will not go/i);
   });
 });
+
+describe('corrections and words the tester found unread', () => {
+  it('"sorry I meant no" changes the last answer and the check goes on from it', async () => {
+    const c = chat();
+    await c.say('my calves ache at night');
+    await c.say('none');
+    await c.say('none');
+    const picked = await c.say('2');
+    const next = lastQuestion(picked.replies)!;
+    const out = await c.say('sorry I meant no');
+    expect(textOf(out.replies)).toMatch(/changed your last answer/);
+    const again = lastQuestion(out.replies)!;
+    // The medicines question again, without the tendon-risk antibiotic that the "2" had brought in.
+    expect(again.type === 'multi' && again.options.map((o) => o.finding)).not.toContain(
+      'fluoroquinolone_use',
+    );
+    expect(next.type === 'multi' && next.options.map((o) => o.finding)).toContain('fluoroquinolone_use');
+  });
+
+  it('a warning sign said yes is kept by "sorry I meant no" (only "go back" changes it)', async () => {
+    const c = chat();
+    await c.say('my calves ache after walking');
+    await c.say('6');
+    const out = await c.say('sorry I meant no');
+    expect(textOf(out.replies)).toMatch(/kept this, because it is a warning sign/);
+    expect(lastQuestion(out.replies)).toBeDefined();
+  });
+
+  it('a cast, then agony and a calf "super tight, getting worse", is the emergency from the first message', async () => {
+    const c = chat();
+    const out = await c.say(
+      'had my leg put in a cast yesterday after I broke my ankle and now my calf is agony and feels super tight, getting worse',
+    );
+    expect(assessmentOf(out.replies)?.triage).toBe('emergency');
+  });
+
+  it('"swollen and red" keeps the red; "I don\'t take any medication" denies every medicine on the list', async () => {
+    const c = chat();
+    await c.say('my calves hurt at night');
+    const out = await c.say('swollen and red');
+    // the red, warm calf is not offered again
+    const q = lastQuestion(out.replies);
+    const offered = q?.type === 'multi' ? q.options.map((o) => o.finding) : q ? [q.finding] : [];
+    expect(offered).not.toContain('calf_red_warm');
+    const { bot } = testBot();
+    const { questions } = await playThrough(
+      bot,
+      'no-meds',
+      "I'm 70, I don't take any medication, and my calves cramp at night",
+      ['night_cramps', 'age_60_plus'],
+    );
+    expect(questions.some((x) => x.type === 'multi' && x.options.some((o) => o.finding === 'ccb_use'))).toBe(
+      false,
+    );
+  });
+});

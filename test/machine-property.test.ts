@@ -51,6 +51,8 @@ const PHRASES = [
   "I don't understand",
   "what's a diuretic?",
   'none except 7',
+  'sorry I meant no',
+  'oops wrong one, none',
   'back',
   'why',
   'help',

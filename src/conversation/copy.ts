@@ -47,6 +47,9 @@ export const copy = {
   afterTheChecks:
     'I will come back to that once I have checked a few warning signs. They come first. Here is the question:',
   doThisFirst: (headline: string) => `Please do this first: ${headline}. Do not wait to see if it settles.`,
+  changedAnswer: 'Thanks, I have changed your last answer.',
+  keptWarningSign: (labels: string[]) =>
+    `I have kept this, because it is a warning sign: ${labels.join('; ')}. If it was a mistake, type "go back" and answer that question again.`,
   backToTheCheck: 'Now, back to the check:',
   nudgeYesNo: 'Sorry, I did not catch that. Here is the question again: answer yes, no or not sure.',
   nudgeMulti:

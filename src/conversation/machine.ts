@@ -2,12 +2,18 @@ import type { Knowledge } from '../knowledge/schema.js';
 import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
 import { nextQuestion, questionsCounted } from '../triage/next-question.js';
-import { asksWhatItMeans, isCorrection, isOwnQuestion, withoutLabels } from '../understanding/answer-text.js';
+import {
+  asksWhatItMeans,
+  isCorrection,
+  isOwnQuestion,
+  meantInstead,
+  withoutLabels,
+} from '../understanding/answer-text.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { ELSEWHERE, readRegion } from '../understanding/read-region.js';
-import { type Command, type Reply, triageRank } from '../vocabulary.js';
+import { type Choice, type Command, type Reply, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
 import { Citations } from './cite.js';
 import { composeAssessment, regionOf } from './compose-assessment.js';
@@ -119,6 +125,9 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
   }
 
+  const redone = changeLastAnswer(s, ctx, text);
+  if (redone) return redone;
+
   if (phase === 'assessed') {
     const before = s.assessment?.triage ?? 'self_care';
     const found = extractFindings(text, knowledge);
@@ -221,6 +230,56 @@ function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn
   if (phaseOf(s, knowledge) === 'screening') return askAgainWith(s, ctx, copy.afterTheChecks);
   const back: Reply = { kind: 'text', text: copy.backToTheCheck };
   return { state: s, replies: [answer, back, questionReply(s.pending!, knowledge)] };
+}
+
+/**
+ * "sorry I meant no", "oops, wrong one, none": the last answer is answered again and the check
+ * goes on from there. A warning sign once said yes is not talked away here ("go back" can).
+ */
+function changeLastAnswer(s: ConversationState, ctx: StepContext, text: string): Turn | null {
+  const instead = meantInstead(text);
+  const last = s.history.at(-1);
+  if (instead === null || !last) return null;
+  const { knowledge } = ctx;
+  const q = last.question;
+  let changes: Array<[string, Choice]>;
+  if (q.type === 'yes_no') {
+    const choice = classifyAnswer(instead);
+    if (!choice) return null;
+    changes = [[q.findings[0]!, choice]];
+  } else {
+    const options = q.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
+    const selection = parseSelection(instead, options, knowledge);
+    if (selection?.kind !== 'selected') return null;
+    const result = applySelection(q, selection.findings, selection.unsure ?? [], knowledge);
+    if ('error' in result) return null;
+    changes = result;
+  }
+  // The same answer again is not a change of the last one: it answers the question now open.
+  const same =
+    changes.length === last.changes.length &&
+    changes.every(([f, choice]) => last.changes.some((c) => c.finding === f && c.after === choice));
+  if (same) return null;
+  const keptSigns = last.changes
+    .filter((c) => c.after === 'yes' && knowledge.findings.get(c.finding)?.red_flag)
+    .filter((c) => changes.some(([f, choice]) => f === c.finding && choice !== 'yes'));
+  if (keptSigns.length > 0) {
+    const labels = keptSigns.map((c) => knowledge.findings.get(c.finding)!.label.toLowerCase());
+    const replies: Reply[] = [{ kind: 'text', text: copy.keptWarningSign(labels) }];
+    return s.pending
+      ? { state: s, replies: [...replies, questionReply(s.pending, knowledge)] }
+      : { state: s, replies };
+  }
+  s.history.pop();
+  for (const c of last.changes) {
+    if (c.before === null) delete s.findings[c.finding];
+    else s.findings[c.finding] = c.before;
+  }
+  if (s.pending) s.asked = Math.max(0, s.asked - 1);
+  s.pending = null;
+  s.assessment = null;
+  record(s, q, changes);
+  return advance(s, ctx, [{ kind: 'text', text: copy.changedAnswer }]);
 }
 
 /** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */

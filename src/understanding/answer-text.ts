@@ -30,6 +30,20 @@ export function isOwnQuestion(text: string): boolean {
   );
 }
 
+const MEANT =
+  /\b(i meant|i mean|meant to (say|put|press|click|pick|tick)|wrong (one|button|answer)|(pressed|clicked|picked|ticked) the wrong( one| button| answer)?|my mistake)\b[\s,.:!-]*/i;
+
+/**
+ * "sorry I meant no", "oops, pressed the wrong one, none": the last answer, changed. Returns the
+ * new answer's words, or null when the text is not such a correction.
+ */
+export function meantInstead(text: string): string | null {
+  const m = MEANT.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m.index + m[0].length).trim();
+  return rest.length > 0 ? rest : null;
+}
+
 /** The text without the option labels it repeats (they answer the question and nothing else). */
 export function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {
   let rest = text;
