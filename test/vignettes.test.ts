@@ -104,6 +104,8 @@ describe.each([
   // Written blind in session 4 (2026-12-02): corrections, brand names, people writing for others.
   ['twelfth holdout (corrections, brands, proxies)', 'holdout12.natural.json'],
   ['thirteenth holdout (mimics and muddles)', 'holdout13.natural.json'],
+  // Written blind at the end of session 4 and not tuned on: the honest unseen figure.
+  ['fourteenth holdout (a normal week of messages; not tuned on)', 'holdout14.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);
