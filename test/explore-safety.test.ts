@@ -252,3 +252,32 @@ describe('corrections and words the tester found unread', () => {
     );
   });
 });
+
+describe('follow-ups answered by the level, and a child is asked as a child', () => {
+  it('"should I see a doctor?" and "is it safe to run?" get answers that match the assessment', async () => {
+    const { bot } = testBot();
+    await playThrough(bot, 'runner', 'my calves ache after my long run yesterday', ['after_exercise']);
+    const ask = async (text: string) => textOf((await bot.handle('runner', { kind: 'text', text })).replies);
+    expect(await ask('should I see a doctor?')).toMatch(/look after this at home/);
+    expect(await ask('is it safe to run?')).toMatch(/ease back in gently/);
+    const c = chat();
+    await c.say("I'm on the pill and my left calf is sore and swollen");
+    await c.say('none of those');
+    expect(textOf((await c.say('should I see a doctor?')).replies)).toMatch(/Yes, today/);
+    expect(textOf((await c.say('can I still go to the gym?')).replies)).toMatch(
+      /do not exercise until a doctor/,
+    );
+  });
+
+  it('a 9-year-old is not asked about statins, water pills or alcohol', async () => {
+    const { bot } = testBot();
+    const { questions } = await playThrough(bot, 'kid', 'my 9 year old son gets pain in his calves', [
+      'child_under_16',
+    ]);
+    const asked = questions.flatMap((q) =>
+      q.type === 'multi' ? q.options.map((o) => o.finding) : [q.finding],
+    );
+    for (const f of ['statin_use', 'diuretic_use', 'heavy_alcohol', 'smoker', 'age_60_plus'])
+      expect(asked, f).not.toContain(f);
+  });
+});

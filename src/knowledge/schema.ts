@@ -76,6 +76,8 @@ export const findingSchema = z.strictObject({
    * unsure): pregnancy warning signs only in pregnancy. Said in free text, it always counts.
    */
   ask_if: z.array(id).default([]),
+  /** Not asked once one of these is present: a child is not asked about statins. Said, it counts. */
+  ask_unless: z.array(id).default([]),
   /** Findings that are present whenever this one is (pregnancy is a clot risk factor). */
   implies: z.array(id).default([]),
   sources: sourceIds,

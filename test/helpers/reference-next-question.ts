@@ -59,6 +59,9 @@ function settled(
 /** A finding is asked about only while unknown, and (with `ask_if`) once its context is present. */
 function askable(knowledge: Knowledge, findings: Readonly<Record<string, Choice>>, f: string): boolean {
   if (findings[f] !== undefined) return false;
+  // `ask_unless`: not asked of someone these fit (a child is not asked about statins or the pill).
+  const unless = knowledge.findings.get(f)?.ask_unless ?? [];
+  if (unless.some((u) => findings[u] === 'yes')) return false;
   const when = knowledge.findings.get(f)?.ask_if ?? [];
   return when.length === 0 || when.some((w) => findings[w] === 'yes' || findings[w] === 'unsure');
 }
