@@ -281,3 +281,21 @@ describe('follow-ups answered by the level, and a child is asked as a child', ()
       expect(asked, f).not.toContain(f);
   });
 });
+
+describe('short answers people type', () => {
+  it('a thumbs-up, a thumbs-down and a shrug answer a yes/no question', async () => {
+    const { classifyAnswer } = await import('../src/understanding/classify-answer.js');
+    expect(classifyAnswer('👍')).toBe('yes');
+    expect(classifyAnswer('👎🏽')).toBe('no');
+    expect(classifyAnswer('🤷‍♀️')).toBe('unsure');
+  });
+
+  it('"both" to "is it in one calf only?" is a no; "smoked for 40 years" is a smoker', async () => {
+    const { extractFindings } = await import('../src/understanding/extract-findings.js');
+    const { knowledge } = await import('./helpers/bot.js');
+    const read = (t: string) => Object.fromEntries(extractFindings(t, knowledge()));
+    expect(read('both')).toHaveProperty('one_calf_pain', 'no');
+    expect(read('both my calves hurt and my left is swollen')).toHaveProperty('one_leg_swollen', 'yes');
+    expect(read('I smoked for 40 years')).toHaveProperty('smoker', 'yes');
+  });
+});

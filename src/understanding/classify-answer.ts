@@ -123,6 +123,17 @@ const startsWith = (tokens: string[], at: number, seq: string[]) => seq.every((w
 
 /** The answer a free-text reply gives to a yes/no question, or null when it gives none. */
 export function classifyAnswer(text: string): Choice | null {
+  // A thumbs-up, a thumbs-down or a shrug is an answer too.
+  const bare = text.trim();
+  if (
+    /^(\u{1F44D}|\u{1F44C}|\u2705|\u2714\uFE0F?)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?\W*$/u.test(
+      bare,
+    )
+  )
+    return 'yes';
+  if (/^(\u{1F44E}|\u274C|\u2716\uFE0F?)(\u{1F3FB}|\u{1F3FC}|\u{1F3FD}|\u{1F3FE}|\u{1F3FF})?\W*$/u.test(bare))
+    return 'no';
+  if (/\u{1F937}/u.test(bare)) return 'unsure';
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
   // Uncertainty anywhere in the first few words ("well, I'm not sure").
