@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../src/vocabulary.js';
-import { assessmentOf, lastQuestion, playThrough, testBot } from './helpers/bot.js';
+import { assessmentOf, lastQuestion, playThrough, readFindings, testBot } from './helpers/bot.js';
 
 const textOf = (replies: Reply[]) =>
   replies
@@ -291,9 +291,7 @@ describe('short answers people type', () => {
   });
 
   it('"both" to "is it in one calf only?" is a no; "smoked for 40 years" is a smoker', async () => {
-    const { extractFindings } = await import('../src/understanding/extract-findings.js');
-    const { knowledge } = await import('./helpers/bot.js');
-    const read = (t: string) => Object.fromEntries(extractFindings(t, knowledge()));
+    const read = readFindings;
     expect(read('both')).toHaveProperty('one_calf_pain', 'no');
     expect(read('both my calves hurt and my left is swollen')).toHaveProperty('one_leg_swollen', 'yes');
     expect(read('I smoked for 40 years')).toHaveProperty('smoker', 'yes');

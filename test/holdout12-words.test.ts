@@ -4,10 +4,9 @@
  * under red skin, a stabbing pain on breathing in. Each changed what the person is told.
  */
 import { describe, expect, it } from 'vitest';
-import { extractFindings } from '../src/understanding/extract-findings.js';
-import { knowledge, playThrough, testBot } from './helpers/bot.js';
+import { playThrough, readFindings, testBot } from './helpers/bot.js';
 
-const read = (text: string) => Object.fromEntries(extractFindings(text, knowledge()));
+const read = readFindings;
 
 describe('holdout12: what people said, and what they are told', () => {
   it('a 5-year-old who will not put his foot down and hops is seen today', async () => {

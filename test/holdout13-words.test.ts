@@ -4,10 +4,9 @@
  * and ones that were missed (puffed on the stairs, ropey veins, "kidneys aren't great").
  */
 import { describe, expect, it } from 'vitest';
-import { extractFindings } from '../src/understanding/extract-findings.js';
-import { knowledge, playThrough, testBot } from './helpers/bot.js';
+import { playThrough, readFindings, testBot } from './helpers/bot.js';
 
-const read = (text: string) => Object.fromEntries(extractFindings(text, knowledge()));
+const read = readFindings;
 
 describe('holdout13: mimics are not warning signs', () => {
   it('sunburnt calves are not sent for a clot scan', async () => {

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFindings } from '../src/understanding/extract-findings.js';
-import { knowledge, playThrough, testBot } from './helpers/bot.js';
+import { knowledge, playThrough, readFindings, testBot } from './helpers/bot.js';
 
-const read = (text: string) => Object.fromEntries(extractFindings(text, knowledge()));
+const read = readFindings;
 
 describe('what is said of someone else is not the writer’s', () => {
   it("a husband's statin is not the writer's: night cramps get self care, not a medicine warning", async () => {

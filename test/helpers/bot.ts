@@ -3,6 +3,7 @@ import { Bot } from '../../src/bot.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Knowledge } from '../../src/knowledge/schema.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { extractFindings } from '../../src/understanding/extract-findings.js';
 import type { Reply, UserEvent } from '../../src/vocabulary.js';
 
 let cached: Knowledge | undefined;
@@ -10,6 +11,9 @@ export const knowledge = (): Knowledge => {
   cached ??= loadKnowledge();
   return cached;
 };
+
+/** The findings calfbot reads in a message, as a plain object ("no swelling" → { one_leg_swollen: 'no' }). */
+export const readFindings = (text: string) => Object.fromEntries(extractFindings(text, knowledge()));
 
 export function testBot(opts: { region?: string; now?: () => number; store?: MemoryStore } = {}) {
   const store = opts.store ?? new MemoryStore(opts.now);
