@@ -48,7 +48,7 @@ function assessment(overrides: Partial<AssessmentReply> = {}): AssessmentReply {
     text: 'Book an appointment with your doctor\n\n- Book a routine appointment.\n- Ask about a blood test.\n\nWhat might be behind it, most likely first:\n1. Low iron: Low iron can make you tired. (you mentioned: unusual tiredness)\n2. Dehydration: Not drinking enough.\n\nA word on the evidence:\n- Iron tablets only help if you are low.',
     watchFor: ['Breathlessness at rest.'],
     evidence: ['Iron tablets only help if you are low.'],
-    doctorSummary: 'What I have noticed: unusual tiredness.',
+    doctorSummary: 'What you told me: unusual tiredness.',
     sources: [
       {
         id: 'nhs-iron',

@@ -71,7 +71,7 @@ describe('confusion is not an answer', () => {
     const c = chat();
     await c.say('my calves ache at night');
     const screening = await c.say('can I take ibuprofen?');
-    expect(textOf(screening.replies)).toMatch(/once I have checked a few warning signs/);
+    expect(textOf(screening.replies)).toMatch(/once we have checked a few warning signs/);
     expect(lastQuestion(screening.replies)).toBeDefined();
   });
 });
@@ -295,5 +295,80 @@ describe('short answers people type', () => {
     expect(read('both')).toHaveProperty('one_calf_pain', 'no');
     expect(read('both my calves hurt and my left is swollen')).toHaveProperty('one_leg_swollen', 'yes');
     expect(read('I smoked for 40 years')).toHaveProperty('smoker', 'yes');
+  });
+});
+
+describe('second exploratory test (session 4)', () => {
+  it.each([
+    [
+      "I'm in Manchester, flew back from Sydney two days ago and my calf is swollen and I'm short of breath",
+      'Call 999 now',
+    ],
+    [
+      "I just flew from Sydney to London, I'm at Heathrow now, my calf is swollen and I'm short of breath",
+      'Call 999 now',
+    ],
+    ["I'm on holiday in Spain from the UK, my calf is swollen and I'm suddenly breathless", 'Call 112 now'],
+  ])('where the person is beats where they came from: %s', async (text, headline) => {
+    const c = chat();
+    expect(assessmentOf((await c.say(text)).replies)?.headline).toBe(headline);
+  });
+
+  it('aching calves 10 days after a caesarean are checked by a midwife or doctor, not left to settle', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(
+      bot,
+      'csection',
+      'I had a c-section 10 days ago and my calves have been aching since yesterday',
+      ['recently_gave_birth', 'clot_risk_factor'],
+    );
+    expect(assessment.triage).toBe('see_doctor');
+    expect(assessment.text).toMatch(/midwife/);
+    expect(assessment.text).not.toMatch(/settles on its own/);
+  });
+
+  it('a child named only in the dose question gets no adult limit; kidney disease gets its caution', async () => {
+    const { bot } = testBot();
+    await playThrough(bot, 'adult', 'my calves cramp at night', ['night_cramps']);
+    const out = textOf(
+      (await bot.handle('adult', { kind: 'text', text: 'how much magnesium can I give my 5 year old?' }))
+        .replies,
+    );
+    expect(out).not.toMatch(/350 mg|For adults/);
+    const k = testBot();
+    await playThrough(k.bot, 'kidney', "I'm on dialysis for kidney failure and I get calf cramps at night", [
+      'night_cramps',
+      'kidney_or_liver_disease',
+    ]);
+    const dose = textOf(
+      (await k.bot.handle('kidney', { kind: 'text', text: 'how much magnesium should I take?' })).replies,
+    );
+    expect(dose).toMatch(/ask your kidney team/);
+  });
+
+  it('a statin user asking whether to stop hears one message, not "stop" and "do not stop"', async () => {
+    const c = chat();
+    await c.say("I'm 72, I take atorvastatin and my calves ache badly, I can't explain it");
+    for (let i = 0; i < 8; i++) if (assessmentOf((await c.say('no')).replies)) break;
+    const stop = textOf((await c.say('should I stop my statin?')).replies);
+    expect(stop).not.toMatch(/Please do not stop a medicine/);
+    expect(stop).toMatch(/Do not stop any other medicine/);
+  });
+
+  it('"no entiendo" is not "none"; "they last about 30 seconds" answers the long-cramp question; a kick is a knock', async () => {
+    const c = chat();
+    const first = await c.say('my calf is swollen');
+    const q = lastQuestion(first.replies)!;
+    const out = await c.say('no entiendo');
+    expect(lastQuestion(out.replies)?.question).toBe(q.question);
+    expect(readFindings('they last about 30 seconds')).toHaveProperty('cramp_wont_ease', 'no');
+    const kicked = readFindings('got kicked in the calf at football');
+    expect(kicked).not.toHaveProperty('sudden_pop_injury');
+    expect(kicked).toHaveProperty('knock_or_bruise', 'yes');
+    // "like someone kicked me" is still the torn Achilles it describes
+    expect(readFindings('heard a pop at the back of my ankle like someone kicked me')).toHaveProperty(
+      'sudden_pop_injury',
+      'yes',
+    );
   });
 });

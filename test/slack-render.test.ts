@@ -97,7 +97,7 @@ function assessment(over: Partial<AssessmentReply> = {}): AssessmentReply {
     text: 'Headline\n\nA word on the evidence:\n- Supplements help only when levels are low.\n- Ask a pharmacist first.\n\nWatch for:\n- x',
     watchFor: ['A cramp that lasts more than 10 minutes.'],
     evidence: ['Supplements help only when levels are low.', 'Ask a pharmacist first.'],
-    doctorSummary: 'What I have noticed: cramps at night.',
+    doctorSummary: 'What you told me: cramps at night.',
     sources: [
       { id: 'nhs', title: 'Leg cramps', publisher: 'NHS', url: 'https://www.nhs.uk/conditions/leg-cramps/' },
       {

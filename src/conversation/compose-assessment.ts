@@ -53,7 +53,8 @@ function shownCauses(ranked: RankedEntry[]): RankedEntry[] {
 
 /** A sentence with `when` is said only to people with one of those findings. */
 export const saysOf = (claim: Claim, findings: Readonly<Record<string, Choice>>) =>
-  claim.when === undefined || claim.when.some((f) => findings[f] === 'yes');
+  (claim.when === undefined || claim.when.some((f) => findings[f] === 'yes')) &&
+  (claim.unless === undefined || !claim.unless.some((f) => findings[f] === 'yes'));
 
 /** A sentence may be shown at this level unless it advises less care than the level itself. */
 const fitsLevel = (claim: Claim, triage: Triage) =>
@@ -162,7 +163,7 @@ export function composeAssessment(
       .filter((c) => c.supported && c.cause.blood_test)
       .map((c) => cite.use(c.cause.blood_test!));
     const lines = [
-      `What I have noticed: ${reported.length ? labels(knowledge, reported) : 'sore or cramping calves'}.`,
+      `What you told me: ${reported.length ? labels(knowledge, reported) : 'sore or cramping calves'}.`,
       ...(unsure.length ? [`Not sure about: ${labels(knowledge, unsure)}.`] : []),
       ...(tests.length ? [`Tests to ask about: ${tests.join(' ')}`] : []),
     ];

@@ -45,7 +45,7 @@ export const copy = {
   putAnotherWay: (why: string) =>
     `No problem, let me put it another way. ${why} Answer in your own words, or say "not sure". Here is the question again:`,
   afterTheChecks:
-    'I will come back to that once I have checked a few warning signs. They come first. Here is the question:',
+    'Please ask me that again once we have checked a few warning signs. They come first. Here is the question:',
   doThisFirst: (headline: string) => `Please do this first: ${headline}. Do not wait to see if it settles.`,
   changedAnswer: 'Thanks, I have changed your last answer.',
   keptWarningSign: (labels: string[]) =>

@@ -103,6 +103,8 @@ function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefin
   return undefined;
 }
 
+const KIDNEY_CAUTION =
+  'With kidney disease, ask your kidney team before you take any supplement. Some, such as magnesium and potassium, can build up to harmful levels.';
 const CHILD_LIMIT =
   "A child's safe upper limit is lower than an adult's, and it depends on their age. Please ask your child's doctor before you give them any supplement.";
 
@@ -116,6 +118,7 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   const fits = (c: Claim): boolean => {
     if (!assessed) return true;
     if (c.when !== undefined && !c.when.some((f) => assessed.findings?.[f] === 'yes')) return false;
+    if (c.unless?.some((f) => assessed.findings?.[f] === 'yes')) return false;
     // Mid-check no level is known yet: only what fits every level is said.
     if (assessed.midCheck) return c.at === undefined;
     if (c.at !== undefined && !c.at.includes(assessed.triage)) return false;
@@ -131,7 +134,17 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   if (topic) {
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
-    answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list, assessed?.child ?? false);
+    answerAboutCause(
+      cause,
+      intentOf(tokens),
+      text,
+      knowledge,
+      cite,
+      lines,
+      list,
+      assessed?.child ?? false,
+      assessed?.findings?.kidney_or_liver_disease === 'yes',
+    );
   } else if (
     assessed &&
     /\b(what else|anything else|more|other|else)\b/i.test(text) &&
@@ -172,6 +185,7 @@ function answerAboutCause(
   lines: string[],
   list: (items: string[]) => string,
   child: boolean,
+  kidneys = false,
 ): void {
   const isNutrient = cause.kind === 'nutrient';
   if (isNutrient && HOW_MUCH.test(text)) {
@@ -180,6 +194,8 @@ function answerAboutCause(
     // The adult limit is never given for a child: children's limits are lower and go by age.
     if (cause.upper_limit && child) lines.push(cite.use({ ...cause.upper_limit, text: CHILD_LIMIT }));
     else if (cause.upper_limit) lines.push(`For safety: ${cite.use(cause.upper_limit)}`);
+    if (kidneys)
+      lines.push(cite.use({ text: KIDNEY_CAUTION, sources: ['ods-magnesium-hp', 'ods-potassium-hp'] }));
     lines.push(knowledge.disclaimers.supplements);
     return;
   }

@@ -138,7 +138,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       causes: s.assessment?.causes ?? [],
       fill: region.fill,
       headline,
-      child: s.findings.child_under_16 === 'yes',
+      // "how much magnesium can I give my 5 year old?": the child may be named only here.
+      child: s.findings.child_under_16 === 'yes' || found.get('child_under_16') === 'yes',
       findings: s.findings,
     });
     const changed = absorb(s, found);

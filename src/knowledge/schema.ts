@@ -27,6 +27,8 @@ export const claimSchema = z.strictObject({
   at: z.array(z.enum(TRIAGE_LEVELS)).optional(),
   /** Said only when one of these findings is present ("On a statin, ..." only to statin users). */
   when: z.array(id).optional(),
+  /** Not said when one of these findings is present ("it often settles" not after a birth). */
+  unless: z.array(id).optional(),
 });
 export type Claim = z.infer<typeof claimSchema>;
 

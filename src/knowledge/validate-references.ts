@@ -100,7 +100,7 @@ export function validateReferences(
       for (const [i, v] of value.entries()) eachWhen(f, v, [...p, i]);
     } else if (value && typeof value === 'object') {
       for (const [key, v] of Object.entries(value)) {
-        if (key === 'when' && Array.isArray(v)) {
+        if ((key === 'when' || key === 'unless') && Array.isArray(v)) {
           for (const [i, id] of v.entries()) finding(f, [...p, key, i], String(id));
         } else eachWhen(f, v, [...p, key]);
       }

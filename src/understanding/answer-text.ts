@@ -8,7 +8,7 @@ export function isCorrection(text: string): boolean {
 }
 
 const CONFUSED =
-  /\b(dont|do not|didnt|did not|cant|cannot) (understand|get it|get that|follow)\b|\bwhat (does|do) ([\w-]+ ){0,3}mean\b|\bwhat do you mean\b|\b(im|i am) (confused|lost)\b|\bconfusing\b|\bplain english\b|\bsay (that|it) again\b|\bpardon\b|^(huh|eh|what)\W*$/;
+  /\b(dont|do not|didnt|did not|cant|cannot) (understand|get it|get that|follow)\b|\bwhat (does|do) ([\w-]+ ){0,3}mean\b|\bwhat do you mean\b|\b(im|i am) (confused|lost)\b|\bconfusing\b|\bplain english\b|\bsay (that|it) again\b|\bpardon\b|\bno (entiendo|comprendo)\b|\bne comprends pas\b|\bverstehe (ich )?nicht\b|\bnon capisco\b|^(huh|eh|what)\W*$/;
 /** "what's a diuretic?", "what is claudication": a short question about a word. */
 const WHAT_IS = /^(what|whats|wats|wat|what is|what are)\s+(a |an |the )?[\w-]+( [\w-]+)?\W*$/;
 

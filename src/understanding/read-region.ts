@@ -28,16 +28,26 @@ const PLACES: Array<[RegExp, string]> = [
   ],
 ];
 const SAYS_WHERE =
-  /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from)\b[^.!?]{0,20}?\b(in|from)\b/i;
+  /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from|landed|arrived|flew)\b[^.!?]{0,20}?\b(in|from|at|to)\b/i;
+
+/** "flew back from Sydney", "I'm from Leeds": a place someone came from, not where they are. */
+const ORIGIN = /\b(from|flew|flown|back|originally)\s+(\w+\s+)?$/i;
 
 export function readRegion(text: string): string | null {
   const where = SAYS_WHERE.exec(text);
   if (!where) return null;
-  const rest = text.slice(where.index, where.index + where[0].length + 40);
+  // Every place named in the rest of the message; where the person is beats where they came from.
+  const rest = text.slice(where.index, where.index + where[0].length + 80);
+  const found: Array<{ at: number; code: string; origin: boolean }> = [];
   for (const [pattern, code] of PLACES) {
-    // "us" only counts as the country in capitals ("I'm in the US"), never the word "us".
-    if (code === 'US' && !/\b(US|USA|U\.S\.|united states|america|the states)\b/.test(rest)) continue;
-    if (pattern.test(rest)) return code;
+    const all = new RegExp(pattern.source, 'gi');
+    for (let m = all.exec(rest); m !== null; m = all.exec(rest)) {
+      // "us" only counts as the country in capitals ("I'm in the US"), never the word "us".
+      if (code === 'US' && !/^(US|USA|U\.S\.|united states|america|the states)/i.test(m[0])) continue;
+      if (code === 'US' && /^us$/i.test(m[0]) && m[0] !== 'US') continue;
+      found.push({ at: m.index, code, origin: ORIGIN.test(rest.slice(0, m.index)) });
+    }
   }
-  return null;
+  found.sort((a, b) => Number(a.origin) - Number(b.origin) || a.at - b.at);
+  return found[0]?.code ?? null;
 }
