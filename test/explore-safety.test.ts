@@ -112,7 +112,7 @@ describe('advice for the medicine and the person it is for', () => {
     );
     const all = `${assessment.text}\n${assessment.nextSteps.join('\n')}`;
     expect(all).not.toMatch(/stop the statin/i);
-    expect(all).toMatch(/water pill or a blood pressure tablet, tell your doctor/);
+    expect(all).toMatch(/On a water pill or a blood pressure tablet\? Tell your doctor/);
   });
 
   it('a statin user asking "should I stop it?" hears the same as the assessment, not the opposite', async () => {
