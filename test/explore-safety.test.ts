@@ -97,7 +97,7 @@ describe('after the assessment, urgency is never lost', () => {
     const a = await c.say('none of those');
     expect(assessmentOf(a.replies)?.triage).toBe('urgent');
     const out = textOf((await c.say("I can't get to a doctor today, can it wait until monday?")).replies);
-    expect(out).toMatch(/Please do not wait until then/);
+    expect(out).toMatch(/Please do not wait\. This needs a doctor today/);
   });
 });
 
@@ -370,5 +370,47 @@ describe('second exploratory test (session 4)', () => {
       'sudden_pop_injury',
       'yes',
     );
+  });
+});
+
+describe('an urgent or emergency answer says nothing that softens it', () => {
+  it('after muscle breakdown, no "sore muscles usually get better"; beside a cold foot, no vitamin B12', async () => {
+    const c = chat();
+    const a = assessmentOf(
+      (
+        await c.say(
+          'did my first spin class yesterday and now my thighs and calves are agony and my pee is like cola',
+        )
+      ).replies,
+    )!;
+    expect(a.triage).toBe('emergency');
+    expect(a.causes.map((x) => x.id)).not.toContain('exercise_soreness');
+    const d = chat();
+    const b = assessmentOf(
+      (await d.say("my dad's foot has gone cold and blue and he says it's numb, he's 78")).replies,
+    )!;
+    expect(b.triage).toBe('emergency');
+    expect(b.causes.every((x) => x.id !== 'vitamin_b12_deficiency')).toBe(true);
+    expect(b.text).not.toMatch(/supplement/i);
+  });
+
+  it('after "get help today", the fallback names no iron, "thanks" mid-check is welcomed, denials add up', async () => {
+    const c = chat();
+    await c.say("I'm on the pill and my left calf is sore and swollen");
+    await c.say('none of those');
+    const other = textOf((await c.say('ok')).replies);
+    expect(other).toMatch(/Please do this first: Get medical help today/);
+    expect(other).not.toMatch(/iron/);
+    expect(textOf((await c.say('should I call 111?')).replies)).toMatch(/Yes, today/);
+    const d = chat();
+    await d.say('my calves ache');
+    const thanks = await d.say('thanks');
+    expect(textOf(thanks.replies)).toMatch(/You're welcome/);
+    expect(lastQuestion(thanks.replies)).toBeDefined();
+    expect(
+      readFindings("I'm not on the pill, I haven't travelled, no surgery, never had cancer or a clot"),
+    ).toHaveProperty('clot_risk_factor', 'no');
+    expect(readFindings('not red or warm')).toHaveProperty('calf_red_warm', 'no');
+    expect(readFindings("it's red and not warm")).not.toHaveProperty('calf_red_warm', 'no');
   });
 });

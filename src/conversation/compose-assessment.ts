@@ -41,11 +41,19 @@ function labels(knowledge: Knowledge, ids: string[]): string {
     .join('; ');
 }
 
-function shownCauses(ranked: RankedEntry[]): RankedEntry[] {
-  const supported = ranked.filter((r) => r.supported);
+function shownCauses(ranked: RankedEntry[], triage: Triage): RankedEntry[] {
+  // At urgent and above nothing that reassures ("usually gets better in a few days") stands beside
+  // the warning, and in an emergency no talk of nutrients: only causes that need a doctor are named
+  // (low potassium after days of sickness, with a racing heart, is one that does).
+  const fits = (r: RankedEntry) =>
+    triageRank(triage) < triageRank('urgent') ||
+    (triageRank(r.cause.triage) >= triageRank('see_doctor') &&
+      (r.cause.kind !== 'nutrient' || triage !== 'emergency'));
+  const supported = ranked.filter((r) => r.supported && fits(r));
   // An unsupported cause is mentioned only when it is at least half-way to its threshold.
   const hinted = ranked.filter(
-    (r) => !r.supported && r.because.length > 0 && r.score >= r.cause.scoring.threshold * HINT_FRACTION,
+    (r) =>
+      !r.supported && fits(r) && r.because.length > 0 && r.score >= r.cause.scoring.threshold * HINT_FRACTION,
   );
   // Never a cause the person did not describe: with nothing supported or close, none is named.
   return [...supported, ...hinted].slice(0, CAUSES_SHOWN_MAX);
@@ -73,7 +81,7 @@ export function composeAssessment(
   const headline = region.fill(care.headline);
   cite.add(region.sources);
 
-  const causes = shownCauses(outcome.ranked);
+  const causes = shownCauses(outcome.ranked, outcome.triage);
   const fits = (c: Claim) => fitsLevel(c, outcome.triage) && saysOf(c, findings);
   const nextSteps: string[] = [region.fill(care.next_step)];
   const stronger = (c: Claim) =>

@@ -50,6 +50,9 @@ export const copy = {
   changedAnswer: 'Thanks, I have changed your last answer.',
   keptWarningSign: (labels: string[]) =>
     `I have kept this, because it is a warning sign: ${labels.join('; ')}. If it was a mistake, type "go back" and answer that question again.`,
+  afterUrgentNudge:
+    'If you have a question about what I said, ask me, or type "restart" to start a new check.',
+  youAreWelcome: "You're welcome. Here is the question again:",
   backToTheCheck: 'Now, back to the check:',
   nudgeYesNo: 'Sorry, I did not catch that. Here is the question again: answer yes, no or not sure.',
   nudgeMulti:

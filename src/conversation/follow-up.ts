@@ -200,7 +200,12 @@ function answerAboutCause(
     return;
   }
   if (isNutrient && (intent === 'limit' || SHOULD_TAKE.test(text))) {
-    lines.push('Probably not without a blood test first.');
+    // "should I take it?" → probably not; "is it bad / safe to take it?" is not answered with "no".
+    lines.push(
+      /\b(bad|safe|ok|okay|harm\w*|dangerous|risky)\b/i.test(text)
+        ? 'Take it only after a blood test, and with a doctor or pharmacist’s advice.'
+        : 'Probably not without a blood test first.',
+    );
     if (cause.evidence) lines.push(cite.use(cause.evidence));
     if (cause.blood_test) lines.push(cite.use(cause.blood_test));
     lines.push(knowledge.disclaimers.supplements);

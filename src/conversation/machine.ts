@@ -152,7 +152,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     if (triageRank(before) >= triageRank('urgent')) {
       const cite = new Citations(knowledge);
       cite.add(region.sources);
-      const text = `${copy.doThisFirst(headline)}\n\n${copy.afterAssessmentNudge}`;
+      const text = `${copy.doThisFirst(headline)}\n\n${copy.afterUrgentNudge}`;
       return { state: s, replies: [{ kind: 'text', text, sources: cite.refs }] };
     }
     return { state: s, replies: [{ kind: 'text', text: copy.afterAssessmentNudge }] };
@@ -216,6 +216,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
  * warning signs are checked (they come first), then the check goes on.
  */
 function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn | null {
+  if (/^\s*(thanks|thank you|thank u|thx|ty|cheers|ta)\b/i.test(text))
+    return askAgainWith(s, ctx, copy.youAreWelcome);
   if (!isOwnQuestion(text)) return null;
   const { knowledge } = ctx;
   const fill = regionOf(knowledge, ctx.region).fill;

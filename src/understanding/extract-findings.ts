@@ -32,6 +32,9 @@ export interface ExtractOptions {
   expecting?: readonly string[];
 }
 
+/** How many items of a list finding, denied one by one, make a "no" to the whole list. */
+const LIST_DENIALS_MIN = 3;
+
 export function extractFindings(
   text: string,
   knowledge: Knowledge,
@@ -55,6 +58,8 @@ export function extractFindings(
       ),
     );
   const contextOk = new Map<string, boolean>();
+  // Items of a list finding denied one by one ("not on the pill, no surgery, haven't flown").
+  const denied = new Map<string, number>();
   const entries = lexiconOf(knowledge);
   const byWord = phrasesByWordOf(knowledge);
   for (const { tokens, folded, present } of all) {
@@ -107,12 +112,18 @@ export function extractFindings(
       // The strongest mention wins, so the order they were found in does not matter.
       for (const start of starts) {
         const polarity = polarityAt(tokens, start);
-        if (partial && polarity === 'no') continue;
+        if (partial && polarity === 'no') {
+          denied.set(entry.finding, (denied.get(entry.finding) ?? 0) + 1);
+          continue;
+        }
         const before = found.get(entry.finding);
         if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
       }
     }
   }
+  // Three or more of a list's items denied, and none said, is a "no" to the list.
+  for (const [finding, n] of denied)
+    if (n >= LIST_DENIALS_MIN && !found.has(finding)) found.set(finding, 'no');
   // A temperature of 38 °C (100.4 °F) or more is a fever, however it is written ("38.4", "101F").
   if (FEVER.test(text) && knowledge.findings.has('fever_spreading_redness')) {
     if (found.get('fever_spreading_redness') !== 'yes') found.set('fever_spreading_redness', 'yes');
