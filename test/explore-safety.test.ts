@@ -414,3 +414,29 @@ describe('an urgent or emergency answer says nothing that softens it', () => {
     expect(readFindings("it's red and not warm")).not.toHaveProperty('calf_red_warm', 'no');
   });
 });
+
+describe('painkiller answers use what the person said', () => {
+  it("a parent asking for a child hears the children's advice; a pregnant woman is told to ask first", async () => {
+    const { bot } = testBot();
+    await playThrough(
+      bot,
+      'kid-pain',
+      "my 6 year old's legs ache every evening, both legs, fine in the morning",
+      ['child_under_16', 'pain_both_legs_evening_child'],
+    );
+    const kid = textOf(
+      (await bot.handle('kid-pain', { kind: 'text', text: 'can I give him ibuprofen?' })).replies,
+    );
+    expect(kid).toMatch(/Do not give aspirin to children under 16/);
+    expect(kid).not.toMatch(/if you are pregnant/);
+    const p = testBot();
+    await playThrough(p.bot, 'preg', "I'm 28 weeks pregnant and get calf cramps at night", [
+      'pregnant',
+      'night_cramps',
+    ]);
+    const preg = textOf(
+      (await p.bot.handle('preg', { kind: 'text', text: 'can I take ibuprofen?' })).replies,
+    );
+    expect(preg).toMatch(/You told me you are pregnant/);
+  });
+});
