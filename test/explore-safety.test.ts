@@ -440,3 +440,38 @@ describe('painkiller answers use what the person said', () => {
     expect(preg).toMatch(/You told me you are pregnant/);
   });
 });
+
+describe('third exploratory test (session 4): mixed answers keep the danger', () => {
+  it('denials in the opening do not cancel the flight said after them', () => {
+    expect(
+      readFindings(
+        "my right calf aches, I'm not on the pill, not pregnant, no surgery, but I did fly back from Japan yesterday",
+      ),
+    ).toMatchObject({ one_calf_pain: 'yes', clot_risk_factor: 'yes' });
+  });
+
+  it('"no to all of them except number 1" keeps 1; "all except 2" is all but 2', async () => {
+    const c = chat();
+    await c.say('my calves ache');
+    const out = await c.say('no to all of them except number 1');
+    expect(assessmentOf(out.replies)?.triage).toBe('emergency');
+  });
+
+  it('"oops wrong one, 3" after 7 keeps the red calf and adds the sudden pain at rest', async () => {
+    const c = chat();
+    await c.say('my calves ache');
+    await c.say('7');
+    const out = await c.say('oops wrong one, 3');
+    expect(textOf(out.replies)).toMatch(/kept this, because it is a warning sign/);
+    expect(assessmentOf(out.replies)?.triage).toBe('emergency');
+  });
+
+  it('short of breath on the stairs since yesterday is new breathlessness; for months it is not', () => {
+    expect(
+      readFindings('nothing but I do get a bit short of breath on the stairs since yesterday'),
+    ).toHaveProperty('breathless_or_chest_pain', 'yes');
+    expect(
+      readFindings("I get out of breath on the stairs, it's been like that for months"),
+    ).not.toHaveProperty('breathless_or_chest_pain');
+  });
+});

@@ -266,12 +266,21 @@ function changeLastAnswer(s: ConversationState, ctx: StepContext, text: string):
   const keptSigns = last.changes
     .filter((c) => c.after === 'yes' && knowledge.findings.get(c.finding)?.red_flag)
     .filter((c) => changes.some(([f, choice]) => f === c.finding && choice !== 'yes'));
+  // A warning sign said yes stays yes; the rest of the new answer ("oops wrong one, 3") still counts.
+  const preface: Reply[] = [];
   if (keptSigns.length > 0) {
     const labels = keptSigns.map((c) => knowledge.findings.get(c.finding)!.label.toLowerCase());
-    const replies: Reply[] = [{ kind: 'text', text: copy.keptWarningSign(labels) }];
-    return s.pending
-      ? { state: s, replies: [...replies, questionReply(s.pending, knowledge)] }
-      : { state: s, replies };
+    preface.push({ kind: 'text', text: copy.keptWarningSign(labels) });
+    const kept = new Set(keptSigns.map((c) => c.finding));
+    changes = changes.map(([f, choice]): [string, Choice] => [f, kept.has(f) ? 'yes' : choice]);
+    const unchanged = changes.every(([f, choice]) =>
+      last.changes.some((c) => c.finding === f && c.after === choice),
+    );
+    if (unchanged) {
+      return s.pending
+        ? { state: s, replies: [...preface, questionReply(s.pending, knowledge)] }
+        : { state: s, replies: preface };
+    }
   }
   s.history.pop();
   for (const c of last.changes) {
@@ -282,7 +291,7 @@ function changeLastAnswer(s: ConversationState, ctx: StepContext, text: string):
   s.pending = null;
   s.assessment = null;
   record(s, q, changes);
-  return advance(s, ctx, [{ kind: 'text', text: copy.changedAnswer }]);
+  return advance(s, ctx, [...preface, { kind: 'text', text: copy.changedAnswer }]);
 }
 
 /** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */

@@ -32,6 +32,10 @@ export interface ExtractOptions {
   expecting?: readonly string[];
 }
 
+/** Breath words within a few words of a recent start ("since yesterday", "suddenly"). */
+const NEW_BREATHLESSNESS =
+  /\b(breath\w*|puff\w*|winded)\b[^.!?]{0,40}\b(since (yesterday|last night|this morning|today|the weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|suddenly|all of a sudden|out of nowhere|just started|started (yesterday|today|last night))\b|\b(suddenly|all of a sudden|since (yesterday|last night|this morning|today))\b[^.!?]{0,40}\b(breath\w*|puff\w*|winded)\b/i;
+
 /** How many items of a list finding, denied one by one, make a "no" to the whole list. */
 const LIST_DENIALS_MIN = 3;
 
@@ -120,6 +124,16 @@ export function extractFindings(
         if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
       }
     }
+  }
+  // Breathlessness that is new ("on the stairs since yesterday", "suddenly puffed") is the
+  // emergency sign, not the slow breathlessness of anaemia, even when it comes with effort.
+  if (
+    found.get('pale_or_breathless_on_exertion') === 'yes' &&
+    found.get('breathless_or_chest_pain') === undefined &&
+    knowledge.findings.has('breathless_or_chest_pain') &&
+    NEW_BREATHLESSNESS.test(text)
+  ) {
+    found.set('breathless_or_chest_pain', 'yes');
   }
   // Three or more of a list's items denied, and none said, is a "no" to the list.
   for (const [finding, n] of denied)

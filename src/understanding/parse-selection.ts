@@ -91,9 +91,29 @@ function readNumbers(text: string): NumberPicks | null {
   return any ? picks : null;
 }
 
+/** "no to all of them except number 1", "none apart from the swelling", "all but 2". */
+const EXCEPT =
+  /^(?<head>.*?)\b(?:except|apart from|but|besides|other than|aside from|excluding)\b(?<rest>.+)$/;
+const HEAD_NONE =
+  /^(no|none|nothing|nope|nah|neither|no to all|no to all of them|none of them|none of those|none of these|not any)( of (them|those|these))?$/;
+const HEAD_ALL = /^(all|yes|yes to all|yes to all of them|all of them|all of those|all of these|everything)$/;
+
 export function parseSelection(text: string, options: QuestionOption[], knowledge: Knowledge): Selection {
   const tokens = tokenize(text);
   const joined = tokens.join(' ');
+  const except = EXCEPT.exec(joined);
+  if (except?.groups) {
+    const head = except.groups.head!.trim();
+    const rest = except.groups.rest!.trim();
+    if (HEAD_NONE.test(head) || HEAD_ALL.test(head)) {
+      const named = parseSelection(rest, options, knowledge);
+      if (named?.kind === 'selected') {
+        if (HEAD_NONE.test(head)) return named;
+        const out = new Set([...named.findings, ...(named.unsure ?? [])]);
+        return { kind: 'selected', findings: options.map((o) => o.finding).filter((f) => !out.has(f)) };
+      }
+    }
+  }
   if (
     NONE.includes(joined) ||
     /^(none|nothing|neither|no)( of (those|these|them|that|the above))?( apply| applies)?$/.test(joined)
