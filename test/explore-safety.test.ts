@@ -475,3 +475,13 @@ describe('third exploratory test (session 4): mixed answers keep the danger', ()
     ).not.toHaveProperty('breathless_or_chest_pain');
   });
 });
+
+describe('a question of their own the knowledge cannot answer yet', () => {
+  it('"is that bad?" mid-check is promised an answer after the check, with the question again', async () => {
+    const c = chat();
+    const first = await c.say('my calves ache');
+    const out = await c.say('is that bad?');
+    expect(textOf(out.replies)).toMatch(/answer that better once the check is done/);
+    expect(lastQuestion(out.replies)?.question).toBe(lastQuestion(first.replies)?.question);
+  });
+});

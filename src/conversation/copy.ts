@@ -44,6 +44,8 @@ export const copy = {
   noQuestionToExplain: 'I am not asking you anything right now.',
   putAnotherWay: (why: string) =>
     `No problem, let me put it another way. ${why} Answer in your own words, or say "not sure". Here is the question again:`,
+  answerAfterTheCheck:
+    'I can answer that better once the check is done: ask me again then. Here is the question:',
   afterTheChecks:
     'Please ask me that again once we have checked a few warning signs. They come first. Here is the question:',
   doThisFirst: (headline: string) => `Please do this first: ${headline}. Do not wait to see if it settles.`,

@@ -229,7 +229,8 @@ function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn
     child: s.findings.child_under_16 === 'yes',
     findings: s.findings,
   });
-  if (!answer) return null;
+  // A question the knowledge has no answer for yet ("is that bad?"): said after the check.
+  if (!answer) return askAgainWith(s, ctx, copy.answerAfterTheCheck);
   if (phaseOf(s, knowledge) === 'screening') return askAgainWith(s, ctx, copy.afterTheChecks);
   const back: Reply = { kind: 'text', text: copy.backToTheCheck };
   return { state: s, replies: [answer, back, questionReply(s.pending!, knowledge)] };
