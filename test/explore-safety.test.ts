@@ -485,3 +485,16 @@ describe('a question of their own the knowledge cannot answer yet', () => {
     expect(lastQuestion(out.replies)?.question).toBe(lastQuestion(first.replies)?.question);
   });
 });
+
+describe('an amount over the official upper limit is said back as over it', () => {
+  it('"I take 500 mg of magnesium a day, is that ok?" is over 350 mg; 200 mg gets no such line', async () => {
+    const { bot } = testBot();
+    await playThrough(bot, 'mg', 'my calves cramp at night', ['night_cramps']);
+    const ask = async (text: string) => textOf((await bot.handle('mg', { kind: 'text', text })).replies);
+    expect(await ask('I take 500 mg of magnesium a day, is that ok?')).toMatch(
+      /more than that official upper limit/,
+    );
+    expect(await ask('how much vitamin d, I take 5000 IU')).toMatch(/more than that official upper limit/);
+    expect(await ask('how much magnesium, I take 200mg')).not.toMatch(/more than that official upper limit/);
+  });
+});

@@ -103,6 +103,25 @@ function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefin
   return undefined;
 }
 
+const OVER_LIMIT =
+  'What you take is more than that official upper limit. Please talk to a doctor or pharmacist before you take any more.';
+
+/** "500 mg", "2,000 IU", "50mcg": an amount the person says they take. */
+function amountIn(text: string): { amount: number; unit: string } | null {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s*(mg|mcg|µg|ug|iu)\b/i.exec(text);
+  return m ? { amount: Number(m[1]!.replaceAll(',', '')), unit: m[2]!.toLowerCase() } : null;
+}
+
+/** The amount in the limit's unit (vitamin D: 40 IU is 1 mcg); NaN when the units do not compare. */
+function inUnit(said: { amount: number; unit: string }, unit: 'mg' | 'mcg'): number {
+  const u = said.unit === 'µg' || said.unit === 'ug' ? 'mcg' : said.unit;
+  if (u === unit) return said.amount;
+  if (u === 'iu' && unit === 'mcg') return said.amount / 40;
+  if (u === 'mcg' && unit === 'mg') return said.amount / 1000;
+  if (u === 'mg' && unit === 'mcg') return said.amount * 1000;
+  return Number.NaN;
+}
+
 const KIDNEY_CAUTION =
   'With kidney disease, ask your kidney team before you take any supplement. Some, such as magnesium and potassium, can build up to harmful levels.';
 const CHILD_LIMIT =
@@ -194,6 +213,12 @@ function answerAboutCause(
     // The adult limit is never given for a child: children's limits are lower and go by age.
     if (cause.upper_limit && child) lines.push(cite.use({ ...cause.upper_limit, text: CHILD_LIMIT }));
     else if (cause.upper_limit) lines.push(`For safety: ${cite.use(cause.upper_limit)}`);
+    // "I take 500 mg a day": said back only when it is over the adult limit the text quotes.
+    const said = amountIn(text);
+    const limit = cause.upper_limit_amount;
+    if (!child && said && limit && cause.upper_limit && inUnit(said, limit.unit) > limit.amount) {
+      lines.push(cite.use({ ...cause.upper_limit, text: OVER_LIMIT }));
+    }
     if (kidneys)
       lines.push(cite.use({ text: KIDNEY_CAUTION, sources: ['ods-magnesium-hp', 'ods-potassium-hp'] }));
     lines.push(knowledge.disclaimers.supplements);

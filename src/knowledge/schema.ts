@@ -116,6 +116,13 @@ export const causeSchema = z.strictObject({
   at_risk: z.array(claimSchema).default([]),
   food_sources: z.array(foodSchema).default([]),
   upper_limit: claimSchema.optional(),
+  /**
+   * The adult upper limit as a number, so "I take 500 mg a day, is that ok?" can be told it is
+   * above it (never a dose: only the limit the `upper_limit` text already quotes).
+   */
+  upper_limit_amount: z
+    .strictObject({ amount: z.number().positive(), unit: z.enum(['mg', 'mcg']) })
+    .optional(),
   blood_test: claimSchema.optional(),
   evidence: z
     .strictObject({ strength: z.enum(['weak', 'moderate', 'strong']), text, sources: sourceIds })
