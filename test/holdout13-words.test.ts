@@ -63,3 +63,29 @@ describe('holdout13: what was missed is read', () => {
     expect(read('not swollen')).toHaveProperty('one_leg_swollen', 'no');
   });
 });
+
+describe('holdout15: the detail that decides', () => {
+  it('"I have to stand for a minute or two till it goes" on the golf course is claudication in a smoker', async () => {
+    const { bot } = testBot();
+    const { assessment } = await playThrough(
+      bot,
+      'golf',
+      "every round of golf my right calf starts aching round about the 3rd hole and i have to stand for a minute or two till it goes, then i'm fine for another few holes. i'm 67 and still smoke",
+      ['pain_walking_relieved_by_rest', 'age_60_plus', 'smoker', 'one_calf_pain'],
+    );
+    expect(assessment.triage).toBe('see_doctor');
+    expect(assessment.causes[0]?.id).toBe('peripheral_artery_disease');
+  });
+
+  it('"he\'s a bit warm" is a fever, not a warm calf; a son riding into my leg does not make me a child', () => {
+    const r = read("my son is 5, he won't stand on his left leg and he's a bit warm too");
+    expect(r).toHaveProperty('fever_spreading_redness', 'yes');
+    expect(r).not.toHaveProperty('calf_red_warm');
+    expect(
+      read('my son rode his scooter straight into the back of my leg and now there is a bruise'),
+    ).not.toHaveProperty('child_under_16');
+    expect(
+      read('my foot hurts at night and only eases if I hang it over the side of the bed'),
+    ).toHaveProperty('rest_pain_or_foot_sores', 'yes');
+  });
+});

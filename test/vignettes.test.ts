@@ -106,6 +106,8 @@ describe.each([
   ['thirteenth holdout (mimics and muddles)', 'holdout13.natural.json'],
   // Written blind at the end of session 4 and not tuned on: the honest unseen figure.
   ['fourteenth holdout (a normal week of messages; not tuned on)', 'holdout14.natural.json'],
+  // Written blind after every other session-4 change, tuned on after its first run (README).
+  ['fifteenth holdout (the hard middle: look-alike pairs)', 'holdout15.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

@@ -149,6 +149,11 @@ const NEW_SUBJECT = new Set([
   'they',
   'she',
   'he',
+  'hes',
+  'shes',
+  'theyre',
+  'his',
+  'her',
 ]);
 
 /** Split into clauses at punctuation and clause-breaking words; each clause is a token list. */
