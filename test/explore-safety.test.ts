@@ -161,10 +161,7 @@ describe('the emergency number of where the person says they are', () => {
   it.each([
     ['I am in Paris, my calf is swollen and I am short of breath', 'Call 112 now'],
     ["I'm in Berlin, my calf is swollen and I feel breathless", 'Call 112 now'],
-    [
-      "I'm in Auckland and my calf is swollen and I'm short of breath",
-      'Call your local emergency number now',
-    ],
+    ["I'm in Auckland and my calf is swollen and I'm short of breath", 'Call 111 now'],
     [
       'I live in Mumbai, my calf is swollen and I am suddenly breathless',
       'Call your local emergency number now',

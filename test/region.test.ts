@@ -125,3 +125,19 @@ describe('a region hint that costs a platform call (Slack users.info)', () => {
     expect(headline(out.replies)).toBe('Call 999 now');
   });
 });
+
+describe('New Zealand', () => {
+  it('gets 111 and Healthline, never NHS 111 or 911', async () => {
+    const { testBot } = await import('./helpers/bot.js');
+    const { bot } = testBot({ region: 'US' });
+    const out = await bot.handle('nz', {
+      kind: 'text',
+      text: "I'm in Wellington, my calf is swollen and I'm suddenly breathless",
+    });
+    const a = out.replies.find((r) => r.kind === 'assessment') as AssessmentReply;
+    expect(a.headline).toBe('Call 111 now');
+    expect(textOf(a)).not.toMatch(/\b911\b|NHS 111/);
+    const urgent = composeAssessment(k, { one_leg_swollen: 'yes' }, 'NZ');
+    expect(textOf(urgent)).toMatch(/Healthline on 0800 611 116/);
+  });
+});

@@ -24,7 +24,7 @@ export function regionOfLocale(locale: string | undefined): RegionHint | null {
   const country = /^[a-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(locale ?? '')?.[1]?.toUpperCase();
   if (!country) return null;
   if (country === 'GB') return { code: 'UK' };
-  if (country === 'US' || country === 'AU') return { code: country };
+  if (country === 'US' || country === 'AU' || country === 'NZ') return { code: country };
   if (EU_COUNTRIES.has(country)) return { code: 'EU' };
   return null;
 }

@@ -1,7 +1,7 @@
 /**
  * Where the person says they are ("I'm in Australia", "we live in the UK", "in the states",
  * "I'm in Paris"), so the emergency number fits them. Returns a care.yaml region code, ELSEWHERE
- * for a place calfbot has no care text for (New Zealand, India, Canada...: "your local emergency
+ * for a place calfbot has no care text for (India, Canada...: "your local emergency
  * number", never the configured region's), or null when the message says no place.
  */
 
@@ -19,11 +19,15 @@ const PLACES: Array<[RegExp, string]> = [
   ],
   [/\b(usa|u\.s\.a?\.?|us|united states|america|the states)\b/i, 'US'],
   [
+    /\b(new zealand|nz|aotearoa|auckland|wellington|christchurch|hamilton nz|dunedin|tauranga|queenstown)\b/i,
+    'NZ',
+  ],
+  [
     /\b(eu|europe|ireland|germany|france|spain|italy|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece|czechia|czech republic|hungary|romania|bulgaria|croatia|slovakia|slovenia|luxembourg|malta|cyprus|estonia|latvia|lithuania|dublin|cork|paris|lyon|marseille|berlin|munich|hamburg|frankfurt|cologne|madrid|barcelona|valencia|seville|rome|milan|naples|florence|lisbon|porto|amsterdam|rotterdam|brussels|antwerp|vienna|stockholm|copenhagen|helsinki|warsaw|krakow|athens|prague|budapest|bucharest|sofia|zagreb)\b/i,
     'EU',
   ],
   [
-    /\b(new zealand|nz|aotearoa|auckland|wellington|christchurch|india|mumbai|delhi|bangalore|bengaluru|chennai|kolkata|hyderabad|canada|toronto|vancouver|montreal|calgary|ottawa|south africa|johannesburg|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
+    /\b(india|mumbai|delhi|bangalore|bengaluru|chennai|kolkata|hyderabad|canada|toronto|vancouver|montreal|calgary|ottawa|south africa|johannesburg|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
     ELSEWHERE,
   ],
 ];
