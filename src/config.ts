@@ -93,7 +93,9 @@ const fields = z.object({
     .trim()
     .toUpperCase()
     .default('US')
-    .refine((v) => /^[A-Z]{2}$/.test(v), { message: 'must be a two-letter region such as US, UK, EU, AU or NZ' }),
+    .refine((v) => /^[A-Z]{2}$/.test(v), {
+      message: 'must be a two-letter region such as US, UK, EU, AU or NZ',
+    }),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
