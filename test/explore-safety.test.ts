@@ -495,3 +495,11 @@ describe('an amount over the official upper limit is said back as over it', () =
     expect(await ask('how much magnesium, I take 200mg')).not.toMatch(/more than that official upper limit/);
   });
 });
+
+describe('"what? no" is an answer, not confusion', () => {
+  it('answers the yes/no question it follows', async () => {
+    const { asksWhatItMeans } = await import('../src/understanding/answer-text.js');
+    expect(asksWhatItMeans('what? no')).toBeNull();
+    expect(asksWhatItMeans("what's a diuretic?")).toBe('word');
+  });
+});

@@ -18,7 +18,8 @@ const WHAT_IS = /^(what|whats|wats|wat|what is|what are)\s+(a |an |the )?[\w-]+(
  */
 export function asksWhatItMeans(text: string): 'confused' | 'word' | null {
   const t = text.toLowerCase().replace(/[’'`]/g, '').trim();
-  if (WHAT_IS.test(t)) return 'word';
+  // "what? no" and "what, yes" answer the question.
+  if (WHAT_IS.test(t) && !/^\w+\W+(yes|yeah|yep|no|nope|nah|maybe|not sure)\W*$/.test(t)) return 'word';
   return CONFUSED.test(t) ? 'confused' : null;
 }
 
