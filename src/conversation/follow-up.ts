@@ -7,6 +7,7 @@ import { clauses, fold, tokenize } from '../understanding/normalize.js';
 import { type CompiledPhrase, compilePhrase, findPhrase } from '../understanding/phrase.js';
 import { type Choice, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { Citations, sourcesAsText } from './cite.js';
+import { saysOf } from './compose-assessment.js';
 
 type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 'todo' | 'more';
 
@@ -136,8 +137,7 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   const fill = assessed?.fill ?? ((t: string) => t);
   const fits = (c: Claim): boolean => {
     if (!assessed) return true;
-    if (c.when !== undefined && !c.when.some((f) => assessed.findings?.[f] === 'yes')) return false;
-    if (c.unless?.some((f) => assessed.findings?.[f] === 'yes')) return false;
+    if (!saysOf(c, assessed.findings ?? {})) return false;
     // Mid-check no level is known yet: only what fits every level is said.
     if (assessed.midCheck) return c.at === undefined;
     if (c.at !== undefined && !c.at.includes(assessed.triage)) return false;
@@ -153,17 +153,10 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   if (topic) {
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
-    answerAboutCause(
-      cause,
-      intentOf(tokens),
-      text,
-      knowledge,
-      cite,
-      lines,
-      list,
-      assessed?.child ?? false,
-      assessed?.findings?.kidney_or_liver_disease === 'yes',
-    );
+    answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list, {
+      child: assessed?.child ?? false,
+      kidneys: assessed?.findings?.kidney_or_liver_disease === 'yes',
+    });
   } else if (
     assessed &&
     /\b(what else|anything else|more|other|else)\b/i.test(text) &&
@@ -203,8 +196,7 @@ function answerAboutCause(
   cite: Citations,
   lines: string[],
   list: (items: string[]) => string,
-  child: boolean,
-  kidneys = false,
+  { child, kidneys }: { child: boolean; kidneys: boolean },
 ): void {
   const isNutrient = cause.kind === 'nutrient';
   if (isNutrient && HOW_MUCH.test(text)) {

@@ -22,7 +22,14 @@ import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
 import { phaseOf } from './phase.js';
 import { questionReply, whyOf } from './question-reply.js';
-import type { ConversationState, MachineEvent, PendingQuestion, StepContext, StepResult } from './types.js';
+import type {
+  AnsweredStep,
+  ConversationState,
+  MachineEvent,
+  PendingQuestion,
+  StepContext,
+  StepResult,
+} from './types.js';
 
 export { phaseOf } from './phase.js';
 export type { MachineEvent, StepContext, StepResult } from './types.js';
@@ -284,15 +291,20 @@ function changeLastAnswer(s: ConversationState, ctx: StepContext, text: string):
     }
   }
   s.history.pop();
-  for (const c of last.changes) {
+  undo(s, last);
+  if (s.pending) s.asked = Math.max(0, s.asked - 1);
+  s.pending = null;
+  record(s, q, changes);
+  return advance(s, ctx, [...preface, { kind: 'text', text: copy.changedAnswer }]);
+}
+
+/** Take an answered step back: its findings as they were before, and no assessment. */
+function undo(s: ConversationState, step: AnsweredStep): void {
+  for (const c of step.changes) {
     if (c.before === null) delete s.findings[c.finding];
     else s.findings[c.finding] = c.before;
   }
-  if (s.pending) s.asked = Math.max(0, s.asked - 1);
-  s.pending = null;
   s.assessment = null;
-  record(s, q, changes);
-  return advance(s, ctx, [...preface, { kind: 'text', text: copy.changedAnswer }]);
 }
 
 /** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */
@@ -353,11 +365,7 @@ function onCommand(
     case 'back': {
       const last = s.history.pop();
       if (!last) return { state: s, replies: [{ kind: 'text', text: copy.nothingToUndo }] };
-      for (const c of last.changes) {
-        if (c.before === null) delete s.findings[c.finding];
-        else s.findings[c.finding] = c.before;
-      }
-      s.assessment = null;
+      undo(s, last);
       s.asked = Math.max(0, s.asked - 1);
       return ask(
         s,
