@@ -108,6 +108,8 @@ describe.each([
   ['fourteenth holdout (a normal week of messages; not tuned on)', 'holdout14.natural.json'],
   // Written blind after every other session-4 change, tuned on after its first run (README).
   ['fifteenth holdout (the hard middle: look-alike pairs)', 'holdout15.natural.json'],
+  // Written blind in session 5 (2026-12-02), tuned on after its first run (README).
+  ['sixteenth holdout (a second normal week)', 'holdout16.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

@@ -58,6 +58,11 @@ export const findingSchema = z.strictObject({
    * with `word`; `...` allows up to four other words in between. Case and punctuation are ignored.
    */
   phrasings: z.array(text).min(1),
+  /**
+   * Phrasings that count only in an answer to a question about this finding: "both feet"
+   * answers "are both legs swollen?", but "pins and needles in both feet" is not swelling.
+   */
+  answer_phrasings: z.array(text).default([]),
   /** Phrasings that, in the same clause, mean this finding is NOT meant (e.g. "both legs swollen"). */
   unless: z.array(text).default([]),
   /** Phrasings that say the finding is absent without naming it ("I don't take any medicines"). */

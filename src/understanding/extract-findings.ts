@@ -94,7 +94,9 @@ export function extractFindings(
       // Only the phrasings whose first word is in the clause (and those without words) can match.
       // Most entries have none in a clause, so `unless` and `context` are checked only after.
       const starts: number[] = [];
+      const asked = options.expecting?.includes(entry.finding) ?? false;
       const collect = (phrase: CompiledPhrase) => {
+        if (!asked && entry.answerOnly.has(phrase)) return;
         for (const m of findPhrase(phrase, tokens, folded, present)) starts.push(m.start);
       };
       for (const phrase of entry.wordlessPhrases) collect(phrase);
@@ -102,7 +104,7 @@ export function extractFindings(
       if (starts.length === 0) continue;
       if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
       // A question about the finding is its context ("flashing lights" answering the pre-eclampsia question).
-      if (entry.context.length > 0 && !options.expecting?.includes(entry.finding)) {
+      if (entry.context.length > 0 && !asked) {
         let ok = contextOk.get(entry.finding);
         if (ok === undefined) {
           ok = inContext(entry);
@@ -112,7 +114,7 @@ export function extractFindings(
       }
       // A list finding's item denied outside its own question ("I've never had a clot") says
       // nothing of the other items (the pill, a long trip): it is not a "no".
-      const partial = entry.list && !options.expecting?.includes(entry.finding);
+      const partial = entry.list && !asked;
       // The strongest mention wins, so the order they were found in does not matter.
       for (const start of starts) {
         const polarity = polarityAt(tokens, start);

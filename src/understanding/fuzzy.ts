@@ -20,6 +20,12 @@ import { NEGATION_WORDS } from './negation.js';
 import { fold } from './normalize.js';
 
 const MIN_LETTERS = 5;
+
+/**
+ * Shop and brand names people type that are near a lexicon word but are not typos of it:
+ * "holland and barret" is a health-food shop, not a barre class.
+ */
+const NAMES_NOT_TYPOS = new Set(['barret', 'barrett', 'barretts', 'walgreens', 'superdrug', 'priceline']);
 const MIN_PREFIX = 5;
 
 interface Vocabulary {
@@ -120,7 +126,9 @@ function nearest(token: string, v: Vocabulary): string | null {
 }
 
 function known(token: string, v: Vocabulary): boolean {
-  return v.words.has(token) || v.words.has(fold(token)) || NEGATION_WORDS.has(token);
+  return (
+    v.words.has(token) || v.words.has(fold(token)) || NEGATION_WORDS.has(token) || NAMES_NOT_TYPOS.has(token)
+  );
 }
 
 /** The token, or the lexicon word it is a misspelling of. */

@@ -5,6 +5,8 @@ import { type CompiledPhrase, compilePhrase } from './phrase.js';
 export interface LexiconEntry {
   finding: string;
   phrases: CompiledPhrase[];
+  /** Phrases (also in `phrases`) that count only when a question asks about this finding. */
+  answerOnly: ReadonlySet<CompiledPhrase>;
   unless: CompiledPhrase[];
   denials: CompiledPhrase[];
   /** A list finding: a denied item is not a denial of the whole (knowledge `list`). */
@@ -61,9 +63,12 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
       const phrases = [...f.phrasings, f.label, ...(medicineNames.get(f.id) ?? [])]
         .map(compilePhrase)
         .filter((p) => p.parts.length > 0);
+      const answerOnly = f.answer_phrasings.map(compilePhrase).filter((p) => p.parts.length > 0);
+      phrases.push(...answerOnly);
       return {
         finding: f.id,
         phrases,
+        answerOnly: new Set(answerOnly),
         unless: f.unless.map(compilePhrase),
         denials: f.denials.map(compilePhrase),
         list: f.list,
