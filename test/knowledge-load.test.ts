@@ -67,7 +67,14 @@ describe('the shipped knowledge base', () => {
       expect(f.question.length, f.id).toBeLessThanOrEqual(150);
       const medicineNames = k.medicines.filter((m) => m.findings.includes(f.id)).flatMap((m) => m.names);
       expect(f.phrasings.length + medicineNames.length, f.id).toBeGreaterThanOrEqual(4);
-      for (const p of [...f.phrasings, ...f.answer_phrasings, ...f.unless, ...f.denials, ...f.context]) {
+      for (const p of [
+        ...f.phrasings,
+        ...f.answer_phrasings,
+        ...f.unless,
+        ...f.denials,
+        ...f.answer_denials,
+        ...f.context,
+      ]) {
         expect(p, `${f.id}: "${p}"`).toMatch(/^[a-z0-9*.= ]+$/);
         expect(p, `${f.id}: "${p}"`).toBe(p.trim());
       }

@@ -67,6 +67,8 @@ export const findingSchema = z.strictObject({
   unless: z.array(text).default([]),
   /** Phrasings that say the finding is absent without naming it ("I don't take any medicines"). */
   denials: z.array(text).default([]),
+  /** Denials that count only in an answer to a question about this finding ("both" to "one calf only?"). */
+  answer_denials: z.array(text).default([]),
   /**
    * The finding is a list (a clot risk: surgery, a long trip, the pill, cancer, a past clot...):
    * denying one item ("I've never had a clot") is not a "no" to the whole, so it is still asked.

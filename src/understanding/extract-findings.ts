@@ -79,13 +79,16 @@ export function extractFindings(
     for (let i = 0; i < entries.length; i++) {
       const entry = entries[i]!;
       const mine = candidates.get(i);
-      if (mine === undefined && entry.wordlessPhrases.length === 0 && entry.denials.length === 0) continue;
+      const asked = options.expecting?.includes(entry.finding) ?? false;
+      const denials =
+        asked && entry.answerDenials.length > 0 ? [...entry.denials, ...entry.answerDenials] : entry.denials;
+      if (mine === undefined && entry.wordlessPhrases.length === 0 && denials.length === 0) continue;
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
       if (
-        entry.denials.length > 0 &&
+        denials.length > 0 &&
         !found.has(entry.finding) &&
         // A negated denial ("I don't eat a healthy diet") denies nothing.
-        entry.denials.some((d) =>
+        denials.some((d) =>
           findPhrase(d, tokens, folded, present).some((m) => polarityAt(tokens, m.start) === 'yes'),
         )
       ) {
@@ -94,7 +97,6 @@ export function extractFindings(
       // Only the phrasings whose first word is in the clause (and those without words) can match.
       // Most entries have none in a clause, so `unless` and `context` are checked only after.
       const starts: number[] = [];
-      const asked = options.expecting?.includes(entry.finding) ?? false;
       const collect = (phrase: CompiledPhrase) => {
         if (!asked && entry.answerOnly.has(phrase)) return;
         for (const m of findPhrase(phrase, tokens, folded, present)) starts.push(m.start);

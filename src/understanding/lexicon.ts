@@ -9,6 +9,7 @@ export interface LexiconEntry {
   answerOnly: ReadonlySet<CompiledPhrase>;
   unless: CompiledPhrase[];
   denials: CompiledPhrase[];
+  answerDenials: CompiledPhrase[];
   /** A list finding: a denied item is not a denial of the whole (knowledge `list`). */
   list: boolean;
   /** The message must also say one of these for a mention to count (empty: no condition). */
@@ -71,6 +72,7 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
         answerOnly: new Set(answerOnly),
         unless: f.unless.map(compilePhrase),
         denials: f.denials.map(compilePhrase),
+        answerDenials: f.answer_denials.map(compilePhrase),
         list: f.list,
         context: f.context.map(compilePhrase),
         phrasesByWord: byFirstWord(phrases),
