@@ -128,7 +128,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
 
   const phase = phaseOf(s, knowledge);
   if (phase === 'new') {
-    absorb(s, extractFindings(text, knowledge));
+    absorb(s, extractFindings(text, knowledge, { known: s.findings }));
     return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
   }
 
@@ -137,7 +137,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
 
   if (phase === 'assessed') {
     const before = s.assessment?.triage ?? 'self_care';
-    const found = extractFindings(text, knowledge);
+    const found = extractFindings(text, knowledge, { known: s.findings });
     const region = regionOf(knowledge, ctx.region);
     const headline = region.fill(knowledge.care.triage[before].headline);
     const followUp = answerFollowUp(text, knowledge, {
@@ -171,12 +171,13 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   const puzzled = asksWhatItMeans(text);
   if (
     puzzled === 'word' ||
-    (puzzled === 'confused' && extractFindings(text, knowledge, { expecting: pending.findings }).size === 0)
+    (puzzled === 'confused' &&
+      extractFindings(text, knowledge, { expecting: pending.findings, known: s.findings }).size === 0)
   )
     return askAgainWith(s, ctx, copy.putAnotherWay(whyOf(pending, knowledge)));
   const correcting = isCorrection(text);
   if (pending.type === 'yes_no') {
-    const found = extractFindings(text, knowledge, { expecting: pending.findings });
+    const found = extractFindings(text, knowledge, { expecting: pending.findings, known: s.findings });
     const finding = pending.findings[0]!;
     const choice = found.get(finding) ?? classifyAnswer(text);
     found.delete(finding);
@@ -195,6 +196,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   // ("... covered skin, darker skin" is about sunlight, not a darker calf).
   const beyondLabels = extractFindings(withoutLabels(text, options), knowledge, {
     expecting: pending.findings,
+    known: s.findings,
   });
   for (const f of pending.findings) beyondLabels.delete(f);
   const changed = absorb(s, beyondLabels, knowledge, correcting);

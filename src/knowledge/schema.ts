@@ -81,6 +81,11 @@ export const findingSchema = z.strictObject({
    */
   context: z.array(text).default([]),
   /**
+   * Findings that, once said yes earlier in the conversation, are context enough: a pregnancy said
+   * in the opening makes "my face has gone puffy" in a later answer a warning sign.
+   */
+  context_findings: z.array(id).default([]),
+  /**
    * When given, the finding is asked about only once one of these findings is present (or
    * unsure): pregnancy warning signs only in pregnancy. Said in free text, it always counts.
    */

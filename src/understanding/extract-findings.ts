@@ -30,6 +30,8 @@ const pregnancyWeeks = (m: RegExpExecArray | null) => m !== null && Number(m[1])
 export interface ExtractOptions {
   /** The findings the question being answered asks about (a bare "64" answers an age question). */
   expecting?: readonly string[];
+  /** What the conversation already holds: a finding's `context_findings` said yes are its context. */
+  known?: Readonly<Record<string, Choice>>;
 }
 
 /** Breath words within a few words of a recent start ("since yesterday", "suddenly"). */
@@ -54,8 +56,15 @@ export function extractFindings(
   const others = clausesAboutOthers(read.map((c) => c.folded));
   const all = others.size ? read.filter((_, i) => !others.has(i)) : read;
   // A finding with a `context` counts only when the message says one of its context phrases.
+  // Age is read from numbers, not phrasings: it settles both age findings (and is context: "5yo").
+  const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;
+  const age = readAge(others.size ? all.map((c) => c.tokens.join(' ')).join(', ') : text, aboutAge);
+  const known = (f: string) =>
+    options.known?.[f] === 'yes' ||
+    (age !== null && ((f === 'child_under_16' && age < 16) || (f === 'age_60_plus' && age >= 60)));
   const inContext = (entry: LexiconEntry) =>
     entry.context.length === 0 ||
+    entry.contextFindings.some(known) ||
     entry.context.some((c) =>
       all.some((cl) =>
         findPhrase(c, cl.tokens, cl.folded, cl.present).some((m) => polarityAt(cl.tokens, m.start) === 'yes'),
@@ -157,9 +166,6 @@ export function extractFindings(
   ) {
     found.set('pregnant', 'yes');
   }
-  // Age is read from numbers, not phrasings: it settles both age findings.
-  const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;
-  const age = readAge(others.size ? all.map((c) => c.tokens.join(' ')).join(', ') : text, aboutAge);
   if (age !== null) {
     if (knowledge.findings.has('age_60_plus')) found.set('age_60_plus', age >= 60 ? 'yes' : 'no');
     if (knowledge.findings.has('child_under_16')) found.set('child_under_16', age < 16 ? 'yes' : 'no');

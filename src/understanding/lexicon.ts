@@ -14,6 +14,8 @@ export interface LexiconEntry {
   list: boolean;
   /** The message must also say one of these for a mention to count (empty: no condition). */
   context: CompiledPhrase[];
+  /** Findings whose yes, earlier in the conversation, stands in for a context phrase. */
+  contextFindings: readonly string[];
   /** `phrases` by their first literal word, so a clause tries only those it could match. */
   phrasesByWord: Map<string, CompiledPhrase[]>;
   /** `phrases` with no literal word (only `word*` prefixes): tried on every clause. */
@@ -75,6 +77,7 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
         answerDenials: f.answer_denials.map(compilePhrase),
         list: f.list,
         context: f.context.map(compilePhrase),
+        contextFindings: f.context_findings,
         phrasesByWord: byFirstWord(phrases),
         wordlessPhrases: phrases.filter((p) => p.words.length === 0),
       };
