@@ -25,15 +25,17 @@ function chat() {
 describe('a warning sign said in an answer is kept', () => {
   it('"none except 7" and "nothing like that except my calf is a bit warm" keep the red, warm calf', async () => {
     for (const answer of [
-      'none except 7',
+      'none except N',
       'nothing like that except my calf is a bit warm',
-      'none apart from 7',
+      'none apart from N',
     ]) {
       const c = chat();
       const first = await c.say('my calves ache');
       const screen = lastQuestion(first.replies)!;
-      expect(screen.type === 'multi' && screen.options[6]!.finding).toBe('calf_red_warm');
-      const out = await c.say(answer);
+      const n =
+        screen.type === 'multi' ? screen.options.findIndex((o) => o.finding === 'calf_red_warm') + 1 : 0;
+      expect(n).toBeGreaterThan(0);
+      const out = await c.say(answer.replace('N', String(n)));
       // Not taken as "none": the next question is the one a red, warm calf brings (not the pain pattern).
       expect(lastQuestion(out.replies)?.question).not.toBe(screen.question);
       const next = lastQuestion(out.replies)!;
@@ -126,7 +128,9 @@ describe('advice for the medicine and the person it is for', () => {
       if (assessmentOf(out.replies)) break;
     }
     const stop = textOf((await c.say('should I stop my statin?')).replies);
-    expect(stop).toMatch(/stop taking it and call a doctor straight away/);
+    expect(stop).toMatch(
+      /Stop it if you get muscle pain, tenderness or weakness you cannot explain\. Then call a doctor straight away/,
+    );
     expect(bot).toBeDefined();
   });
 
@@ -217,11 +221,14 @@ describe('corrections and words the tester found unread', () => {
 
   it('a warning sign said yes is kept by "sorry I meant no" (only "go back" changes it)', async () => {
     const c = chat();
-    await c.say('my calves ache after walking');
-    await c.say('6');
+    const first = await c.say('my calves ache after walking');
+    const screen = lastQuestion(first.replies)!;
+    const n =
+      screen.type === 'multi' ? screen.options.findIndex((o) => o.finding === 'one_leg_swollen') + 1 : 0;
+    const picked = await c.say(String(n));
+    expect(assessmentOf(picked.replies)?.triage).toBe('urgent');
     const out = await c.say('sorry I meant no');
     expect(textOf(out.replies)).toMatch(/kept this, because it is a warning sign/);
-    expect(lastQuestion(out.replies)).toBeDefined();
   });
 
   it('a cast, then agony and a calf "super tight, getting worse", is the emergency from the first message', async () => {
@@ -263,7 +270,7 @@ describe('follow-ups answered by the level, and a child is asked as a child', ()
     const c = chat();
     await c.say("I'm on the pill and my left calf is sore and swollen");
     await c.say('none of those');
-    expect(textOf((await c.say('should I see a doctor?')).replies)).toMatch(/Yes, today/);
+    expect(textOf((await c.say('should I see a doctor?')).replies)).toMatch(/You need a doctor today/);
     expect(textOf((await c.say('can I still go to the gym?')).replies)).toMatch(
       /do not exercise until a doctor/,
     );
@@ -358,7 +365,7 @@ describe('second exploratory test (session 4)', () => {
     for (let i = 0; i < 8; i++) if (assessmentOf((await c.say('no')).replies)) break;
     const stop = textOf((await c.say('should I stop my statin?')).replies);
     expect(stop).not.toMatch(/Please do not stop a medicine/);
-    expect(stop).toMatch(/Do not stop any other medicine/);
+    expect(stop).toMatch(/Do not stop any other prescribed medicine on your own/);
   });
 
   it('"no entiendo" is not "none"; "they last about 30 seconds" answers the long-cramp question; a kick is a knock', async () => {
@@ -407,7 +414,7 @@ describe('an urgent or emergency answer says nothing that softens it', () => {
     const other = textOf((await c.say('ok')).replies);
     expect(other).toMatch(/Please do this first: Get medical help today/);
     expect(other).not.toMatch(/iron/);
-    expect(textOf((await c.say('should I call 111?')).replies)).toMatch(/Yes, today/);
+    expect(textOf((await c.say('should I call 111?')).replies)).toMatch(/You need a doctor today/);
     const d = chat();
     await d.say('my calves ache');
     const thanks = await d.say('thanks');
@@ -443,7 +450,7 @@ describe('painkiller answers use what the person said', () => {
     const preg = textOf(
       (await p.bot.handle('preg', { kind: 'text', text: 'can I take ibuprofen?' })).replies,
     );
-    expect(preg).toMatch(/You told me you are pregnant/);
+    expect(preg).toMatch(/If you are pregnant, paracetamol is the painkiller to try first/);
   });
 });
 

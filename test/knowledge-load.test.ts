@@ -8,7 +8,14 @@ import { evaluate } from '../src/triage/evaluate.js';
 
 /** Findings read only from what people type, never asked as an option of their own. */
 /** Findings read only from what people say, never asked (they make a cause likelier, or name a GP visit). */
-const TEXT_ONLY = ['recently_gave_birth', 'skin_break_on_leg', 'tick_bite_or_ring_rash', 'sunburn'];
+const TEXT_ONLY = [
+  'recently_gave_birth',
+  'skin_break_on_leg',
+  'tick_bite_or_ring_rash',
+  'sunburn',
+  'blood_thinner_use',
+  'night_pain_not_cramp',
+];
 const NUTRIENTS = [
   'magnesium_deficiency',
   'potassium_deficiency',

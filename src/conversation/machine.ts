@@ -147,7 +147,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       headline,
       // "how much magnesium can I give my 5 year old?": the child may be named only here.
       child: s.findings.child_under_16 === 'yes' || found.get('child_under_16') === 'yes',
-      findings: s.findings,
+      // What the question itself says counts too: "what painkiller can I take? I'm on warfarin".
+      findings: { ...s.findings, ...Object.fromEntries([...found].filter(([, c]) => c === 'yes')) },
     });
     const changed = absorb(s, found);
     if (changed.length > 0 && triageRank(evaluate(knowledge, s.findings).triage) > triageRank(before)) {
