@@ -94,7 +94,7 @@ const fields = z.object({
     .toUpperCase()
     .default('US')
     .refine((v) => /^[A-Z]{2}$/.test(v), {
-      message: 'must be a two-letter region such as US, UK, EU, AU or NZ',
+      message: 'must be a two-letter region such as US, UK, EU, AU, NZ, CA or IN',
     }),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -112,7 +112,7 @@ const HOW_TO_FIX: Partial<Record<string, string>> = {
   SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token from your Slack app (OAuth & Permissions)',
   SLACK_APP_TOKEN: 'create an app-level token with connections:write (Basic Information)',
   STORE_URL: 'for example sqlite:./data/calfbot.db',
-  EMERGENCY_REGION: 'for example US, UK, EU, AU or NZ',
+  EMERGENCY_REGION: 'for example US, UK, EU, AU, NZ, CA or IN',
   HEALTH_PORT: 'a port number such as 9090, or leave it unset',
   DISCORD_PUBLIC_KEY: 'copy it from the Discord Developer Portal, General Information → Public Key',
   SLACK_INSTALLATION_KEY: 'generate one with `openssl rand -base64 32` and keep it secret',

@@ -167,10 +167,7 @@ describe('the emergency number of where the person says they are', () => {
     ['I am in Paris, my calf is swollen and I am short of breath', 'Call 112 now'],
     ["I'm in Berlin, my calf is swollen and I feel breathless", 'Call 112 now'],
     ["I'm in Auckland and my calf is swollen and I'm short of breath", 'Call 111 now'],
-    [
-      'I live in Mumbai, my calf is swollen and I am suddenly breathless',
-      'Call your local emergency number now',
-    ],
+    ['I live in Mumbai, my calf is swollen and I am suddenly breathless', 'Call 112 now'],
   ])('%s → %s', async (text, headline) => {
     const c = chat();
     const a = assessmentOf((await c.say(text)).replies)!;

@@ -14,6 +14,8 @@ describe('locale → region', () => {
     expect(regionOfLocale('en-GB')).toEqual({ code: 'UK' });
     expect(regionOfLocale('en-US')).toEqual({ code: 'US' });
     expect(regionOfLocale('en-AU')).toEqual({ code: 'AU' });
+    expect(regionOfLocale('fr-CA')).toEqual({ code: 'CA' });
+    expect(regionOfLocale('en-IN')).toEqual({ code: 'IN' });
     expect(regionOfLocale('de-DE')).toEqual({ code: 'EU' });
     expect(regionOfLocale('en-IE')).toEqual({ code: 'EU' });
     expect(regionOfLocale('fr_FR')).toEqual({ code: 'EU' });

@@ -1,8 +1,8 @@
 /**
  * The region a Slack user's locale suggests (`users.info` with `include_locale`), as a care.yaml
- * region code for EventMeta.region: en-GB → UK, en-US → US, en-AU → AU, a locale of an EU member
- * state (de-DE, fr-FR, en-IE, ...) → EU; anything else gives no hint, so the configured
- * EMERGENCY_REGION applies. A full locale names a country, so the hint is certain (a typed "I'm in
+ * region code for EventMeta.region: en-GB → UK, en-US → US, en-AU → AU, fr-CA → CA, en-IN → IN, a
+ * locale of an EU member state (de-DE, fr-FR, en-IE, ...) → EU; anything else gives no hint, so
+ * the configured EMERGENCY_REGION applies. A full locale names a country, so the hint is certain (a typed "I'm in
  * Australia" still wins inside the machine). Looked up once per user and kept (bounded, with a
  * TTL); a failed look-up gives no hint and is logged by code only. A turn asks only when its
  * replies name a region's numbers (EventMeta.lookUpRegion), so a question costs no call.
@@ -24,7 +24,7 @@ export function regionOfLocale(locale: string | undefined): RegionHint | null {
   const country = /^[a-z]{2,3}[-_]([A-Za-z]{2})\b/.exec(locale ?? '')?.[1]?.toUpperCase();
   if (!country) return null;
   if (country === 'GB') return { code: 'UK' };
-  if (country === 'US' || country === 'AU' || country === 'NZ') return { code: country };
+  if (['US', 'AU', 'NZ', 'CA', 'IN'].includes(country)) return { code: country };
   if (EU_COUNTRIES.has(country)) return { code: 'EU' };
   return null;
 }

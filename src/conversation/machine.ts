@@ -34,6 +34,9 @@ import type {
 export { phaseOf } from './phase.js';
 export type { MachineEvent, StepContext, StepResult } from './types.js';
 
+/** The finding whose question asks about a long trip (findings.yaml clot_risk_factor). */
+const TRIP_FINDING = 'clot_risk_factor';
+
 /** What a part of the machine returns: the new state and its replies (step adds `regional`). */
 type Turn = Omit<StepResult, 'regional'>;
 
@@ -41,7 +44,9 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
   const s: ConversationState = state ? structuredClone(state) : freshState(baseCtx.now);
   s.updatedAt = baseCtx.now;
   if (event.kind === 'text') {
-    const said = readRegion(event.text);
+    // While the open question asks about a trip, "Spain." answers it: it is not where they are.
+    const answersTrip = s.pending?.findings.includes(TRIP_FINDING) ?? false;
+    const said = readRegion(event.text, { answersTrip });
     // A place with no care text (ELSEWHERE) is kept too: "your local emergency number", not 911.
     if (said && (said === ELSEWHERE || baseCtx.knowledge.care.regions[said])) s.region = said;
   }

@@ -1,20 +1,27 @@
 /**
- * Where the person says they are ("I'm in Australia", "we live in the UK", "in the states",
- * "I'm in Paris"), so the emergency number fits them. Returns a care.yaml region code, ELSEWHERE
- * for a place calfbot has no care text for (India, Canada...: "your local emergency
- * number", never the configured region's), or null when the message says no place.
+ * Where the person says they are, so the emergency number fits them. Returns a care.yaml region
+ * code, ELSEWHERE for a place calfbot has no care text for (South Africa, Japan...: "your local
+ * emergency number", never the configured region's), or null when the message says no place.
+ *
+ * Ways of saying it that count:
+ * - "I'm in Australia", "we live in the UK", "currently in the states", "I'm in Paris";
+ * - at the start of the message or a sentence: "in Leeds, ...", "here in Cardiff...", "Cardiff
+ *   here", "Aussie here", "Edinburgh, calf swollen", "Melbourne - calf swollen", "Mumbai.",
+ *   "Hi from Limerick";
+ * - at the end: "..., in Australia"; in brackets: "(Leeds, UK)";
+ * - UK-only words: "go to A&E".
+ * Never where the person came from ("I flew back from Spain", "originally from Leeds"), and a
+ * place that is also a first name (Sydney, Paris, Florence...) or a city in two countries (Perth)
+ * counts only when the person says "in" it ("I'm in Sydney"), never on its own ("Sydney here").
  */
 
 /** A place with no care text of its own: the answer names "your local emergency number". */
 export const ELSEWHERE = 'ELSEWHERE';
 
 const PLACES: Array<[RegExp, string]> = [
+  [/\b(australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast)\b/i, 'AU'],
   [
-    /\b(australia|aussie|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast)\b/i,
-    'AU',
-  ],
-  [
-    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|belfast|bristol|newcastle|sheffield|nottingham)\b/i,
+    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|swansea|belfast|bristol|newcastle|sheffield|nottingham|perth,? scotland)\b/i,
     'UK',
   ],
   [/\b(usa|u\.s\.a?\.?|us|united states|america|the states)\b/i, 'US'],
@@ -23,35 +30,185 @@ const PLACES: Array<[RegExp, string]> = [
     'NZ',
   ],
   [
-    /\b(eu|europe|ireland|germany|france|spain|italy|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece|czechia|czech republic|hungary|romania|bulgaria|croatia|slovakia|slovenia|luxembourg|malta|cyprus|estonia|latvia|lithuania|dublin|cork|paris|lyon|marseille|berlin|munich|hamburg|frankfurt|cologne|madrid|barcelona|valencia|seville|rome|milan|naples|florence|lisbon|porto|amsterdam|rotterdam|brussels|antwerp|vienna|stockholm|copenhagen|helsinki|warsaw|krakow|athens|prague|budapest|bucharest|sofia|zagreb)\b/i,
+    /\b(canada|toronto|vancouver|montreal|montréal|quebec|québec|calgary|ottawa|edmonton|winnipeg|mississauga|saskatoon|ontario|alberta|british columbia|saskatchewan|manitoba|nova scotia|new brunswick|newfoundland|london,? ontario)\b/i,
+    'CA',
+  ],
+  [
+    // Hyderabad is in India and Pakistan: only "Hyderabad, India" (below, ELSEWHERE otherwise).
+    /\b(india|mumbai|bombay|delhi|new delhi|bangalore|bengaluru|chennai|madras|kolkata|calcutta|pune|ahmedabad|jaipur|lucknow|noida|gurgaon|gurugram|hyderabad,? india)\b/i,
+    'IN',
+  ],
+  [
+    /\b(eu|europe|ireland|germany|france|spain|italy|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece|czechia|czech republic|hungary|romania|bulgaria|croatia|slovakia|slovenia|luxembourg|malta|cyprus|estonia|latvia|lithuania|dublin|cork|galway|limerick|waterford|kilkenny|sligo|paris|lyon|marseille|berlin|munich|hamburg|frankfurt|cologne|madrid|barcelona|valencia|seville|rome|milan|naples|florence|lisbon|porto|amsterdam|rotterdam|brussels|antwerp|vienna|stockholm|copenhagen|helsinki|warsaw|krakow|athens|prague|budapest|bucharest|sofia|zagreb)\b/i,
     'EU',
   ],
   [
-    /\b(india|mumbai|delhi|bangalore|bengaluru|chennai|kolkata|hyderabad|canada|toronto|vancouver|montreal|calgary|ottawa|south africa|johannesburg|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
+    /\b(hyderabad|south africa|johannesburg|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
     ELSEWHERE,
   ],
 ];
+
+/** PLACES, to find every match in a text. */
+const EVERY_PLACE: Array<[RegExp, string]> = PLACES.map(([re, code]) => [new RegExp(re.source, 'gi'), code]);
+
+/** "Aussie here": who the person is, read only in "... here", never as a place they name. */
+const DEMONYMS: Array<[RegExp, string]> = [[/\b(aussie)\b/i, 'AU']];
+
+/**
+ * Places that are also first names ("Sydney here", "Paris, my calf hurts") or cities in two
+ * countries (Perth: Scotland and Western Australia). They count after "in", never on their own.
+ */
+const NOT_ON_ITS_OWN =
+  /^(sydney|adelaide|perth|darwin|hobart|wellington|florence|sofia|paris|milan|vienna|valencia|holland|cork|alberta|india|kenya|israel|china|turkey|america|us|eu)$/i;
+
 const SAYS_WHERE =
   /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from|landed|arrived|flew)\b[^.!?]{0,20}?\b(in|from|at|to)\b/i;
 
-/** "flew back from Sydney", "I'm from Leeds": a place someone came from, not where they are. */
-const ORIGIN = /\b(from|flew|flown|back|originally)\s+(\w+\s+)?$/i;
+/** "flew back from Sydney", "I'm from Leeds", "flying to Spain": not where they are now ("I'm back in Leeds" is). */
+const ORIGIN =
+  /\b(?:(?:from|flew|flown|flying|going|heading|originally)\s+(?:\w+\s+)?|back\s+from\s+(?:the\s+)?)$/i;
+/** A trip or a past home ("flew back from", "on holiday ... from", "originally from"): never where they are. */
+const TRAVELLED =
+  /\b(fl(?:ew|own|ight|ying)|going|heading|back|return\w*|came|landed|arrived|trip|holiday|vacation|travel\w*|drove|journey|visit\w*|originally)\b[^.!?]*$/i;
 
-export function readRegion(text: string): string | null {
+const GREETING = "(?:hi|hello|hey|hiya|g'?day|greetings|howdy)";
+/** The start of the message or of a sentence, with a greeting ("Hi,", "hello from"). */
+const START = String.raw`(?:^|[.!?\n]\s*)(?:${GREETING}\b[\s,!.:-]*)?`;
+/** After a place said on its own: "here", a comma, a dash, a full stop, brackets or the end. */
+const ALONE_END = String.raw`(?=\s*(?:here\b|[,.;:!?()…]|\s[-–—]|$))`;
+/** "In Spain last year I...": a time in the past, not where they are now. */
+const NOT_PAST = String.raw`(?![^.!?]{0,20}\b(?:last (?:year|month|week|summer|winter|spring|autumn)|years? ago|months? ago|weeks? ago)\b)`;
+/** "hurt it on holiday, in Spain": a trip, not where they are now. */
+const ON_A_TRIP = /\b(holiday|trip|vacation|visit\w*|when i was)\b[^.!?]*$/i;
+/** "A&E" is UK-only wording ("should I go to A&E?"); "vitamin A & E" is not. */
+const UK_WORDING =
+  /\b(?:to|at|in|from|the|an|local|nearest)\s+a\s?&\s?e\b|\ba\s?&\s?e\s+(?:department|dept)\b/i;
+
+interface Found {
+  at: number;
+  length: number;
+  code: string;
+  /** 0 "I'm in ...", 1 a place said another way, 2 UK-only words, 3 "I'm from ..." (a home). */
+  rank: number;
+}
+
+export interface ReadRegionOptions {
+  /**
+   * The open question asks about a trip ("a long trip..."): "Spain." or "in Spain" then answers
+   * it and does not say where they are. Only "I'm in ..." and UK-only words count.
+   */
+  answersTrip?: boolean;
+}
+
+export function readRegion(text: string, options: ReadRegionOptions = {}): string | null {
+  const found: Found[] = [];
+  const keep = (at: number, name: string, code: string, rank: number) => {
+    if (code === 'US' && !countsAsUs(text, name)) return;
+    found.push({ at, length: name.length, code, rank });
+  };
+
   const where = SAYS_WHERE.exec(text);
-  if (!where) return null;
-  // Every place named in the rest of the message; where the person is beats where they came from.
-  const rest = text.slice(where.index, where.index + where[0].length + 80);
-  const found: Array<{ at: number; code: string; origin: boolean }> = [];
-  for (const [pattern, code] of PLACES) {
-    const all = new RegExp(pattern.source, 'gi');
-    for (let m = all.exec(rest); m !== null; m = all.exec(rest)) {
-      // "us" only counts as the country in capitals ("I'm in the US"), never the word "us".
-      if (code === 'US' && !/^(US|USA|U\.S\.|united states|america|the states)/i.test(m[0])) continue;
-      if (code === 'US' && /^us$/i.test(m[0]) && m[0] !== 'US') continue;
-      found.push({ at: m.index, code, origin: ORIGIN.test(rest.slice(0, m.index)) });
+  if (where) {
+    // Every place named in the rest of the message; where the person is beats where they came from.
+    const rest = text.slice(where.index, where.index + where[0].length + 80);
+    for (const [pattern, code] of EVERY_PLACE) {
+      for (const m of rest.matchAll(pattern)) {
+        const at = where.index + m.index;
+        const before = text.slice(0, at);
+        if (!ORIGIN.test(before)) keep(at, m[0], code, 0);
+        else if (!TRAVELLED.test(before)) keep(at, m[0], code, 3);
+      }
     }
   }
-  found.sort((a, b) => Number(a.origin) - Number(b.origin) || a.at - b.at);
+
+  if (!options.answersTrip) {
+    readOtherWays(text, keep);
+    readBrackets(text, keep);
+  }
+
+  const wording = UK_WORDING.exec(text);
+  if (wording) keep(wording.index, wording[0], 'UK', 2);
+
+  // The strongest way of saying it, then the first place, then the longest name ("Perth, Scotland").
+  found.sort((a, b) => a.rank - b.rank || a.at - b.at || b.length - a.length);
   return found[0]?.code ?? null;
+}
+
+type Keep = (at: number, name: string, code: string, rank: number) => void;
+
+/** A PLACES pattern without its outer \b( ... )\b, to build on. */
+function bare(pattern: RegExp): string {
+  return pattern.source.replace(/^\\b\(/, '(?:').replace(/\)\\b$/, ')');
+}
+
+interface Form {
+  re: RegExp;
+  code: string;
+  /** A first name or a two-country city (NOT_ON_ITS_OWN) counts here: the word before makes it a place. */
+  names: boolean;
+  /** "..., in Spain" at the end: not after "on holiday" or "on a trip". */
+  end: boolean;
+}
+
+/** "in Leeds, ...", "here in Cardiff", "hi from Limerick", "..., in Australia", "Cardiff here", "Mumbai.". */
+const OTHER_WAYS: Form[] = [
+  ...PLACES.flatMap(([pattern, code]) => {
+    const place = bare(pattern);
+    return [
+      { re: `${START}(?:here\\s+)?in\\s+(?:the\\s+)?(${place})\\b${NOT_PAST}`, names: true, end: false },
+      { re: `(?:^|[.!?\\n]\\s*)${GREETING}[\\s,!]*from\\s+(${place})\\b`, names: false, end: false },
+      {
+        re: `(?:,|^|[.!?]\\s*)\\s*(?:here\\s+)?in\\s+(?:the\\s+)?(${place})\\s*[.!?…]*\\s*$`,
+        names: true,
+        end: true,
+      },
+      // On its own at the start: never a first name or a city in two countries.
+      { re: `${START}(${place})${ALONE_END}${NOT_PAST}`, names: false, end: false },
+    ].map((f) => ({ ...f, re: new RegExp(f.re, 'gi'), code }));
+  }),
+  ...DEMONYMS.map(([pattern, code]) => ({
+    re: new RegExp(`${START}(${bare(pattern)})(?=\\s+here\\b)`, 'gi'),
+    code,
+    names: true,
+    end: false,
+  })),
+];
+
+function readOtherWays(text: string, keep: Keep): void {
+  for (const form of OTHER_WAYS) {
+    for (const m of text.matchAll(form.re)) {
+      const name = m[1]!;
+      const at = m.index + m[0].lastIndexOf(name);
+      if (!form.names && NOT_ON_ITS_OWN.test(name)) continue;
+      if (form.end && ON_A_TRIP.test(text.slice(0, at))) continue;
+      keep(at, name, form.code, 1);
+    }
+  }
+}
+
+const WHOLE_PLACE: Array<[RegExp, string]> = PLACES.map(([re, code]) => [
+  new RegExp(`^${re.source}$`, 'i'),
+  code,
+]);
+
+/** "(Leeds, UK)": brackets that hold only places. */
+function readBrackets(text: string, keep: Keep): void {
+  for (const m of text.matchAll(/\(([^()]{1,60})\)/g)) {
+    const parts = m[1]!.split(/\s*[,/]\s*/).map((p) => p.trim());
+    const codes = parts.map((p) => WHOLE_PLACE.find(([re]) => re.test(p))?.[1]);
+    if (codes.some((c) => c === undefined)) continue;
+    parts.forEach((p, i) => {
+      if (!NOT_ON_ITS_OWN.test(p)) keep(m.index + m[0].indexOf(p), p, codes[i]!, 1);
+    });
+  }
+}
+
+/**
+ * "US" is the country only in capitals ("I'm in the US"), never the word "us" ("help us"); in a
+ * message typed all in capitals ("HELP US") only after "the" ("IN THE US").
+ */
+function countsAsUs(text: string, name: string): boolean {
+  if (/^(usa|u\.s\.a?\.?|united states|america|the states)$/i.test(name)) return true;
+  if (name !== 'US') return false;
+  return /[a-z]/.test(text) || /\bTHE\s+US\b/.test(text);
 }
