@@ -315,7 +315,10 @@ const refusal = (outcome: Outcome, replies: Reply[]): TurnOutcome => ({
 });
 
 const isStale = (o: TurnOutcome): boolean =>
-  o.target !== undefined && o.target.fate !== 'open' && o.target.fate !== 'answered';
+  o.target !== undefined &&
+  o.target.fate !== 'open' &&
+  o.target.fate !== 'answered' &&
+  o.target.fate !== 'news';
 
 const unchanged = (before: ConversationState, after: ConversationState): boolean =>
   JSON.stringify({ ...before, updatedAt: 0 }) === JSON.stringify({ ...after, updatedAt: 0 });

@@ -35,9 +35,11 @@ export interface GivenAnswer {
  * - open: it was and still is the waiting question (a nudge, "why");
  * - superseded: another question is waiting (`answer` tells how this one was answered, if it was);
  * - closed: the conversation is waiting for nothing (the check is finished);
- * - gone: there is no conversation (it ended, was forgotten or expired).
+ * - gone: there is no conversation (it ended, was forgotten or expired);
+ * - news: it was no longer open, but the click said yes to a warning sign not known yet, which
+ *   was taken as new (`answer` tells what); the replies say what that changes, so post them.
  */
-export type QuestionFate = 'answered' | 'open' | 'superseded' | 'closed' | 'gone';
+export type QuestionFate = 'answered' | 'open' | 'superseded' | 'closed' | 'gone' | 'news';
 
 export interface TurnOutcome {
   outcome: Outcome;

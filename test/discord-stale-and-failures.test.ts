@@ -109,6 +109,28 @@ describe('Discord: stale and duplicate clicks change nothing', () => {
     expect(await h.store.get(keyOf(user))).toBeNull();
   });
 
+  it('a warning sign ticked on a question already answered in words is news, and what it changes is posted', async () => {
+    const user = newUser();
+    const old = await firstQuestion(h, user);
+    const typed = h.fake.slashCommand({ user, options: { question: 'none of these' } });
+    await h.settle(typed);
+    const menu = selectMenuOf(old);
+    expect(menu.options.map((o: Json) => o.value)).toContain('breathless_or_chest_pain');
+    const late = h.fake.click(old, menu.custom_id, { user, values: ['breathless_or_chest_pain'] });
+    await h.settle(late);
+    const [update, ...followUps] = h.fake.callsFor(late);
+    expect(update!.body.data.content).toContain('**Added to your check:**');
+    const said = followUps.map((f) => JSON.stringify(f.body)).join('\n');
+    expect(said).not.toContain(copy.staleAnswer);
+    expect(said).toContain(
+      copy.addedFromEarlier(['new breathlessness, chest pain or coughing blood'], false),
+    );
+    expect(said).toMatch(/Call 911/);
+    const state = (await h.store.get(keyOf(user)))!.state as ConversationState;
+    expect(state.findings.breathless_or_chest_pain).toBe('yes');
+    expect(state.assessment?.triage).toBe('emergency');
+  });
+
   it('an answer to a question already answered in words is refused and the latest question asked again', async () => {
     const user = newUser();
     const old = await firstQuestion(h, user);

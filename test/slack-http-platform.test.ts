@@ -240,8 +240,9 @@ describe('clicks on questions that are no longer open', () => {
   it('a click from a finished conversation gets the same note', async () => {
     await dm('why do my calves hurt');
     // The person's Slack still shows the first question with its buttons (say the bot restarted
-    // in between and forgot which message to close): the click is built from that view.
-    const stale = clickPayload(openQuestion()!, ACTION.submit, { tick: ['one_leg_swollen'] });
+    // in between and forgot which message to close): the click is built from that view. ("None
+    // of these": a warning sign ticked there would be news, below.)
+    const stale = clickPayload(openQuestion()!, ACTION.none);
     await dm('none of these');
     for (let i = 0; i < 30 && !messagesIn(h.fake.messages, DM).some(isAssessment); i++) {
       const q = openQuestion()!;
@@ -262,7 +263,7 @@ describe('clicks on questions that are no longer open', () => {
   it('a click on a question that was answered in words changes nothing', async () => {
     await dm('why do my calves hurt');
     const screen = openQuestion()!;
-    const stale = clickPayload(screen, ACTION.submit, { tick: ['one_leg_swollen'] });
+    const stale = clickPayload(screen, ACTION.none);
     await dm('none of these');
     // Answering in words closed the question's buttons too.
     expect(isOpenQuestion(screen)).toBe(false);
@@ -275,8 +276,39 @@ describe('clicks on questions that are no longer open', () => {
       slackCopy.staleQuestion,
     );
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before);
-    // What was recorded is still "none of these", not the late tick.
+    // What was recorded is still "none of these", not the late click.
     expect(textOf(screen)).toContain(`You answered: ${labels.none}`);
+  });
+
+  it('a warning sign ticked late on a question answered in words is news: the advice changes', async () => {
+    await dm('my calves ache at night');
+    const screen = openQuestion()!;
+    const stale = clickPayload(screen, ACTION.submit, { tick: ['one_leg_swollen'] });
+    await dm('none of these');
+    for (let i = 0; i < 30 && !messagesIn(h.fake.messages, DM).some(isAssessment); i++) {
+      const q = openQuestion()!;
+      const { actionId, tick } = scriptedAnswer(q, []);
+      await click(q, actionId, { tick });
+    }
+    const first = messagesIn(h.fake.messages, DM).filter(isAssessment);
+    expect(first).toHaveLength(1);
+    expect(textOf(first[0]!)).toMatch(/look after this at home/i);
+    const before = messagesIn(h.fake.messages, DM).length;
+    await postInteraction(h.eventsUrl, SIGNING_SECRET, stale);
+    await h.slack.idle();
+    // Not "no longer open": what it changes is posted where the check is, and the old question says what was added.
+    const added = messagesIn(h.fake.messages, DM).slice(before);
+    expect(added.map(textOf).join('\n')).toContain(copy.newInformation);
+    expect(added.filter(isAssessment)).toHaveLength(1);
+    expect(textOf(added.find(isAssessment)!)).toMatch(/today/i);
+    expect(textOf(screen)).toContain('Added to your check: One calf or leg is swollen (not both)');
+    expect(
+      h.fake.messages
+        .filter((m) => m.via === 'chat.postEphemeral')
+        .map(textOf)
+        .join('\n'),
+    ).not.toContain(slackCopy.staleQuestion);
+    expect(errorLogs()).toEqual([]);
   });
 });
 

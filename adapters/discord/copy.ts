@@ -29,6 +29,7 @@ export const discordCopy = {
   followUpDescription: 'For example: what foods have magnesium?',
   // Notes added to a message whose buttons are spent.
   answered: (what: string) => `**Your answer:** ${what}`,
+  addedLate: (what: string) => `**Added to your check:** ${what}`,
   wrote: (what: string) => `**You wrote:** ${what}`,
   choseRestart: '**You chose to start over.**',
   noLongerActive: '*This question is no longer active.*',

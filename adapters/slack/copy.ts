@@ -9,6 +9,7 @@ export const slackCopy = {
   startedOver: 'You chose to start over.',
   answeredInWords: 'Answered in your message below.',
   answered: (label: string) => `You answered: ${label}`,
+  addedLate: (label: string) => `Added to your check: ${label}`,
   submit: 'Submit',
   tickAll: 'Tick all that apply, then press Submit.',
   startOverConfirm: {

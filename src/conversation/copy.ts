@@ -49,7 +49,10 @@ export const copy = {
   afterTheChecks:
     'Please ask me that again once we have checked a few warning signs. They come first. Here is the question:',
   doThisFirst: (headline: string) => `Please do this first: ${headline}. Do not wait to see if it settles.`,
+  addedFromEarlier: (labels: string[], assessed: boolean) =>
+    `Thank you. You said yes to this on an earlier question, so I have added it: ${labels.join('; ')}.${assessed ? ' My advice stays the same.' : ''}`,
   changedAnswer: 'Thanks, I have changed your last answer.',
+  slipGoBack: 'To change your last answer, type "go back" and answer that question again.',
   keptWarningSign: (labels: string[]) =>
     `I have kept this, because it is a warning sign: ${labels.join('; ')}. If it was a mistake, type "go back" and answer that question again.`,
   afterUrgentNudge:

@@ -23,12 +23,13 @@ export function lifecycle(
     out.closed = { question: waiting, ...(step ? { answer: given(step, knowledge) } : {}) };
   }
   const named = event.question;
-  if (named !== undefined) out.target = { question: named, ...fate(before, after, named, knowledge) };
+  if (named !== undefined) out.target = { question: named, ...fate(before, event, after, named, knowledge) };
   return out;
 }
 
 function fate(
   before: ConversationState | null,
+  event: UserEvent,
   after: ConversationState,
   q: string,
   knowledge: Knowledge,
@@ -39,6 +40,14 @@ function fate(
     const step = answeredIn(after, q);
     return step ? { fate: 'answered', answer: given(step, knowledge) } : { fate: 'superseded' };
   }
+  // A click on a question no longer open changes nothing, except a warning sign it says yes to.
+  const added = Object.keys(after.findings).filter(
+    (f) => after.findings[f] === 'yes' && before.findings[f] !== 'yes',
+  );
+  if (event.kind === 'answer' && added.length > 0) return { fate: 'news', answer: { choice: event.choice } };
+  const picked = event.kind === 'select' ? event.selected.filter((f) => added.includes(f)) : [];
+  if (picked.length > 0)
+    return { fate: 'news', answer: { picked: picked.map((f) => knowledge.findings.get(f)?.label ?? f) } };
   if (!before.pending) return { fate: 'closed' };
   const step = answeredIn(before, q);
   return step ? { fate: 'superseded', answer: given(step, knowledge) } : { fate: 'superseded' };

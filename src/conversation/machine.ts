@@ -7,13 +7,16 @@ import {
   isCorrection,
   isOwnQuestion,
   meantInstead,
+  namesASlip,
+  takenBack,
   withoutLabels,
+  withoutRestating,
 } from '../understanding/answer-text.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { ELSEWHERE, readRegion } from '../understanding/read-region.js';
-import { type Choice, type Command, type Reply, triageRank } from '../vocabulary.js';
+import { type Choice, type Command, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
 import { Citations } from './cite.js';
 import { composeAssessment, regionOf } from './compose-assessment.js';
@@ -86,12 +89,20 @@ function dispatch(
     case 'command':
       return onCommand(s, state === null, event.command, ctx);
     case 'answer':
-      return onAnswer(s, state === null, event.question, (p) => applyChoice(p, event.choice), ctx);
+      return onAnswer(
+        s,
+        state === null,
+        event.question,
+        { choice: event.choice },
+        (p) => applyChoice(p, event.choice),
+        ctx,
+      );
     case 'select':
       return onAnswer(
         s,
         state === null,
         event.question,
+        { selected: event.selected },
         (p) => applySelection(p, event.selected, [], ctx.knowledge),
         ctx,
       );
@@ -102,14 +113,23 @@ function dispatch(
 
 // ── answers ────────────────────────────────────────────────────────────────
 
+/** What a click said, as the platform sent it. */
+type Said = { choice: Choice } | { selected: string[] };
+
 function onAnswer(
   s: ConversationState,
   isNew: boolean,
   questionId: string,
+  said: Said,
   apply: Apply,
   ctx: StepContext,
 ): Turn {
   if (isNew) return { state: s, replies: [{ kind: 'text', text: copy.conversationGone }] };
+  if (s.pending?.id !== questionId) {
+    // Old buttons stay clickable (Slack, Discord): a warning sign ticked on one is news, not stale.
+    const news = lateWarningSigns(s, questionId, said, ctx.knowledge);
+    if (news.length > 0) return takeLateNews(s, ctx, news);
+  }
   if (s.assessment) return { state: s, replies: [{ kind: 'text', text: copy.checkFinished }] };
   if (!s.pending) return { state: s, replies: [{ kind: 'text', text: copy.noPending }] };
   if (s.pending.id !== questionId) {
@@ -122,6 +142,81 @@ function onAnswer(
   if ('error' in changes) return { state: s, replies: [{ kind: 'text', text: changes.error }] };
   record(s, s.pending, changes);
   return advance(s, ctx, []);
+}
+
+/**
+ * The warning signs a click on a question that is no longer open says yes to and that are not
+ * yes already: the picks of a multi question, or the "yes" of a yes/no one. A question of this
+ * check is known (answered, or left unanswered); picks from one that is not (an earlier check)
+ * still name their findings.
+ */
+function lateWarningSigns(s: ConversationState, id: string, said: Said, knowledge: Knowledge): string[] {
+  const asked =
+    s.history.find((h) => h.question.id === id)?.question ??
+    (Array.isArray(s.earlier) ? s.earlier.find((q) => q?.id === id && Array.isArray(q.findings)) : undefined);
+  let named: string[];
+  if ('choice' in said) {
+    named = said.choice === 'yes' && asked?.type === 'yes_no' ? asked.findings.slice(0, 1) : [];
+  } else {
+    named = asked ? said.selected.filter((f) => asked.findings.includes(f)) : said.selected;
+  }
+  return [...new Set(named)].filter((f) => knowledge.findings.get(f)?.red_flag && s.findings[f] !== 'yes');
+}
+
+/** Warning signs from an old click, taken exactly as if they had been typed now. */
+function takeLateNews(s: ConversationState, ctx: StepContext, news: string[]): Turn {
+  const { knowledge } = ctx;
+  const found = new Map<string, Choice>(news.map((f) => [f, 'yes']));
+  if (s.assessment) {
+    const before = s.assessment.triage;
+    const changed = lateNewsAfterAssessment(s, ctx, found);
+    if (changed) return changed;
+    const labels = news.map((f) => labelOf(knowledge, f));
+    const replies: Reply[] = [{ kind: 'text', text: copy.addedFromEarlier(labels, true) }];
+    return { state: s, replies: [...replies, ...firstThingsFirst(ctx, before)] };
+  }
+  absorb(s, found, knowledge);
+  const labels = news.map((f) => labelOf(knowledge, f));
+  return advance(
+    s,
+    ctx,
+    [{ kind: 'text', text: copy.addedFromEarlier(labels, false) }],
+    s.pending ?? undefined,
+  );
+}
+
+const labelOf = (knowledge: Knowledge, f: string): string => {
+  const finding = knowledge.findings.get(f);
+  return (finding?.short ?? finding?.label ?? f).toLowerCase();
+};
+
+/**
+ * After the assessment: what was said (typed, or ticked on an old question) is kept, and when it
+ * makes things more serious the advice changes now. Null when the advice stays as it was.
+ */
+function lateNewsAfterAssessment(
+  s: ConversationState,
+  ctx: StepContext,
+  found: Map<string, Choice>,
+): Turn | null {
+  const before = s.assessment?.triage ?? 'self_care';
+  const changed = absorb(s, found);
+  if (changed.length > 0 && triageRank(evaluate(ctx.knowledge, s.findings).triage) > triageRank(before)) {
+    return assess(s, ctx, [{ kind: 'text', text: copy.newInformation }]);
+  }
+  return null;
+}
+
+/** At urgent and above, nothing said after the assessment goes without what to do first. */
+function firstThingsFirst(ctx: StepContext, triage: Triage, then?: string): Reply[] {
+  if (triageRank(triage) < triageRank('urgent')) return [];
+  const { knowledge } = ctx;
+  const region = regionOf(knowledge, ctx.region);
+  const cite = new Citations(knowledge);
+  cite.add(region.sources);
+  const headline = region.fill(knowledge.care.triage[triage].headline);
+  const text = then ? `${copy.doThisFirst(headline)}\n\n${then}` : copy.doThisFirst(headline);
+  return [{ kind: 'text', text, sources: cite.refs }];
 }
 
 // ── free text ──────────────────────────────────────────────────────────────
@@ -137,7 +232,10 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
   }
 
-  const redone = changeLastAnswer(s, ctx, text);
+  // "2 - no wait sorry, none of them": what a message takes back is not part of its answer (and
+  // it answers the waiting question, not the one before).
+  const kept = s.pending ? takenBack(text) : null;
+  const redone = kept === null ? changeLastAnswer(s, ctx, text) : null;
   if (redone) return redone;
 
   if (phase === 'assessed') {
@@ -155,24 +253,35 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       // What the question itself says counts too: "what painkiller can I take? I'm on warfarin".
       findings: { ...s.findings, ...Object.fromEntries([...found].filter(([, c]) => c === 'yes')) },
     });
-    const changed = absorb(s, found);
-    if (changed.length > 0 && triageRank(evaluate(knowledge, s.findings).triage) > triageRank(before)) {
-      // Something new and more serious: the advice changes now.
-      return assess(s, ctx, [{ kind: 'text', text: copy.newInformation }]);
-    }
+    // Something new and more serious: the advice changes now.
+    const changed = lateNewsAfterAssessment(s, ctx, found);
+    if (changed) return changed;
     if (followUp) return { state: s, replies: [followUp] };
     // At urgent and above, nothing said afterwards goes without what to do first.
-    if (triageRank(before) >= triageRank('urgent')) {
-      const cite = new Citations(knowledge);
-      cite.add(region.sources);
-      const text = `${copy.doThisFirst(headline)}\n\n${copy.afterUrgentNudge}`;
-      return { state: s, replies: [{ kind: 'text', text, sources: cite.refs }] };
-    }
+    const first = firstThingsFirst(ctx, before, copy.afterUrgentNudge);
+    if (first.length > 0) return { state: s, replies: first };
     return { state: s, replies: [{ kind: 'text', text: copy.afterAssessmentNudge }] };
   }
 
   const pending = s.pending;
   if (!pending) return advance(s, ctx, []);
+  return answerPending(s, ctx, pending, kept ?? text, text);
+}
+
+/**
+ * Free text while a question waits: its answer, anything said beside it, or a nudge. `text` is
+ * what answers it: the whole message, or what follows a correction in it ("2 - no wait, none").
+ * What the whole message says beyond the question is kept either way ("I tripped, oops, ...").
+ */
+function answerPending(
+  s: ConversationState,
+  ctx: StepContext,
+  pending: PendingQuestion,
+  text: string,
+  whole: string,
+): Turn {
+  const { knowledge } = ctx;
+  const correcting = isCorrection(whole);
   // "I don't understand", "what's a diuretic?": the question again in other words, nothing recorded.
   const puzzled = asksWhatItMeans(text);
   if (
@@ -181,11 +290,16 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       extractFindings(text, knowledge, { expecting: pending.findings, known: s.findings }).size === 0)
   )
     return askAgainWith(s, ctx, copy.putAnotherWay(whyOf(pending, knowledge)));
-  const correcting = isCorrection(text);
+  // "i said no to 2 already. no to both": the answer is what follows "I said".
+  const answer = withoutRestating(text);
   if (pending.type === 'yes_no') {
-    const found = extractFindings(text, knowledge, { expecting: pending.findings, known: s.findings });
+    const found = extractFindings(whole, knowledge, { expecting: pending.findings, known: s.findings });
     const finding = pending.findings[0]!;
-    const choice = found.get(finding) ?? classifyAnswer(text);
+    const said =
+      whole === text
+        ? found
+        : extractFindings(text, knowledge, { expecting: pending.findings, known: s.findings });
+    const choice = said.get(finding) ?? classifyAnswer(answer);
     found.delete(finding);
     const changed = absorb(s, found, knowledge, correcting);
     const noted = acknowledge(s, changed, knowledge);
@@ -197,10 +311,10 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     return ownQuestion(s, ctx, text) ?? askAgainWith(s, ctx, copy.nudgeYesNo);
   }
   const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
-  const selection = parseSelection(text, options, knowledge);
+  const selection = parseSelection(answer, options, knowledge);
   // Our own option labels, repeated back, are answers to this question and nothing else
   // ("... covered skin, darker skin" is about sunlight, not a darker calf).
-  const beyondLabels = extractFindings(withoutLabels(text, options), knowledge, {
+  const beyondLabels = extractFindings(withoutLabels(whole, options), knowledge, {
     expecting: pending.findings,
     known: s.findings,
   });
@@ -258,8 +372,10 @@ function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn
 function changeLastAnswer(s: ConversationState, ctx: StepContext, text: string): Turn | null {
   const instead = meantInstead(text);
   const last = s.history.at(-1);
-  if (instead === null || !last) return null;
+  if (!last) return null;
   const { knowledge } = ctx;
+  // "i typed 2 by mistake", with nothing said instead: how to change it.
+  if (instead === null) return namesASlip(text) ? keptOrGoBack(s, ctx, last) : null;
   const q = last.question;
   let changes: Array<[string, Choice]>;
   if (q.type === 'yes_no') {
@@ -292,18 +408,38 @@ function changeLastAnswer(s: ConversationState, ctx: StepContext, text: string):
     const unchanged = changes.every(([f, choice]) =>
       last.changes.some((c) => c.finding === f && c.after === choice),
     );
-    if (unchanged) {
-      return s.pending
-        ? { state: s, replies: [...preface, questionReply(s.pending, knowledge)] }
-        : { state: s, replies: preface };
-    }
+    if (unchanged) return keptOrGoBack(s, ctx, last, preface);
   }
   s.history.pop();
   undo(s, last);
-  if (s.pending) s.asked = Math.max(0, s.asked - 1);
+  if (s.pending) {
+    s.asked = Math.max(0, s.asked - 1);
+    retire(s, s.pending);
+  }
   s.pending = null;
   record(s, q, changes);
   return advance(s, ctx, [...preface, { kind: 'text', text: copy.changedAnswer }]);
+}
+
+/**
+ * The last answer stays as it was: a warning sign it said yes to is kept (and "go back" can
+ * change it), else how to change it. After an urgent assessment, what to do first comes too.
+ */
+function keptOrGoBack(s: ConversationState, ctx: StepContext, last: AnsweredStep, said: Reply[] = []): Turn {
+  const { knowledge } = ctx;
+  let replies = said;
+  if (replies.length === 0) {
+    const signs = last.changes.filter(
+      (c) => c.after === 'yes' && knowledge.findings.get(c.finding)?.red_flag,
+    );
+    const labels = signs.map((c) => knowledge.findings.get(c.finding)!.label.toLowerCase());
+    replies = [{ kind: 'text', text: labels.length > 0 ? copy.keptWarningSign(labels) : copy.slipGoBack }];
+  }
+  if (s.pending) return { state: s, replies: [...replies, questionReply(s.pending, knowledge)] };
+  return {
+    state: s,
+    replies: [...replies, ...(s.assessment ? firstThingsFirst(ctx, s.assessment.triage) : [])],
+  };
 }
 
 /** Take an answered step back: its findings as they were before, and no assessment. */
@@ -374,6 +510,7 @@ function onCommand(
       const last = s.history.pop();
       if (!last) return { state: s, replies: [{ kind: 'text', text: copy.nothingToUndo }] };
       undo(s, last);
+      retire(s, last.question);
       s.asked = Math.max(0, s.asked - 1);
       return ask(
         s,
@@ -401,6 +538,16 @@ function advance(s: ConversationState, ctx: StepContext, replies: Reply[], keep?
   return ask(s, ctx, replies, next.group.id, next.findings);
 }
 
+/** How many unanswered questions a check keeps for late clicks (the state stays small). */
+const EARLIER_KEPT = 20;
+
+/** Keep a question that is no longer waiting and no longer in the history, for a late click. */
+function retire(s: ConversationState, q: PendingQuestion): void {
+  if (s.history.some((h) => h.question.id === q.id)) return;
+  const earlier = (Array.isArray(s.earlier) ? s.earlier : []).filter((e) => e?.id !== q.id);
+  s.earlier = [...earlier, q].slice(-EARLIER_KEPT);
+}
+
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function ask(
@@ -410,6 +557,7 @@ function ask(
   topic: string,
   findings: string[],
 ): Turn {
+  if (s.pending) retire(s, s.pending);
   s.seq += 1;
   s.asked += 1;
   const single = findings.length === 1;
@@ -425,6 +573,7 @@ function ask(
 function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): Turn {
   applyImplications(ctx.knowledge, s.findings);
   const assessment = composeAssessment(ctx.knowledge, s.findings, ctx.region);
+  if (s.pending) retire(s, s.pending);
   s.pending = null;
   s.assessment = { triage: assessment.triage, causes: assessment.causes.map((c) => c.id) };
   return { state: s, replies: [...replies, assessment] };

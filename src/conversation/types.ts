@@ -66,6 +66,12 @@ export interface ConversationState {
   assessment: { triage: Triage; causes: string[] } | null;
   /** Where the person said they are (a care.yaml region), over the platform's or the default. */
   region?: string;
+  /**
+   * Questions asked in this check and then left unanswered (replaced, taken back by "go back"),
+   * newest last and at most EARLIER_KEPT: a late click on one still names its warning sign.
+   * Absent in states written before it (read as none).
+   */
+  earlier?: PendingQuestion[];
   startedAt: number;
   updatedAt: number;
 }

@@ -31,6 +31,42 @@ export function isOwnQuestion(text: string): boolean {
   );
 }
 
+/**
+ * Where one message takes back what it began with ("2 - no wait sorry, none of them", "yes,
+ * actually no"): the words after the last such marker, which win. Null when nothing is taken
+ * back, or nothing came before the marker ("sorry I meant no" changes the last answer instead).
+ */
+const TAKEN_BACK =
+  /\b(?:no,? wait|wait,? no|sorry,? i meant|sorry,? i mean|i meant|scratch that|oops|actually,? no(?=\s*[,.;:!-]|\s*$))\b/gi;
+const FILLER_ONLY = /^(?:\W|\b(?:oh|um+|uh|ah|hmm*|sorry|ok|okay|so|well|er)\b)*$/i;
+
+export function takenBack(text: string): string | null {
+  const last = [...text.matchAll(TAKEN_BACK)].at(-1);
+  if (!last) return null;
+  if (FILLER_ONLY.test(text.slice(0, last.index))) return null;
+  let rest = text.slice(last.index + last[0].length);
+  // "2, no wait, sorry, I meant none": the fillers after the marker are not the answer.
+  rest = rest.replace(/^(?:\W|\b(?:sorry|i meant|i mean|wait|oh|um+|uh)\b)+/i, '').trim();
+  // "yes, actually no" and "yes wait no": the marker's own "no" is the answer.
+  if (rest.length === 0 && /\bno$/i.test(last[0])) return 'no';
+  return rest.length > 0 ? rest : null;
+}
+
+/** "i typed 2 by mistake", "pressed yes by accident": the part of a message that names a slip. */
+const SLIP_SOURCE =
+  '[^.,;!?]*\\b(?:typed|pressed|clicked|picked|ticked|chose|put|hit|selected|said|answered)\\b[^.,;!?]*\\bby (?:mistake|accident)\\b[^.,;!?]*[.,;!?]*';
+const SLIP = new RegExp(SLIP_SOURCE, 'i');
+const SLIPS = new RegExp(SLIP_SOURCE, 'gi');
+/** "no, I said none", "like I said, no": a restatement, before the answer it restates. */
+const RESTATED =
+  /^[\s,.!-]*(?:(?:no|nope|nah)\b[\s,.!-]*)?(?:like )?i (?:already |just )?(?:said|told you|answered)\b( that)?[\s,.:!-]*/i;
+
+/** The answer without "I said" in front ("i said no to 2 already. no to both" → "no to 2 ..."). */
+export function withoutRestating(text: string): string {
+  const rest = text.replace(RESTATED, '');
+  return rest.trim().length > 0 ? rest : text;
+}
+
 const MEANT =
   /\b(i meant|i mean|meant to (say|put|press|click|pick|tick)|wrong (one|button|answer)|(pressed|clicked|picked|ticked) the wrong( one| button| answer)?|my mistake)\b[\s,.:!-]*/i;
 
@@ -40,10 +76,18 @@ const MEANT =
  */
 export function meantInstead(text: string): string | null {
   const m = MEANT.exec(text);
-  if (!m) return null;
-  const rest = text.slice(m.index + m[0].length).trim();
+  if (m) {
+    const rest = text.slice(m.index + m[0].length).trim();
+    return rest.length > 0 ? rest : null;
+  }
+  // "no i said none, i didn't faint. i typed 2 by mistake": the slip goes, the rest is the answer.
+  if (!SLIP.test(text)) return null;
+  const rest = text.replace(SLIPS, ' ').replace(RESTATED, '').trim();
   return rest.length > 0 ? rest : null;
 }
+
+/** "i typed 2 by mistake": a message that says the last answer was a slip. */
+export const namesASlip = (text: string): boolean => SLIP.test(text);
 
 /** The text without the option labels it repeats (they answer the question and nothing else). */
 export function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {

@@ -98,6 +98,17 @@ const HEAD_NONE =
   /^(no|none|nothing|nope|nah|neither|no to all|no to all of them|none of them|none of those|none of these|not any)( of (them|those|these))?$/;
 const HEAD_ALL = /^(all|yes|yes to all|yes to all of them|all of them|all of those|all of these|everything)$/;
 
+/** A clause that says none apply, and nothing else. */
+const NONE_CLAUSE =
+  /^(none|nothing|neither|no to all|not any)( of (those|these|them|that|the above|it))?( apply| applies| at all)?$/;
+/** "no to both", "neither of them": none, when there are two options. */
+const BOTH_NO = /^(no|not) (to )?(both|either)( of (them|those|these))?$/;
+const clausesOf = (text: string) =>
+  text
+    .split(/[,.;!?\n]+/)
+    .map((c) => tokenize(c).join(' '))
+    .filter(Boolean);
+
 export function parseSelection(text: string, options: QuestionOption[], knowledge: Knowledge): Selection {
   const tokens = tokenize(text);
   const joined = tokens.join(' ');
@@ -173,6 +184,11 @@ export function parseSelection(text: string, options: QuestionOption[], knowledg
       unsure: order.filter((f) => unsure.has(f) && !picked.has(f)),
     };
   }
+  // "the cramps only last a few seconds. no ulcers": every option said no, one by one.
+  if (options.every((o) => read.get(o.finding) === 'no')) return { kind: 'selected', findings: [] };
+  // "she's 84, none of them": a clause that is a plain "none", beside words about something else.
+  if (clausesOf(text).some((c) => NONE_CLAUSE.test(c) || (options.length === 2 && BOTH_NO.test(c))))
+    return { kind: 'selected', findings: [] };
   const answer = classifyAnswer(text);
   if (answer === 'no') return { kind: 'selected', findings: [] };
   if (answer === 'unsure') return { kind: 'unsure' };

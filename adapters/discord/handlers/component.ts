@@ -88,7 +88,8 @@ function eventFor(id: CustomId, i: ComponentInteraction): UserEvent {
 
 /** A click whose conversation is gone or was replaced: nothing to do but say so. */
 function staleConversation(outcome: TurnOutcome, id: CustomId): string | null {
-  if (id.verb === 'restart' || outcome.outcome !== 'ok') return null;
+  // A warning sign ticked on an old question (even of an earlier check) was taken as news.
+  if (id.verb === 'restart' || outcome.outcome !== 'ok' || outcome.target?.fate === 'news') return null;
   if (outcome.target?.fate === 'gone' || !outcome.conversation) return discordCopy.noConversation;
   return epochOf(outcome.conversation.startedAt) !== id.epoch ? discordCopy.staleConversation : null;
 }
@@ -116,6 +117,11 @@ export function componentPlan(
   if (id.verb === 'why' || !outcome.conversation) return { messages };
   if (id.verb === 'restart') return { update: renderSpent(content, discordCopy.choseRestart), messages };
   if (target?.fate === 'open') return { messages }; // still waiting for an answer
+  if (target?.fate === 'news')
+    return {
+      update: renderSpent(content, discordCopy.addedLate(answerLabel(target.answer ?? {}))),
+      messages,
+    };
   if (target?.fate === 'answered' && target.answer)
     return {
       update: renderSpent(content, discordCopy.answered(answerLabel(target.answer))),

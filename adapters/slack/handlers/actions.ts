@@ -3,7 +3,8 @@
  * from the message state when Submit is pressed). An answer closes its question message (the
  * buttons go, the chosen answer shows), so it cannot be answered twice. A click on a question
  * that is no longer open (answered, superseded, finished or expired) changes nothing and gets a
- * friendly private note instead of an error.
+ * friendly private note instead of an error, unless it says yes to a warning sign not known yet:
+ * that is news, and what it changes is posted.
  */
 import type { App, RespondFn } from '@slack/bolt';
 import { CalfbotError } from '../../../src/errors.js';
@@ -132,6 +133,13 @@ async function onOutcome(
   outcome: TurnOutcome,
 ): Promise<'post' | 'skip'> {
   const target = outcome.target;
+  if (target?.fate === 'news') {
+    // A warning sign ticked on an old question was taken as news: show it, and post what it changes.
+    await place.replace(
+      renderClosedQuestion(original, slackCopy.addedLate(answerLabel(target.answer ?? {})), ':warning:'),
+    );
+    return 'post';
+  }
   if (decision.needsOpen && target && target.fate !== 'open' && target.fate !== 'answered') {
     ctx.logger.info(
       { event: 'slack_stale_click', surface: 'click', fate: target.fate },

@@ -54,7 +54,10 @@ export function assistantPane(
 }
 
 const isStale = (o: TurnOutcome) =>
-  o.target !== undefined && o.target.fate !== 'open' && o.target.fate !== 'answered';
+  o.target !== undefined &&
+  o.target.fate !== 'open' &&
+  o.target.fate !== 'answered' &&
+  o.target.fate !== 'news';
 
 export function registerAssistant(app: App, ctx: SlackContext): void {
   const failed = (method: string) => (error: unknown) => {
