@@ -65,7 +65,10 @@ export function prepareSchema(db: Database.Database): Statements {
       expires_at INTEGER NOT NULL,
       PRIMARY KEY (conv, id)
     ) WITHOUT ROWID;
-    CREATE INDEX IF NOT EXISTS events_expires_at ON events(expires_at);
+    -- No index on events.expires_at: every turn moves the expiry of all its conversation's
+    -- events, and keeping an index in step cost about 50 us a turn; the sweep (every 10
+    -- minutes) scans these small rows instead (docs/benchmarks.md, "SQLite turn").
+    DROP INDEX IF EXISTS events_expires_at;
   `);
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
   return {
