@@ -89,3 +89,40 @@ describe('holdout16: answers read as people give them', () => {
     expect(r).not.toHaveProperty('clot_risk_factor');
   });
 });
+
+describe('holdout17: readings fixed after its first run', () => {
+  it('asleep by the pool is sunburn, so two red calves are not sent for a clot scan', () => {
+    expect(
+      read(
+        'fell asleep by the pool in lanzarote, backs of both calves are bright red, hot and sore to touch',
+      ),
+    ).toHaveProperty('sunburn', 'yes');
+  });
+
+  it('a pedal smashed into the leg is a knock: swelling after it is checked today without naming a clot', async () => {
+    const { bot } = testBot();
+    await bot.handle('k', {
+      kind: 'text',
+      text: 'came off my bike yday and the pedal smashed into the side of my lower leg. this morning i cant put any weight on it, calf and shin are swollen',
+    });
+    const { replies } = await bot.handle('k', { kind: 'text', text: 'none of them no' });
+    let r = replies;
+    for (let i = 0; i < 8 && !assessmentOf(r); i++)
+      r = (await bot.handle('k', { kind: 'text', text: 'no' })).replies;
+    const a = assessmentOf(r)!;
+    expect(a.triage).toBe('urgent');
+    expect(a.causes.map((c) => c.id)).not.toContain('dvt');
+  });
+
+  it('"doctor uncle said growing pain but i am worried" does not make the daughter\'s legs the writer\'s', () => {
+    expect(
+      read(
+        'my daughter is 7 years, both legs paining at night specially calves. morning she is fine and playing. doctor uncle said growing pain but i am worried',
+      ),
+    ).toHaveProperty('pain_both_legs_evening_child', 'yes');
+  });
+
+  it('feet that burn and go numb are tingling and numbness', () => {
+    expect(read('my feet burn and go numb at night')).toHaveProperty('tingling_numbness', 'yes');
+  });
+});

@@ -204,8 +204,19 @@ const THIRD_PERSON = new Set([
  */
 function speaksForSelf(c: readonly string[]): boolean {
   if (isAboutSomeoneElse(c) || !c.some((w) => BODY_OR_SYMPTOM.has(w))) return false;
-  return c.some((w) => FIRST_PERSON.has(w) || w === 'my') || !c.some((w) => THIRD_PERSON.has(w));
+  const bodyOrSymptomSoonAfter = (j: number) =>
+    c.slice(j + 1, j + 1 + FIRST_PERSON_REACH).some((w) => BODY_OR_SYMPTOM.has(w));
+  if (c.some((w, j) => (FIRST_PERSON.has(w) || w === 'my') && bodyOrSymptomSoonAfter(j))) return true;
+  // "doctor uncle said growing pain but i am worried": the writer is in it, but not their body.
+  if (c.some((w) => FIRST_PERSON.has(w))) return false;
+  // "doctor uncle said growing pain": what someone said, not the writer's own body.
+  return !c.some((w) => THIRD_PERSON.has(w) || REPORTED.has(w));
 }
+
+const REPORTED = new Set(['said', 'say', 'told', 'think', 'reckon', 'reckoned', 'diagnosed']);
+
+/** How far after "I" or "my" a body word or symptom still belongs to the writer ("I've been getting sore legs"). */
+const FIRST_PERSON_REACH = 4;
 
 /** "asking for my daughter", "writing for my husband", "her calf", "his legs ache". */
 /** The message asks for someone else in so many words ("asking for my daughter", "on behalf of"). */
