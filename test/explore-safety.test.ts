@@ -146,7 +146,10 @@ describe('advice for the medicine and the person it is for', () => {
       (await bot.handle('child-mg', { kind: 'text', text: 'how much magnesium should I give him?' })).replies,
     );
     expect(out).not.toMatch(/350 mg|For adults/);
-    expect(out).toMatch(/child's safe upper limit is lower/);
+    // Clinical review R18: from age 9 the magnesium limit is the adults' 350 mg, so not "lower" at every age.
+    expect(out).toMatch(
+      /For a child, the safe upper limit depends on their age\. For young children it is much lower/,
+    );
   });
 
   it('an urgent assessment where nothing fits does not say "it often settles on its own"', async () => {
@@ -502,10 +505,12 @@ describe('an amount over the official upper limit is said back as over it', () =
     await playThrough(bot, 'mg', 'my calves cramp at night', ['night_cramps']);
     const ask = async (text: string) => textOf((await bot.handle('mg', { kind: 'text', text })).replies);
     expect(await ask('I take 500 mg of magnesium a day, is that ok?')).toMatch(
-      /more than that official upper limit/,
+      /That is more than the official upper limit of 350 mg a day/,
     );
-    expect(await ask('how much vitamin d, I take 5000 IU')).toMatch(/more than that official upper limit/);
-    expect(await ask('how much magnesium, I take 200mg')).not.toMatch(/more than that official upper limit/);
+    expect(await ask('how much vitamin d, I take 5000 IU')).toMatch(
+      /That is more than the official upper limit of 4,000 IU a day/,
+    );
+    expect(await ask('how much magnesium, I take 200mg')).not.toMatch(/more than/);
   });
 });
 

@@ -114,6 +114,32 @@ describe('the shipped knowledge base', () => {
     expect(k.causes.get('vitamin_b12_deficiency')!.upper_limit!.text).toMatch(/no upper limit/i);
   });
 
+  it('has the quoted limits as numbers, and what a parent is told instead of each', () => {
+    const amounts = (id: string) => k.causes.get(id)!.upper_limit_amount;
+    expect(amounts('magnesium_deficiency')).toMatchObject([
+      { nutrient: 'magnesium', amount: 350, unit: 'mg' },
+    ]);
+    expect(amounts('iron_deficiency')).toMatchObject([{ nutrient: 'iron', amount: 45, unit: 'mg' }]);
+    expect(amounts('vitamin_d_deficiency')).toMatchObject([
+      { nutrient: 'vitamin D', amount: 100, unit: 'mcg', iu_per_mcg: 40 },
+      { nutrient: 'calcium', amount: 2500, unit: 'mg' },
+      { nutrient: 'calcium', amount: 2000, unit: 'mg', ages: 'from age 51' },
+    ]);
+    expect(amounts('potassium_deficiency')).toEqual([]);
+    expect(amounts('vitamin_b12_deficiency')).toEqual([]);
+    for (const id of NUTRIENTS) {
+      const child = k.causes.get(id)!.upper_limit_child;
+      expect(child, id).toBeDefined();
+      expect(child!.text, id).toMatch(/child's doctor/);
+      expect(child!.text, id).not.toMatch(/\d+ ?(mg|mcg|IU)/);
+    }
+    // Clinical review R18: only magnesium's limit is "much lower" for young children (65 and 110 mg).
+    expect(k.causes.get('magnesium_deficiency')!.upper_limit_child!.text).toBe(
+      "For a child, the safe upper limit depends on their age. For young children it is much lower than for adults. Please ask your child's doctor before you give them any supplement.",
+    );
+    expect(k.causes.get('magnesium_deficiency')!.upper_limit_child!.sources).toEqual(['ods-magnesium-hp']);
+  });
+
   it('has the required red-flag rules', () => {
     const rule = (finding: string) => k.redFlags.find((r) => r.all.length === 1 && r.all[0] === finding);
     expect(rule('breathless_or_chest_pain')).toMatchObject({
@@ -231,6 +257,16 @@ describe('a broken knowledge base', () => {
     );
     expect(() => loadKnowledge(kdir)).toThrow(
       /causes\/magnesium_deficiency\.yaml:\d+: field "summary\.sources\.0": unknown source id "no-such-source"/,
+    );
+  });
+
+  it('refuses an upper limit without what a parent is told instead', () => {
+    const kdir = copy();
+    const file = path.join(kdir, 'causes', 'iron_deficiency.yaml');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^upper_limit_child:\n( {2}.*\n)+/m, ''));
+    expect(() => loadKnowledge(kdir)).toThrow(
+      /causes\/iron_deficiency\.yaml:\d+: field "upper_limit": an upper limit needs `upper_limit_child`/,
     );
   });
 

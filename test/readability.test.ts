@@ -46,6 +46,8 @@ function userTexts(k: Knowledge, regionCode: string): Located[] {
       add(`${at} food_sources[${i}]`, `${f.food}: ${f.amount}`);
     });
     add(`${at} upper_limit`, c.upper_limit?.text);
+    add(`${at} upper_limit_child`, c.upper_limit_child?.text);
+    claims(`${at} forms`, c.forms);
     add(`${at} blood_test`, c.blood_test?.text);
     add(`${at} evidence`, c.evidence?.text);
     claims(`${at} what_to_do`, c.what_to_do);

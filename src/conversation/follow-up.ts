@@ -3,11 +3,13 @@
  * about B12" from the knowledge, with the sources behind the answer.
  */
 import type { Cause, Claim, FollowUpTopic, Knowledge } from '../knowledge/schema.js';
-import { clauses, fold, tokenize } from '../understanding/normalize.js';
+import { clauses, fold } from '../understanding/normalize.js';
 import { type CompiledPhrase, compilePhrase, findPhrase } from '../understanding/phrase.js';
 import { type Choice, type Reply, type Triage, triageRank } from '../vocabulary.js';
+import { causeNamed, foldedName, nameHits } from './cause-names.js';
 import { Citations, sourcesAsText } from './cite.js';
 import { saysOf } from './compose-assessment.js';
+import { answerAmounts, givesAnAmount, noLimitKnown, type ReadAmounts, readAmounts } from './upper-limit.js';
 
 type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 'todo' | 'more';
 
@@ -43,23 +45,6 @@ const INTENT_WORDS: Array<[Intent, string[]]> = [
   ['risk', ['risk', 'who', 'cause', 'causes', 'why', 'likely']],
   ['todo', ['do', 'treat', 'treatment', 'help', 'fix', 'stop', 'prevent', 'relief']],
 ];
-
-function findCause(tokens: string[], knowledge: Knowledge): Cause | undefined {
-  const folded = tokens.map(fold);
-  const joined = ` ${folded.join(' ')} `;
-  let best: { cause: Cause; len: number } | undefined;
-  for (const cause of knowledge.causes.values()) {
-    for (const name of [cause.name, cause.id.replaceAll('_', ' '), ...cause.aliases]) {
-      const words = tokenize(name).map(fold);
-      if (words.length === 0) continue;
-      const needle = ` ${words.join(' ')} `;
-      if (joined.includes(needle) && words.join(' ').length > (best?.len ?? 0)) {
-        best = { cause, len: words.join(' ').length };
-      }
-    }
-  }
-  return best?.cause;
-}
 
 function intentOf(tokens: string[]): Intent {
   const folded = tokens.map(fold);
@@ -104,34 +89,11 @@ function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefin
   return undefined;
 }
 
-const OVER_LIMIT =
-  'What you take is more than that official upper limit. Please talk to a doctor or pharmacist before you take any more.';
-
-/** "500 mg", "2,000 IU", "50mcg": an amount the person says they take. */
-function amountIn(text: string): { amount: number; unit: string } | null {
-  const m = /(\d[\d,]*(?:\.\d+)?)\s*(mg|mcg|µg|ug|iu)\b/i.exec(text);
-  return m ? { amount: Number(m[1]!.replaceAll(',', '')), unit: m[2]!.toLowerCase() } : null;
-}
-
-/** The amount in the limit's unit (vitamin D: 40 IU is 1 mcg); NaN when the units do not compare. */
-function inUnit(said: { amount: number; unit: string }, unit: 'mg' | 'mcg'): number {
-  const u = said.unit === 'µg' || said.unit === 'ug' ? 'mcg' : said.unit;
-  if (u === unit) return said.amount;
-  if (u === 'iu' && unit === 'mcg') return said.amount / 40;
-  if (u === 'mcg' && unit === 'mg') return said.amount / 1000;
-  if (u === 'mg' && unit === 'mcg') return said.amount * 1000;
-  return Number.NaN;
-}
-
-const KIDNEY_CAUTION =
-  'With kidney disease, ask your kidney team before you take any supplement. Some, such as magnesium and potassium, can build up to harmful levels.';
-const CHILD_LIMIT =
-  "A child's safe upper limit is lower than an adult's, and it depends on their age. Please ask your child's doctor before you give them any supplement.";
-
 /** "should I take magnesium?", "is it worth trying B12 tablets": asking whether, not how much. */
 const SHOULD_TAKE = /\b(should|shall|could|can|would|worth|do i need|try|trying|start)\b/i;
-/** "how much vitamin D should I take?", "what dose": asking for an amount. */
-const HOW_MUCH = /\b(how much|how many|dose|dosage|mg|iu|mcg|amount|strength)\b/i;
+/** "how much vitamin D should I take?", "what dose", "what is the upper limit": asking for an amount. */
+const HOW_MUCH =
+  /\b(how much|too much|how many|dose|dosage|mg|iu|mcg|amount|strength|upper limit|limit|maximum|max|overdose)\b/i;
 
 export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: AssessedContext): Reply | null {
   const fill = assessed?.fill ?? ((t: string) => t);
@@ -146,17 +108,21 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   const cite = new Citations(knowledge);
   const lines: string[] = [];
   const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
-  const tokens = tokenize(text);
-  const cause = findCause(tokens, knowledge);
+  // Amounts ("500mg", "5,000 IU") are read first: "mg" after a number is a unit, not magnesium.
+  const read = readAmounts(text);
+  const cause = causeNamed(read.folded, knowledge);
   const topic = matchTopic(text, knowledge);
 
   if (topic) {
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
-    answerAboutCause(cause, intentOf(tokens), text, knowledge, cite, lines, list, {
+    answerAboutCause(cause, intentOf(read.folded), text, read, knowledge, cite, lines, list, {
       child: assessed?.child ?? false,
       kidneys: assessed?.findings?.kidney_or_liver_disease === 'yes',
     });
+  } else if (read.amounts.some((a) => a.unit === 'mg' || a.unit === 'mcg' || a.unit === 'iu')) {
+    // "is 1000mg of vitamin C ok?": no limit is known for it, and that is said, not guessed.
+    lines.push(...noLimitKnown(knowledge));
   } else if (
     assessed &&
     /\b(what else|anything else|more|other|else)\b/i.test(text) &&
@@ -192,6 +158,7 @@ function answerAboutCause(
   cause: Cause,
   intent: Intent,
   text: string,
+  read: ReadAmounts,
   knowledge: Knowledge,
   cite: Citations,
   lines: string[],
@@ -199,22 +166,16 @@ function answerAboutCause(
   { child, kidneys }: { child: boolean; kidneys: boolean },
 ): void {
   const isNutrient = cause.kind === 'nutrient';
-  if (isNutrient && HOW_MUCH.test(text)) {
-    // Never a dose: the official upper limit is a ceiling, not a target.
-    lines.push('I cannot suggest a dose. Only a doctor who knows the blood results can.');
-    // The adult limit is never given for a child: children's limits are lower and go by age.
-    if (cause.upper_limit && child) lines.push(cite.use({ ...cause.upper_limit, text: CHILD_LIMIT }));
-    else if (cause.upper_limit) lines.push(`For safety: ${cite.use(cause.upper_limit)}`);
-    // "I take 500 mg a day": said back only when it is over the adult limit the text quotes.
-    const said = amountIn(text);
-    const limit = cause.upper_limit_amount;
-    if (!child && said && limit && cause.upper_limit && inUnit(said, limit.unit) > limit.amount) {
-      lines.push(cite.use({ ...cause.upper_limit, text: OVER_LIMIT }));
-    }
-    if (kidneys)
-      lines.push(cite.use({ text: KIDNEY_CAUTION, sources: ['ods-magnesium-hp', 'ods-potassium-hp'] }));
-    lines.push(knowledge.disclaimers.supplements);
+  if (isNutrient && (HOW_MUCH.test(text) || givesAnAmount(read, knowledge))) {
+    // Never a dose: an amount is only said back against the official upper limit, a ceiling.
+    answerAmounts(read, knowledge, cite, lines, { child, kidneys });
     return;
+  }
+  // "tell me about methylcobalamin": what it is, first.
+  for (const form of cause.forms) {
+    const names = form.names.map(foldedName);
+    if (nameHits(read.folded, knowledge).some((h) => h.cause === cause && names.includes(h.name)))
+      lines.push(cite.use(form));
   }
   if (isNutrient && (intent === 'limit' || SHOULD_TAKE.test(text))) {
     // "should I take it?" → probably not; "is it bad / safe to take it?" is not answered with "no".

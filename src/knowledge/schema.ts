@@ -114,6 +114,21 @@ const triage = z.enum(TRIAGE_LEVELS);
 
 export const foodSchema = z.strictObject({ food: text, amount: text, sources: sourceIds });
 
+/** One official upper limit as a number (NIH ODS tables), for comparing an amount someone takes. */
+export const upperLimitAmountSchema = z.strictObject({
+  /** The nutrient as said in a sentence: "magnesium", "vitamin D", "calcium". */
+  nutrient: text,
+  /** Words that name this nutrient when the cause covers more than one; empty: all the cause's names. */
+  names: z.array(text).default([]),
+  amount: z.number().positive(),
+  unit: z.enum(['mg', 'mcg']),
+  /** International units in 1 mcg (vitamin D: 40). Without it an amount in IU is not compared. */
+  iu_per_mcg: z.number().positive().optional(),
+  /** The adults this limit is for when it is not all of them ("from age 51"), said with it. */
+  ages: text.optional(),
+});
+export type UpperLimitAmount = z.infer<typeof upperLimitAmountSchema>;
+
 export const causeSchema = z.strictObject({
   id,
   name: text,
@@ -129,12 +144,22 @@ export const causeSchema = z.strictObject({
   food_sources: z.array(foodSchema).default([]),
   upper_limit: claimSchema.optional(),
   /**
-   * The adult upper limit as a number, so "I take 500 mg a day, is that ok?" can be told it is
-   * above it (never a dose: only the limit the `upper_limit` text already quotes).
+   * The adult upper limits as numbers, so "I take 500mg a day, is that ok?" can be told it is
+   * above one (never a dose: only the limits the `upper_limit` text already quotes). One entry per
+   * nutrient and age band; `names` picks the nutrient when a cause covers two (vitamin D and
+   * calcium). A cause with these must also have `upper_limit` and `upper_limit_child`.
    */
-  upper_limit_amount: z
-    .strictObject({ amount: z.number().positive(), unit: z.enum(['mg', 'mcg']) })
-    .optional(),
+  upper_limit_amount: z.array(upperLimitAmountSchema).default([]),
+  /**
+   * Said to a parent instead of `upper_limit`: a child's limits go by age, so the adult number is
+   * never given for a child.
+   */
+  upper_limit_child: claimSchema.optional(),
+  /**
+   * Other names of the nutrient in a supplement ("methylcobalamin" is vitamin B12): they find
+   * this cause, and `text` says what they are when someone uses one.
+   */
+  forms: z.array(z.strictObject({ names: z.array(text).min(1), text, sources: sourceIds })).default([]),
   blood_test: claimSchema.optional(),
   evidence: z
     .strictObject({ strength: z.enum(['weak', 'moderate', 'strong']), text, sources: sourceIds })

@@ -22,6 +22,27 @@ function fail(f: FileInfo, fieldPath: ReadonlyArray<PropertyKey>, message: strin
   );
 }
 
+/**
+ * A cause's upper limits: a number needs the text that quotes it, and whatever quotes an adult
+ * limit needs what a child is told instead; IU converts only where a limit says how.
+ */
+function upperLimitsOf(f: FileInfo): void {
+  const c = f.data as {
+    upper_limit?: unknown;
+    upper_limit_child?: unknown;
+    upper_limit_amount?: Array<{ unit: string; iu_per_mcg?: number }>;
+  };
+  const amounts = c.upper_limit_amount ?? [];
+  if (amounts.length > 0 && c.upper_limit === undefined)
+    fail(f, ['upper_limit_amount'], 'an upper limit as a number needs the `upper_limit` text that quotes it');
+  if (c.upper_limit !== undefined && c.upper_limit_child === undefined)
+    fail(f, ['upper_limit'], 'an upper limit needs `upper_limit_child`, what a parent is told instead');
+  amounts.forEach((a, i) => {
+    if (a.iu_per_mcg !== undefined && a.unit !== 'mcg')
+      fail(f, ['upper_limit_amount', i, 'iu_per_mcg'], '`iu_per_mcg` is only for a limit in mcg');
+  });
+}
+
 /** Visit every `sources: [...]` array in a parsed file. */
 function eachSourceList(
   value: unknown,
@@ -141,6 +162,7 @@ export function validateReferences(
     for (const id of Object.keys(c.scoring.absent ?? {})) finding(f, ['scoring', 'absent', id], id);
     for (const id of (c.scoring as { requires?: string[] }).requires ?? [])
       finding(f, ['scoring', 'requires'], id);
+    upperLimitsOf(f);
   }
   if (!k.care.regions[k.care.default_region]) {
     fail(files.care, ['default_region'], `no region "${k.care.default_region}" under regions`);
