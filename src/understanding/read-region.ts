@@ -54,6 +54,9 @@ const EVERY_PLACE: Array<[RegExp, string]> = PLACES.map(([re, code]) => [new Reg
 /** "Aussie here": who the person is, read only in "... here", never as a place they name. */
 const DEMONYMS: Array<[RegExp, string]> = [[/\b(aussie)\b/i, 'AU']];
 
+/** Any place or demonym at all: every other way of saying a place needs one. */
+const ANY_PLACE_OR_DEMONYM = new RegExp([...PLACES, ...DEMONYMS].map(([re]) => re.source).join('|'), 'i');
+
 /**
  * Places that are also first names ("Sydney here", "Paris, my calf hurts") or cities in two
  * countries (Perth: Scotland and Western Australia). They count after "in", never on their own.
@@ -121,7 +124,8 @@ export function readRegion(text: string, options: ReadRegionOptions = {}): strin
     }
   }
 
-  if (!options.answersTrip) {
+  // Most messages name no place at all: one pass over every name first, before the 30-odd forms.
+  if (!options.answersTrip && ANY_PLACE_OR_DEMONYM.test(text)) {
     readOtherWays(text, keep);
     readBrackets(text, keep);
   }
