@@ -128,3 +128,23 @@ describe('explore4: words that were misread', () => {
     expect(read('sat for 2 hours watching tv')).not.toHaveProperty('clot_risk_factor');
   });
 });
+
+describe('explore4 S9: extreme soreness after a first class', () => {
+  it('brings the muscle-breakdown question; ordinary soreness after a run does not', async () => {
+    const asked = async (opening: string) => {
+      const c = chat();
+      await c.say(opening);
+      const { replies } = await c.say('none');
+      const q = lastQuestion(replies);
+      return q === undefined ? [] : q.type === 'multi' ? q.options.map((o) => o.finding) : [q.finding];
+    };
+    expect(
+      await asked(
+        'did my first crossfit class 2 days ago and both calves are insanely sore, can barely walk down stairs',
+      ),
+    ).toContain('severe_muscle_pain_weakness');
+    expect(await asked('calves a bit sore after my 10k yesterday')).not.toContain(
+      'severe_muscle_pain_weakness',
+    );
+  });
+});

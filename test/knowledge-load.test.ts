@@ -15,6 +15,7 @@ const TEXT_ONLY = [
   'sunburn',
   'blood_thinner_use',
   'night_pain_not_cramp',
+  'very_sore_after_exercise',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',
