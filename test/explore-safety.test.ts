@@ -6,21 +6,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { extractFindings } from '../src/understanding/extract-findings.js';
-import type { Reply } from '../src/vocabulary.js';
-import { assessmentOf, knowledge, lastQuestion, playThrough, readFindings, testBot } from './helpers/bot.js';
+import {
+  assessmentOf,
+  chat,
+  knowledge,
+  lastQuestion,
+  playThrough,
+  readFindings,
+  replyText,
+  testBot,
+} from './helpers/bot.js';
 
-const textOf = (replies: Reply[]) =>
-  replies
-    .map((r) => (r.kind === 'text' ? r.text : r.kind === 'assessment' ? `${r.headline}\n${r.text}` : r.text))
-    .join('\n');
-
-function chat() {
-  const { bot } = testBot({ region: 'US' });
-  let n = 0;
-  const key = `x${Math.random()}`;
-  const say = (text: string) => bot.handle(key, { kind: 'text', text }, { user: 'u', eventId: `e${n++}` });
-  return { bot, key, say };
-}
+const textOf = replyText;
 
 describe('a warning sign said in an answer is kept', () => {
   it('"none except 7" and "nothing like that except my calf is a bit warm" keep the red, warm calf', async () => {

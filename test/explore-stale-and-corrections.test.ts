@@ -8,19 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { copy } from '../src/conversation/copy.js';
 import type { ConversationState } from '../src/conversation/types.js';
 import type { Reply } from '../src/vocabulary.js';
-import { assessmentOf, lastQuestion, type QuestionReply, testBot } from './helpers/bot.js';
+import {
+  assessmentOf,
+  lastQuestion,
+  type QuestionReply,
+  replyText,
+  chat as startChat,
+} from './helpers/bot.js';
 
-const textOf = (replies: Reply[]) =>
-  replies
-    .map((r) => (r.kind === 'text' ? r.text : r.kind === 'assessment' ? `${r.headline}\n${r.text}` : r.text))
-    .join('\n');
+const textOf = replyText;
 
+/** A conversation that can also click old buttons and read what it has recorded. */
 function chat() {
-  const { bot, store } = testBot({ region: 'US' });
-  let n = 0;
-  const key = `s${Math.random()}`;
-  const meta = () => ({ user: 'u', eventId: `e${n++}` });
-  const say = (text: string) => bot.handle(key, { kind: 'text', text }, meta());
+  const { bot, store, key, meta, say } = startChat();
   const tick = (q: QuestionReply, selected: string[]) =>
     bot.handle(key, { kind: 'select', question: q.question, selected }, meta());
   const choose = (q: QuestionReply, choice: 'yes' | 'no' | 'unsure') =>

@@ -5,16 +5,11 @@
  * "lie down my legs" read as sciatica, and eight hours of gaming read as exercise.
  */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../src/vocabulary.js';
-import { assessmentOf, lastQuestion, readFindings, testBot } from './helpers/bot.js';
+import { assessmentOf, chat, lastQuestion, readFindings, replyText, testBot } from './helpers/bot.js';
 
 const read = readFindings;
 
-function chat() {
-  const { bot } = testBot();
-  return { say: (text: string) => bot.handle('e4', { kind: 'text', text }) };
-}
-const textOf = (replies: Reply[]) => replies.map((r) => ('text' in r ? r.text : '')).join('\n');
+const textOf = replyText;
 
 describe('explore4: breathing words in answers are the emergency sign', () => {
   it.each([

@@ -8,17 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { composeAssessment } from '../src/conversation/compose-assessment.js';
 import { readRegion } from '../src/understanding/read-region.js';
 import type { AssessmentReply, Reply } from '../src/vocabulary.js';
-import { assessmentOf, knowledge, lastQuestion, testBot } from './helpers/bot.js';
+import { assessmentOf, chat, knowledge, lastQuestion } from './helpers/bot.js';
 
 const BREATHLESS = 'my calf is swollen and I am suddenly breathless';
-
-function chat() {
-  const { bot } = testBot({ region: 'US' });
-  let n = 0;
-  const key = `r${Math.random()}`;
-  const say = (text: string) => bot.handle(key, { kind: 'text', text }, { user: 'u', eventId: `e${n++}` });
-  return { say };
-}
 
 const headlineOf = async (text: string) => assessmentOf((await chat().say(text)).replies)?.headline;
 const allText = (a: AssessmentReply) => [a.headline, a.text, ...a.nextSteps, ...a.watchFor].join('\n');

@@ -4,11 +4,10 @@
  * said less than the assessment or ignored what the person said.
  */
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../src/vocabulary.js';
-import { assessmentOf, lastQuestion, readFindings, testBot } from './helpers/bot.js';
+import { assessmentOf, lastQuestion, readFindings, replyText, testBot } from './helpers/bot.js';
 
 const read = readFindings;
-const textOf = (replies: Reply[]) => replies.map((r) => ('text' in r ? r.text : '')).join('\n');
+const textOf = replyText;
 
 /** Play an opening, answer "none" / "no" to everything, then ask the follow-ups. */
 async function play(opening: string, ...followUps: string[]) {

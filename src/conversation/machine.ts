@@ -151,9 +151,7 @@ function onAnswer(
  * still name their findings.
  */
 function lateWarningSigns(s: ConversationState, id: string, said: Said, knowledge: Knowledge): string[] {
-  const asked =
-    s.history.find((h) => h.question.id === id)?.question ??
-    (Array.isArray(s.earlier) ? s.earlier.find((q) => q?.id === id && Array.isArray(q.findings)) : undefined);
+  const asked = s.history.find((h) => h.question.id === id)?.question ?? s.earlier?.find((q) => q.id === id);
   let named: string[];
   if ('choice' in said) {
     named = said.choice === 'yes' && asked?.type === 'yes_no' ? asked.findings.slice(0, 1) : [];
@@ -453,12 +451,9 @@ function undo(s: ConversationState, step: AnsweredStep): void {
 
 /** "Noted: taking a statin." for what an answer said beyond the question (never asked again). */
 function acknowledge(s: ConversationState, changed: string[], knowledge: Knowledge): Reply[] {
-  const said = changed
-    .filter((f) => s.findings[f] === 'yes')
-    .map((f) => knowledge.findings.get(f))
-    .map((f) => f?.short ?? f?.label);
+  const said = changed.filter((f) => s.findings[f] === 'yes').map((f) => labelOf(knowledge, f));
   if (said.length === 0) return [];
-  return [{ kind: 'text', text: copy.noted(said.filter(Boolean).map((l) => l!.toLowerCase())) }];
+  return [{ kind: 'text', text: copy.noted(said) }];
 }
 
 /** The waiting question again, after a short line: nothing a person types ends the conversation. */
@@ -544,7 +539,7 @@ const EARLIER_KEPT = 20;
 /** Keep a question that is no longer waiting and no longer in the history, for a late click. */
 function retire(s: ConversationState, q: PendingQuestion): void {
   if (s.history.some((h) => h.question.id === q.id)) return;
-  const earlier = (Array.isArray(s.earlier) ? s.earlier : []).filter((e) => e?.id !== q.id);
+  const earlier = (s.earlier ?? []).filter((e) => e.id !== q.id);
   s.earlier = [...earlier, q].slice(-EARLIER_KEPT);
 }
 

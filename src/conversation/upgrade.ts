@@ -17,5 +17,16 @@ export function upgradeState(raw: unknown): ConversationState | null {
 function wellFormed(s: Partial<ConversationState>): ConversationState | null {
   if (typeof s.findings !== 'object' || s.findings === null || !Array.isArray(s.history)) return null;
   if (typeof s.startedAt !== 'number' || typeof s.seq !== 'number') return null;
+  // The questions kept for late clicks are optional: a malformed list is dropped, not the state.
+  if (
+    s.earlier !== undefined &&
+    !(
+      Array.isArray(s.earlier) &&
+      s.earlier.every((q) => typeof q?.id === 'string' && Array.isArray(q.findings))
+    )
+  ) {
+    const { earlier: _earlier, ...rest } = s;
+    return rest as ConversationState;
+  }
   return s as ConversationState;
 }

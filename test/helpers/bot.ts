@@ -36,6 +36,22 @@ export const assessmentOf = (replies: Reply[]): AssessmentReply | undefined =>
 export const texts = (replies: Reply[]) =>
   replies.filter((r) => r.kind === 'text').map((r) => (r as { text: string }).text);
 
+/** Everything the person reads in a turn, an assessment with its headline, as one text. */
+export const replyText = (replies: Reply[]) =>
+  replies
+    .map((r) => (r.kind === 'text' ? r.text : r.kind === 'assessment' ? `${r.headline}\n${r.text}` : r.text))
+    .join('\n');
+
+/** One conversation with a fresh Bot: `say` sends a text turn from one user, each with its own event id. */
+export function chat(region = 'US') {
+  const { bot, store } = testBot({ region });
+  let n = 0;
+  const key = `c${Math.random()}`;
+  const meta = () => ({ user: 'u', eventId: `e${n++}` });
+  const say = (text: string) => bot.handle(key, { kind: 'text', text }, meta());
+  return { bot, store, key, meta, say };
+}
+
 /** Answer every question from a set of present findings until an assessment comes. */
 export async function playThrough(
   bot: Bot,
