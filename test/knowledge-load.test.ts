@@ -16,6 +16,9 @@ const TEXT_ONLY = [
   'blood_thinner_use',
   'night_pain_not_cramp',
   'very_sore_after_exercise',
+  'fainted_with_warning',
+  'black_or_bloody_poo',
+  'both_legs_weak_with_back_pain',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',

@@ -93,7 +93,11 @@ export function composeAssessment(
     nextSteps.push(text);
     if (soonest === undefined && stronger(claim)) soonest = text;
   };
-  for (const f of outcome.fired.filter((r) => fits(r.rule.advice)).slice(0, 2)) add(f.rule.advice);
+  // A rule of a lower level speaks for that level ("check your legs today or tomorrow"): beside a
+  // higher one it would blur what to do first, so only rules at the outcome's level are quoted.
+  const atLevel = (r: (typeof outcome.fired)[number]) => triageRank(r.triage) >= triageRank(outcome.triage);
+  for (const f of outcome.fired.filter((r) => atLevel(r) && fits(r.rule.advice)).slice(0, 2))
+    add(f.rule.advice);
   const lead = causes[0];
   if (lead) {
     for (const todo of lead.cause.what_to_do.filter(fits).slice(0, outcome.fired.length > 0 ? 1 : 3))

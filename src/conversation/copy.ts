@@ -1,5 +1,21 @@
+import type { WrittenFor } from '../understanding/someone-else.js';
+
 /** Everything the bot says that is not clinical knowledge: greetings, nudges, errors. */
+/** Whom "you" means: "him", "her", "your kid", or "the person with the sore calves". */
+const meaning = (a: WrittenFor) =>
+  a.pronoun !== 'them' ? a.pronoun : a.person === 'the person' ? 'the person with the sore calves' : a.person;
+
 export const copy = {
+  /** The opening was written for someone else: say once whose answers are wanted. */
+  askingFor: (a: WrittenFor) =>
+    a.person === 'the person'
+      ? `You are asking for someone else. Please answer for ${a.pronoun}. When I say "you", I mean ${meaning(a)}.`
+      : `You are asking about ${a.person}. Please answer for ${a.pronoun}. When I say "you", I mean ${meaning(a)}.`,
+  /** Before the assessment of someone else's calves. */
+  resultFor: (a: WrittenFor) =>
+    a.person === 'the person'
+      ? `Here is what I think. Where it says "you", it means ${meaning(a)}.`
+      : `Here is what I think about ${a.person}. Where it says "you", it means ${meaning(a)}.`,
   /** The first thing a new conversation hears: what calfbot does, and the emergency line first. */
   greeting:
     "Hi, I'm calfbot. I help you think through sore or cramping calves. If you are breathless, have chest pain, or your leg has gone cold and pale, call your local emergency number now. Otherwise I will check a few warning signs, ask some short questions, and explain what might be going on, with sources. I am not a doctor and cannot diagnose you.",
@@ -55,6 +71,11 @@ export const copy = {
   slipGoBack: 'To change your last answer, type "go back" and answer that question again.',
   keptWarningSign: (labels: string[]) =>
     `I have kept this, because it is a warning sign: ${labels.join('; ')}. If it was a mistake, type "go back" and answer that question again.`,
+  alreadyUrgent: (headline: string) =>
+    `From what you have told me so far: ${headline}. Please do not wait for the end of this check. The last questions tell me if you need help even sooner. Here is the question:`,
+  becauseYouSaid: (labels: string[]) => `I said this because you told me: ${labels.join('; ')}.`,
+  becauseNotSure: (labels: string[]) =>
+    `You were not sure about: ${labels.join('; ')}. I take that seriously, because it can be a warning sign. If you know the answer now, type "go back" to change your last answers, or "restart" to do the check again.`,
   afterUrgentNudge:
     'If you have a question about what I said, ask me, or type "restart" to start a new check.',
   youAreWelcome: "You're welcome. Here is the question again:",

@@ -3,7 +3,9 @@ import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
 import { nextQuestion, questionsCounted } from '../triage/next-question.js';
 import {
+  asksHowSerious,
   asksWhatItMeans,
+  doubtsTheAdvice,
   isCorrection,
   isOwnQuestion,
   meantInstead,
@@ -16,6 +18,7 @@ import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { ELSEWHERE, readRegion } from '../understanding/read-region.js';
+import { writtenFor } from '../understanding/someone-else.js';
 import { type Choice, type Command, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
 import { Citations } from './cite.js';
@@ -217,6 +220,28 @@ function firstThingsFirst(ctx: StepContext, triage: Triage, then?: string): Repl
   return [{ kind: 'text', text, sources: cite.refs }];
 }
 
+/**
+ * What to do first, what it rests on (what was said, and what the person was not sure of), and
+ * how to change an answer that was a guess. The level itself is never talked down here.
+ */
+function whyThisLevel(s: ConversationState, ctx: StepContext, triage: Triage): Reply {
+  const { knowledge } = ctx;
+  const region = regionOf(knowledge, ctx.region);
+  const cite = new Citations(knowledge);
+  cite.add(region.sources);
+  const fired = evaluate(knowledge, s.findings).fired.filter((f) => f.triage === triage);
+  const because = [...new Set(fired.flatMap((f) => f.because))];
+  const said = because.filter((f) => s.findings[f] === 'yes').map((f) => labelOf(knowledge, f));
+  const unsure = because.filter((f) => s.findings[f] === 'unsure').map((f) => labelOf(knowledge, f));
+  const lines = [copy.doThisFirst(region.fill(knowledge.care.triage[triage].headline))];
+  if (said.length > 0) lines.push(copy.becauseYouSaid(said));
+  const advice = fired[0]?.rule.advice;
+  if (advice) lines.push(region.fill(cite.use(advice)));
+  if (unsure.length > 0) lines.push(copy.becauseNotSure(unsure));
+  else lines.push(copy.slipGoBack);
+  return { kind: 'text', text: lines.join('\n\n'), sources: cite.refs };
+}
+
 // ── free text ──────────────────────────────────────────────────────────────
 
 function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
@@ -227,7 +252,10 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   const phase = phaseOf(s, knowledge);
   if (phase === 'new') {
     absorb(s, extractFindings(text, knowledge, { known: s.findings }));
-    return advance(s, ctx, [{ kind: 'text', text: copy.greeting }]);
+    const about = writtenFor(text);
+    if (about) s.about = about;
+    const forThem: Reply[] = about ? [{ kind: 'text', text: copy.askingFor(about) }] : [];
+    return advance(s, ctx, [{ kind: 'text', text: copy.greeting }, ...forThem]);
   }
 
   // "2 - no wait sorry, none of them": what a message takes back is not part of its answer (and
@@ -254,6 +282,12 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     // Something new and more serious: the advice changes now.
     const changed = lateNewsAfterAssessment(s, ctx, found);
     if (changed) return changed;
+    // "do i really need to go today?", "i only said idk because ...": when the level rests on a
+    // "not sure" (or nothing else answers), what it rests on and how to change a guessed answer.
+    if (doubtsTheAdvice(text) && triageRank(before) >= triageRank('urgent')) {
+      const uncertain = evaluate(knowledge, s.findings).fired.some((f) => f.triage === before && f.uncertain);
+      if (uncertain || !followUp) return { state: s, replies: [whyThisLevel(s, ctx, before)] };
+    }
     if (followUp) return { state: s, replies: [followUp] };
     // At urgent and above, nothing said afterwards goes without what to do first.
     const first = firstThingsFirst(ctx, before, copy.afterUrgentNudge);
@@ -345,8 +379,16 @@ function answerPending(
 function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn | null {
   if (/^\s*(thanks|thank you|thank u|thx|ty|cheers|ta)\b/i.test(text))
     return askAgainWith(s, ctx, copy.youAreWelcome);
-  if (!isOwnQuestion(text)) return null;
   const { knowledge } = ctx;
+  // "can it wait?", "is this serious?" when what was said already needs help today: say so now.
+  if (doubtsTheAdvice(text) || asksHowSerious(text)) {
+    const sofar = evaluate(knowledge, s.findings).triage;
+    if (triageRank(sofar) >= triageRank('urgent')) {
+      const headline = regionOf(knowledge, ctx.region).fill(knowledge.care.triage[sofar].headline);
+      return askAgainWith(s, ctx, copy.alreadyUrgent(headline));
+    }
+  }
+  if (!isOwnQuestion(text)) return null;
   const fill = regionOf(knowledge, ctx.region).fill;
   const answer = answerFollowUp(text, knowledge, {
     triage: 'self_care',
@@ -571,5 +613,6 @@ function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): Turn 
   if (s.pending) retire(s, s.pending);
   s.pending = null;
   s.assessment = { triage: assessment.triage, causes: assessment.causes.map((c) => c.id) };
-  return { state: s, replies: [...replies, assessment] };
+  const forThem: Reply[] = s.about ? [{ kind: 'text', text: copy.resultFor(s.about) }] : [];
+  return { state: s, replies: [...replies, ...forThem, assessment] };
 }

@@ -4,6 +4,7 @@
  * src/vocabulary.ts.
  */
 import type { Knowledge } from '../knowledge/schema.js';
+import type { WrittenFor } from '../understanding/someone-else.js';
 import type { Choice, Command, Reply, Triage, UserEvent } from '../vocabulary.js';
 
 /** What one step of the machine is given besides the state and the event. */
@@ -72,6 +73,11 @@ export interface ConversationState {
    * Absent in states written before it (read as none).
    */
   earlier?: PendingQuestion[];
+  /**
+   * Who the calves belong to, when the opening was written for someone else ("my 8 year old son
+   * gets achy legs"): calfbot says once that "you" means them. Absent when it is the writer's own.
+   */
+  about?: WrittenFor;
   startedAt: number;
   updatedAt: number;
 }

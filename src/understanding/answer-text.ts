@@ -97,3 +97,18 @@ export function withoutLabels(text: string, options: ReadonlyArray<{ label: stri
   }
   return rest;
 }
+
+/**
+ * "do i really need to go today?", "i only said idk because i never timed them", "can it wait?":
+ * the person doubts the advice, or says an answer was a guess.
+ */
+const DOUBTS =
+  /\b(?:do|must|should) i (?:really |actually |seriously |honestly )?(?:need|have|got) to (?:go|see|call|ring)\b|\b(?:is|it'?s|its) (?:it |this |that )?(?:really|that|actually|seriously) (?:serious|urgent|bad|necessary|needed)\b|\bare you (?:sure|serious)\b|\b(?:i )?only (?:said|put|picked|answered|chose) (?:idk|not sure|unsure|maybe|yes)\b|\bi (?:just )?(?:said|put|picked) (?:idk|not sure|unsure) (?:because|cos|coz|as)\b|\bover ?react|\boverkill\b|\b(?:can|could) (?:it|this|that) (?:wait|not wait)\b|\bwait (?:until|till|til) (?:tomorrow|monday|the morning|next week)\b|\b(?:really|seriously)\s*\?|\bno need to go\b/i;
+
+export const doubtsTheAdvice = (text: string): boolean => DOUBTS.test(text.replace(/[’`]/g, "'"));
+
+/** "is that bad?", "is this serious?", "should I be worried?": how serious it is. */
+export const asksHowSerious = (text: string): boolean =>
+  /\b(?:is|it'?s|its) (?:it|this|that) (?:bad|serious|dangerous|urgent|an emergency)\b|\bshould i (?:be )?(?:worried|worry|panic)\b|\bhow (?:bad|serious|urgent) is (?:it|this|that)\b/i.test(
+    text.replace(/[’`]/g, "'"),
+  );

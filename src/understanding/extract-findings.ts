@@ -8,7 +8,7 @@ import type { Knowledge } from '../knowledge/schema.js';
 import type { Choice } from '../vocabulary.js';
 import { correctTokens } from './fuzzy.js';
 import { type LexiconEntry, lexiconOf, phrasesByWordOf } from './lexicon.js';
-import { polarityAt } from './negation.js';
+import { affirmsAgain, polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
 import { readAge } from './read-age.js';
@@ -17,6 +17,20 @@ import { clausesAboutOthers } from './someone-else.js';
 const RANK: Record<Choice, number> = { no: 0, unsure: 1, yes: 2 };
 const FEVER =
   /\b(?:3[89]|4[0-2])[.,]\d\s*(?:°\s*c?|c\b|degrees)?|\b(?:3[89]|4[0-2])\s*(?:°\s*c?|degrees c|c\b)|\b(?:10[0-5])(?:[.,]\d)?\s*(?:°\s*f?|f\b|degrees f)/i;
+
+/**
+ * One cramp that has lasted more than 10 minutes, however it is written: "cramping for 3 hours",
+ * "a cramp in my calf for 45 minutes", "in cramp all afternoon", "cramp since 6am, still there".
+ * Days and weeks are how long the problem has gone on, not one cramp ("cramps for 3 weeks").
+ */
+const CRAMP_WORD = /\b(?:cramp\w*|charl(?:ey|ie) horse|spasm\w*|seized up|seizing up)\b/i;
+const LONG_CRAMP =
+  /\bfor\s+(?:(?:over|more than|about|around|nearly|almost|like)\s+)?(?:(\d+)\s*(?:min|mins|minutes?)|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of)\s*(?:hrs?|hours?)|hours)\b|\ball\s+(?:morning|afternoon|evening|night|day)\b|\bsince\s+(?:\d{1,2}\s*(?:am|pm)?|this morning|lunch(?:time)?|breakfast|last night)\b[^.!?]*\bstill\b/i;
+const isLongCramp = (text: string): boolean => {
+  if (!CRAMP_WORD.test(text)) return false;
+  const m = LONG_CRAMP.exec(text);
+  return m !== null && (m[1] === undefined || Number(m[1]) > 10);
+};
 
 /** "32 weeks and ...", "26 wks with twins", "I'm 30+2 weeks", "20 weeks pregnant": a pregnancy's weeks. */
 const GESTATION_OPENING =
@@ -75,7 +89,15 @@ export function extractFindings(
   const denied = new Map<string, number>();
   const entries = lexiconOf(knowledge);
   const byWord = phrasesByWordOf(knowledge);
-  for (const { tokens, folded, present } of all) {
+  // Findings each clause denied: a clause that only affirms ("but I am today") takes them back.
+  const deniedIn: Array<Set<string>> = [];
+  for (const [index, { tokens, folded, present }] of all.entries()) {
+    const deniedHere = new Set<string>();
+    deniedIn.push(deniedHere);
+    if (index > 0 && affirmsAgain(tokens)) {
+      for (const f of deniedIn[index - 1] ?? []) if (found.get(f) === 'no') found.set(f, 'yes');
+      continue;
+    }
     // The phrases this clause's words could start, by entry.
     const candidates = new Map<number, CompiledPhrase[]>();
     for (const word of present) {
@@ -128,11 +150,12 @@ export function extractFindings(
       const partial = entry.list && !asked;
       // The strongest mention wins, so the order they were found in does not matter.
       for (const start of starts) {
-        const polarity = polarityAt(tokens, start);
+        const polarity = polarityAt(tokens, start, entry.redFlag);
         if (partial && polarity === 'no') {
           denied.set(entry.finding, (denied.get(entry.finding) ?? 0) + 1);
           continue;
         }
+        if (polarity === 'no') deniedHere.add(entry.finding);
         const before = found.get(entry.finding);
         if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
       }
@@ -155,6 +178,8 @@ export function extractFindings(
   if (FEVER.test(text) && knowledge.findings.has('fever_spreading_redness')) {
     if (found.get('fever_spreading_redness') !== 'yes') found.set('fever_spreading_redness', 'yes');
   }
+  if (knowledge.findings.has('cramp_wont_ease') && found.get('cramp_wont_ease') === undefined && isLongCramp(text))
+    found.set('cramp_wont_ease', 'yes');
   // Weeks of a pregnancy, however they are written.
   const aboutPregnancy = options.expecting?.includes('pregnant') ?? false;
   if (

@@ -12,6 +12,8 @@ export interface LexiconEntry {
   answerDenials: CompiledPhrase[];
   /** A list finding: a denied item is not a denial of the whole (knowledge `list`). */
   list: boolean;
+  /** A warning sign: a denial that reaches it only across "and" does not deny it (negation.ts). */
+  redFlag: boolean;
   /** The message must also say one of these for a mention to count (empty: no condition). */
   context: CompiledPhrase[];
   /** Findings whose yes, earlier in the conversation, stands in for a context phrase. */
@@ -76,6 +78,7 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
         denials: f.denials.map(compilePhrase),
         answerDenials: f.answer_denials.map(compilePhrase),
         list: f.list,
+        redFlag: f.red_flag,
         context: f.context.map(compilePhrase),
         contextFindings: f.context_findings,
         phrasesByWord: byFirstWord(phrases),

@@ -115,6 +115,8 @@ const TERMINATORS = new Set([
   'because',
   'before',
   'until',
+  'till',
+  'til',
   'cause',
   'as',
   'besides',
@@ -140,14 +142,25 @@ const TERMINATOR_PAIRS: string[][] = [
  * The polarity of a finding matched at tokens[start..end) within one clause. Only triggers
  * before `start` count (a phrasing may itself contain "not", which must not negate itself).
  */
-export function polarityAt(tokens: string[], start: number): Polarity {
+/**
+ * Words that join a new item to a denied one: "no swelling and short of breath". For a warning
+ * sign the denial does not reach past one (clinical safety: "not swollen and short of breath"
+ * says the breathlessness); "or" and "nor" still carry it ("no swelling or chest pain").
+ */
+const JOINERS = new Set(['and', 'plus', 'n', 'also']);
+
+export function polarityAt(tokens: string[], start: number, warningSign = false): Polarity {
   const from = Math.max(0, start - SCOPE_WORDS_MAX - 2);
   let result: Polarity = 'yes';
+  // Where the last denial's own words end, and whether a joiner came after more words.
+  let deniedAt = -1;
+  let joined = false;
   for (let i = from; i < start; i++) {
     if (TERMINATORS.has(tokens[i]!) || TERMINATOR_PAIRS.some((p) => startsWith(tokens, i, p))) {
       result = 'yes';
       continue;
     }
+    if (warningSign && result === 'no' && JOINERS.has(tokens[i]!) && i > deniedAt) joined = true;
     if (!FIRST_WORDS.has(tokens[i]!)) continue;
     if (PSEUDO.some((p) => startsWith(tokens, i, p))) continue;
     const unsure = UNCERTAIN.find((u) => startsWith(tokens, i, u));
@@ -161,7 +174,24 @@ export function polarityAt(tokens: string[], start: number): Polarity {
       // "I don't know if..." was caught above; a plain negation wins over an earlier "maybe".
       result = 'no';
       i += neg.length - 1;
+      deniedAt = i + 1;
+      joined = false;
     }
   }
-  return result;
+  if (result !== 'no') return result;
+  if (joined) return 'yes';
+  // "never been breathless in my life until today", "no swelling till this morning": it began.
+  for (let i = start + 1; i < tokens.length && i <= start + SCOPE_WORDS_MAX + 2; i++)
+    if (UNTIL.has(tokens[i]!)) return 'yes';
+  return 'no';
 }
+
+const UNTIL = new Set(['until', 'till', 'til', 'untill']);
+
+/**
+ * A clause that only says "it is so" ("... but I am today", "but I do now", "it is now"): after a
+ * denial in the clause before, it takes the denial back ("I'm not usually breathless but I am today").
+ */
+const AFFIRMS =
+  /^(?:(?:now|today|lately|recently) )?(?:i am|im|i do|i have|ive got|it is|its|it does|they are|theyre|they do|there is|theres)(?: (?:now|today|lately|recently|this week|at the moment|atm|tho|though|a bit|really))*$/;
+export const affirmsAgain = (tokens: readonly string[]): boolean => AFFIRMS.test(tokens.join(' '));

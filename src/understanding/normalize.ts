@@ -157,8 +157,38 @@ const NEW_SUBJECT = new Set([
 ]);
 
 /** Split into clauses at punctuation and clause-breaking words; each clause is a token list. */
+/**
+ * "none, short of breath tho", "nothing like that, my foot is cold": a leading answer word and its
+ * comma end a clause, so the "none" denies nothing after it. "+" and "&" join like "and".
+ */
+const LEADING_ANSWER =
+  /^\s*(?:none(?: of (?:them|these|those|that|the above))?|nothing(?: like that)?|no|nope|nah|not really|neither)\s*[,;]\s*/i;
+
+/**
+ * "no pop, no swelling, coughing blood": after two items each denied with its own "no", an item
+ * without one is said, not denied. The comma before it ends the clause. ("no swelling, redness or
+ * warmth" denies all three: one "no" is a list.)
+ */
+function afterDenials(text: string): string {
+  const segments = text.split(/,/);
+  if (segments.length < 3) return text;
+  const denies = (s: string) => /^\s*(?:no|not|never|none|without|nothing)\b/i.test(s);
+  let out = segments[0]!;
+  for (let i = 1; i < segments.length; i++) {
+    const split = i >= 2 && denies(segments[i - 1]!) && denies(segments[i - 2]!) && !denies(segments[i]!);
+    out += split ? `.${segments[i]}` : `,${segments[i]}`;
+  }
+  return out;
+}
+
 export function clauses(text: string): string[][] {
-  const parts = stripControl(text).split(
+  const clean = stripControl(text);
+  const lead = LEADING_ANSWER.exec(clean);
+  const joined = (lead ? `${lead[0].replace(/[,;]\s*$/, '')}. ${clean.slice(lead[0].length)}` : clean).replace(
+    /\s[+&]\s/g,
+    ' and ',
+  );
+  const parts = afterDenials(joined).split(
     // A comma ends a clause before a conjunction or a new subject ("not sure, it's only his left
     // leg": the doubt does not reach the leg).
     // A dash between words ("not herself – wearing a jumper") ends one too; "3 - 4 weeks" does not.

@@ -51,7 +51,21 @@ const COMMAND_PHRASES: Array<[Command, string[]]> = [
   ],
   [
     'back',
-    ['back', 'go back', 'undo', 'change my answer', 'change my last answer', 'previous', 'oops go back'],
+    [
+      'back',
+      'go back',
+      'undo',
+      'change my answer',
+      'change my last answer',
+      'previous',
+      'oops go back',
+      'go back and change my answer',
+      'go back and change it',
+      'go back and answer again',
+      'answer it again',
+      'answer that again',
+      'change that answer',
+    ],
   ],
 ];
 
@@ -63,6 +77,10 @@ for (const [command, phrases] of COMMAND_PHRASES) {
 /** Words around a command that do not change it: "wait, go back", "can we start again please". */
 const LEADING = new Set([
   'wait',
+  'so',
+  'how',
+  'do',
+  'then',
   'sorry',
   'oh',
   'oops',

@@ -12,6 +12,8 @@
  * other clause speaks in the first person about a body part or a symptom.
  */
 
+import { clauses, fold } from './normalize.js';
+
 /** People a writer talks about (folded: plurals and "'s" are gone, so "husbands" → "husband"). */
 const PEOPLE = new Set([
   'husband',
@@ -82,6 +84,31 @@ const DESCRIBERS = new Set([
 ]);
 
 /** First-person words that make a clause the writer's own. ("me" is left out: "he told me to ask".) */
+/** Words between "my" and the person: "my 8 year old son", "my little girl", "my 15-year-old". */
+const AGE_WORDS = new Set([
+  'year',
+  'yr',
+  'yrs',
+  'yo',
+  'month',
+  'old',
+  'teenage',
+  'eldest',
+  'youngest',
+  'middle',
+  'oldest',
+]);
+/** Past the words that describe a person: "my (8 year old) son", "my (little) girl". */
+function pastDescribers(folded: readonly string[], j: number): number {
+  let k = j;
+  while (
+    k < folded.length &&
+    (DESCRIBERS.has(folded[k]!) || AGE_WORDS.has(folded[k]!) || /^\d+$/.test(folded[k]!))
+  )
+    k++;
+  return k;
+}
+
 const FIRST_PERSON = new Set(['i', 'im', 'ive', 'id', 'ill', 'myself']);
 /** Parts of the body, and words for what hurts: either makes a clause about somebody's body. */
 const BODY = new Set([
@@ -166,8 +193,7 @@ export function isAboutSomeoneElse(folded: readonly string[]): boolean {
   let subject = -1;
   for (let i = 0; i < folded.length - 1 && subject < 0; i++) {
     if (!DETERMINERS.has(folded[i]!)) continue;
-    let j = i + 1;
-    while (j < folded.length && DESCRIBERS.has(folded[j]!)) j++;
+    const j = pastDescribers(folded, i + 1);
     if (
       PEOPLE.has(folded[j] ?? '') &&
       (i === 0 || LEAD_INS.has(folded[i - 1]!) || SUBJECT_VERBS.has(folded[j + 1] ?? ''))
@@ -237,7 +263,7 @@ function namesTheirBody(c: readonly string[]): boolean {
         DETERMINERS.has(c[j + 2] ?? '') &&
         PEOPLE.has(c[j + 3] ?? '')) ||
       (THIRD_PERSON_OWNER.has(w) && (BODY.has(c[j + 1] ?? '') || BODY.has(c[j + 2] ?? ''))) ||
-      (PEOPLE.has(w) && BODY.has(c[j + 1] ?? '')),
+      (PEOPLE.has(w) && (BODY.has(c[j + 1] ?? '') || BODY.has(c[j + 2] ?? ''))),
   );
 }
 
@@ -257,4 +283,161 @@ export function clausesAboutOthers(clauses: ReadonlyArray<readonly string[]>): S
   if (clauses.some((c, i) => asksForSomeoneElse(c) || forThem(c, i))) return new Set();
   // Only a message that also speaks of the writer's own body is about the writer.
   return clauses.some(speaksForSelf) ? others : new Set();
+}
+
+/** Who a message is written for, when it is not the writer: "your son", and how to say "him". */
+export interface WrittenFor {
+  /** How calfbot names them back: "your son", "your mum", or "the person" when only "she" is said. */
+  person: string;
+  pronoun: 'him' | 'her' | 'them';
+}
+
+/** People a message is often written for, beyond PEOPLE: children and the people carers look after. */
+const CARED_FOR = new Set([
+  'kid',
+  'child',
+  'boy',
+  'girl',
+  'toddler',
+  'teen',
+  'teenager',
+  'baby',
+  'patient',
+  'client',
+  'resident',
+  'nephew',
+  'niece',
+  'stepson',
+  'stepdaughter',
+  'grandson',
+  'granddaughter',
+]);
+const HIM = new Set([
+  'husband',
+  'hubby',
+  'boyfriend',
+  'bf',
+  'fiance',
+  'dad',
+  'father',
+  'brother',
+  'uncle',
+  'grandad',
+  'granddad',
+  'grandpa',
+  'grandfather',
+  'son',
+  'boy',
+  'nephew',
+  'stepson',
+  'grandson',
+]);
+const HER = new Set([
+  'wife',
+  'girlfriend',
+  'gf',
+  'fiancee',
+  'mum',
+  'mom',
+  'mam',
+  'mother',
+  'sister',
+  'aunt',
+  'auntie',
+  'nan',
+  'nana',
+  'nanna',
+  'gran',
+  'granny',
+  'grandma',
+  'grandmother',
+  'daughter',
+  'girl',
+  'niece',
+  'stepdaughter',
+  'granddaughter',
+]);
+/** "me and my son both ...", "we both get cramps": the writer's own calves too. */
+const BOTH_OF_US = /\b(?:me and|and me|and i|and myself|we both|both of us|we all)\b/i;
+
+/** How a person is named back when the message does not say who ("she's 14 and her calves hurt"). */
+const UNNAMED = 'the person';
+
+/**
+ * The person a message is about, when it is written for somebody other than the writer ("my 8 year
+ * old son gets achy legs", "asking for my mum, 84, her calves cramp"), else null. A message that
+ * also speaks of the writer's own body is the writer's ("my husband's on Lipitor ... I get cramps"),
+ * unless it says in so many words that it asks for someone else.
+ */
+export function writtenFor(text: string): WrittenFor | null {
+  const read = clauses(text).map((c) => c.map(fold));
+  // "me and my son both have sore calves": the writer's own calves too.
+  if (BOTH_OF_US.test(text)) return null;
+  const words = read.flat();
+  const asks = read.some(asksForSomeoneElse);
+  // A clause that names its person ("my kid has sore legs") is not the writer's, whatever "my" says.
+  const ownBody = (c: readonly string[]) =>
+    c.some(
+      (w, j) =>
+        (FIRST_PERSON.has(w) || (w === 'my' && !isPerson(c[pastDescribers(c, j + 1)]))) &&
+        c.slice(j + 1, j + 1 + FIRST_PERSON_REACH).some((x) => BODY_OR_SYMPTOM.has(x)),
+    ) ||
+    (speaksForSelf(c) && personNamed([c]) === null);
+  if (!asks && read.some(ownBody)) return null;
+  const forThem =
+    asks ||
+    read.some(
+      (c) =>
+        namesTheirBody(c) ||
+        (startsWithPerson(c) && !c.some((w) => FIRST_PERSON.has(w)) && c.some((w) => BODY_OR_SYMPTOM.has(w))),
+    );
+  if (!forThem) return null;
+  const word = personNamed(read);
+  const said = new Set(words);
+  const pronoun: WrittenFor['pronoun'] =
+    word && HIM.has(word)
+      ? 'him'
+      : word && HER.has(word)
+        ? 'her'
+        : ['he', 'hes', 'his', 'him'].some((w) => said.has(w))
+          ? 'him'
+          : ['she', 'shes', 'her'].some((w) => said.has(w))
+            ? 'her'
+            : 'them';
+  return { person: word ? personBack(word) : UNNAMED, pronoun };
+}
+
+/** A word for a person a message may be written for: "son", "kid", "15yo". */
+const isPerson = (w: string | undefined) =>
+  w !== undefined && (PEOPLE.has(w) || CARED_FOR.has(w) || /^\d+yo$/.test(w));
+
+/** How a person word is said back: "son" → "your son", "15yo" → "your 15-year-old". */
+const personBack = (w: string) => (/^\d+yo$/.test(w) ? `your ${w.slice(0, -2)}-year-old` : `your ${w}`);
+
+/**
+ * The first person a message names: after "my" or "our" (over any age words: "my 8 year old son"
+ * → son), or opening a clause before a body word ("hubby's left calf").
+ */
+function personNamed(read: ReadonlyArray<readonly string[]>): string | null {
+  for (const c of read) {
+    for (let i = 0; i < c.length; i++) {
+      if (c[i] === 'my' || c[i] === 'our') {
+        const k = pastDescribers(c, i + 1);
+        // "my 8yo son": the son.
+        if (/^\d+yo$/.test(c[k] ?? '') && isPerson(c[k + 1])) return c[k + 1]!;
+        if (isPerson(c[k])) return c[k]!;
+      }
+    }
+    let k = 0;
+    while (k < c.length && LEAD_INS.has(c[k]!)) k++;
+    if (isPerson(c[k]) && (BODY.has(c[k + 1] ?? '') || BODY.has(c[k + 2] ?? ''))) return c[k]!;
+  }
+  return null;
+}
+
+/** "my son gets ...", "my 8 year old daughter has ...", "our little boy ...": a person opens the clause. */
+function startsWithPerson(c: readonly string[]): boolean {
+  let i = 0;
+  while (i < c.length && LEAD_INS.has(c[i]!)) i++;
+  return personNamed([c.slice(i)]) !== null;
 }
