@@ -102,7 +102,7 @@ describe('review 5: follow-up answers', () => {
 
   it('on warfarin, painkillers are not ibuprofen or aspirin', async () => {
     const { answers } = await play('my left calf aches', "what painkiller can I take? I'm on warfarin");
-    expect(answers[0]).toMatch(/Do not take ibuprofen or aspirin/);
+    expect(answers[0]).toMatch(/Do not take ibuprofen, or aspirin for pain,/);
     expect(answers[0]).not.toMatch(/Paracetamol or ibuprofen can ease/);
   });
 

@@ -226,6 +226,12 @@ function against(a: SaidAmount, subject: Subject, compound: boolean): Said | nul
 }
 
 export const TALK_BEFORE_MORE = 'Please talk to a doctor or pharmacist before you take any more.';
+/**
+ * Upper limits are for healthy people, not treatment a doctor supervises (65 mg of iron is the
+ * usual prescribed tablet): "before you take any more" must not read as "stop" (clinical review 6, R13).
+ */
+export const KEEP_IF_PRESCRIBED =
+  'If a doctor prescribed it, keep taking it as they said. Ask them if you are not sure.';
 
 /**
  * The "how much" answer for the nutrients a follow-up names: what each amount is against its
@@ -285,7 +291,7 @@ export function answerAmounts(
       lines.push(
         'I cannot tell which amount goes with which supplement. So I cannot compare them with the official upper limits.',
       );
-    if (over) lines.push(TALK_BEFORE_MORE);
+    if (over) lines.push(TALK_BEFORE_MORE, KEEP_IF_PRESCRIBED);
   }
   lines.push('I cannot suggest a dose. Only a doctor who knows the blood results can.');
   for (const cause of causes) {

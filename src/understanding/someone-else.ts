@@ -204,8 +204,19 @@ export function isAboutSomeoneElse(folded: readonly string[]): boolean {
   for (let j = 0; j < folded.length; j++) {
     if (FIRST_PERSON.has(folded[j]!)) return false;
     if (folded[j] === 'my' && j > subject && BODY_OR_SYMPTOM.has(folded[j + 1] ?? '')) return false;
+    if (folded[j] === 'me' && j > subject && doneToMyBody(folded, j)) return false;
   }
   return true;
+}
+
+/**
+ * "my son kicked me in the calf", "a player hit me on the shin": what another person did to the
+ * writer's body is about the writer (clinical review 6, R17). Only "me in/on/at (the|my) <body>".
+ */
+function doneToMyBody(folded: readonly string[], me: number): boolean {
+  if (!['in', 'on', 'at'].includes(folded[me + 1] ?? '')) return false;
+  const k = folded[me + 2] === 'the' || folded[me + 2] === 'my' ? me + 3 : me + 2;
+  return BODY.has(folded[k] ?? '');
 }
 
 const THIRD_PERSON_OWNER = new Set(['her', 'his', 'their']);
