@@ -112,6 +112,7 @@ describe.each([
   ['sixteenth holdout (a second normal week)', 'holdout16.natural.json'],
   // Written blind at the end of session 5 after every other change; two readings fixed after its first run.
   ['seventeenth holdout (a third normal week)', 'holdout17.natural.json'],
+  ['eighteenth holdout (a fourth normal week, written blind in session 6)', 'holdout18.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);

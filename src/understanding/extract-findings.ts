@@ -27,8 +27,11 @@ const CRAMP_WORD = /\b(?:cramp\w*|charl(?:ey|ie) horse|spasm\w*|seized up|seizin
 const LONG_CRAMP =
   /\bfor\s+(?:(?:over|more than|about|around|nearly|almost|like)\s+)?(?:(\d+)\s*(?:min|mins|minutes?)|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of)\s*(?:hrs?|hours?)|hours)\b|\ball\s+(?:morning|afternoon|evening|night|day)\b|\bsince\s+(?:\d{1,2}\s*(?:am|pm)?|this morning|lunch(?:time)?|breakfast|last night)\b[^.!?]*\bstill\b/i;
 const isLongCramp = (text: string): boolean => {
-  if (!CRAMP_WORD.test(text)) return false;
-  const m = LONG_CRAMP.exec(text);
+  const cramp = CRAMP_WORD.exec(text);
+  if (!cramp) return false;
+  // The duration belongs to the cramp: it follows it closely ("danced all day ... calves seize" does not).
+  const after = text.slice(cramp.index, cramp.index + cramp[0].length + 40);
+  const m = LONG_CRAMP.exec(after);
   return m !== null && (m[1] === undefined || Number(m[1]) > 10);
 };
 
@@ -178,7 +181,11 @@ export function extractFindings(
   if (FEVER.test(text) && knowledge.findings.has('fever_spreading_redness')) {
     if (found.get('fever_spreading_redness') !== 'yes') found.set('fever_spreading_redness', 'yes');
   }
-  if (knowledge.findings.has('cramp_wont_ease') && found.get('cramp_wont_ease') === undefined && isLongCramp(text))
+  if (
+    knowledge.findings.has('cramp_wont_ease') &&
+    found.get('cramp_wont_ease') === undefined &&
+    isLongCramp(text)
+  )
     found.set('cramp_wont_ease', 'yes');
   // Weeks of a pregnancy, however they are written.
   const aboutPregnancy = options.expecting?.includes('pregnant') ?? false;

@@ -184,10 +184,9 @@ function afterDenials(text: string): string {
 export function clauses(text: string): string[][] {
   const clean = stripControl(text);
   const lead = LEADING_ANSWER.exec(clean);
-  const joined = (lead ? `${lead[0].replace(/[,;]\s*$/, '')}. ${clean.slice(lead[0].length)}` : clean).replace(
-    /\s[+&]\s/g,
-    ' and ',
-  );
+  const joined = (
+    lead ? `${lead[0].replace(/[,;]\s*$/, '')}. ${clean.slice(lead[0].length)}` : clean
+  ).replace(/\s[+&]\s/g, ' and ');
   const parts = afterDenials(joined).split(
     // A comma ends a clause before a conjunction or a new subject ("not sure, it's only his left
     // leg": the doubt does not reach the leg).
