@@ -4,32 +4,13 @@
  * said less than the assessment or ignored what the person said.
  */
 import { describe, expect, it } from 'vitest';
-import { assessmentOf, lastQuestion, readFindings, replyText, testBot } from './helpers/bot.js';
+import { playNoneThenAsk, readFindings, replyText } from './helpers/bot.js';
 
 const read = readFindings;
-const textOf = replyText;
+const _textOf = replyText;
 
 /** Play an opening, answer "none" / "no" to everything, then ask the follow-ups. */
-async function play(opening: string, ...followUps: string[]) {
-  const { bot } = testBot();
-  let { replies } = await bot.handle('r5', { kind: 'text', text: opening });
-  for (let i = 0; i < 14 && !assessmentOf(replies); i++) {
-    const q = lastQuestion(replies)!;
-    replies = (
-      await bot.handle(
-        'r5',
-        q.type === 'multi'
-          ? { kind: 'select', question: q.question, selected: [] }
-          : { kind: 'answer', question: q.question, choice: 'no' },
-      )
-    ).replies;
-  }
-  const assessment = assessmentOf(replies)!;
-  const answers: string[] = [];
-  for (const f of followUps)
-    answers.push(textOf((await bot.handle('r5', { kind: 'text', text: f })).replies));
-  return { assessment, text: textOf(replies), answers };
-}
+const play = (opening: string, ...followUps: string[]) => playNoneThenAsk('US', opening, ...followUps);
 
 describe('review 5: red signs the person typed are not cancelled', () => {
   it.each([

@@ -6,33 +6,11 @@
  * played through the real Bot, answering "none" / "no" to every question like the reviewer did.
  */
 import { describe, expect, it } from 'vitest';
-import { assessmentOf, lastQuestion, readFindings, replyText, testBot } from './helpers/bot.js';
+import { playNoneThenAsk, readFindings } from './helpers/bot.js';
 
 /** Play an opening, answer "none" / "no" to everything, then ask the follow-ups. */
-async function play(opening: string, ...followUps: string[]) {
-  return playIn('US', opening, ...followUps);
-}
-
-async function playIn(region: string, opening: string, ...followUps: string[]) {
-  const { bot } = testBot({ region });
-  let { replies } = await bot.handle('r6', { kind: 'text', text: opening });
-  for (let i = 0; i < 14 && !assessmentOf(replies); i++) {
-    const q = lastQuestion(replies)!;
-    replies = (
-      await bot.handle(
-        'r6',
-        q.type === 'multi'
-          ? { kind: 'select', question: q.question, selected: [] }
-          : { kind: 'answer', question: q.question, choice: 'no' },
-      )
-    ).replies;
-  }
-  const assessment = assessmentOf(replies)!;
-  const answers: string[] = [];
-  for (const f of followUps)
-    answers.push(replyText((await bot.handle('r6', { kind: 'text', text: f })).replies));
-  return { assessment, text: replyText(replies), answers };
-}
+const play = (opening: string, ...followUps: string[]) => playNoneThenAsk('US', opening, ...followUps);
+const playIn = playNoneThenAsk;
 
 describe('review 6 R7: painkillers', () => {
   it('prescribed aspirin is not stopped: only aspirin for pain is warned against', async () => {

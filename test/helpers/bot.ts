@@ -80,3 +80,29 @@ export async function playThrough(
   }
   throw new Error('no assessment');
 }
+
+/**
+ * Play an opening, answer "none" / "no" to everything until the assessment (as many people do
+ * when they think they have said it), then ask the follow-ups; each reply as the person reads it.
+ */
+export async function playNoneThenAsk(region: string, opening: string, ...followUps: string[]) {
+  const { bot } = testBot({ region });
+  const key = `none-${Math.random()}`;
+  let { replies } = await bot.handle(key, { kind: 'text', text: opening });
+  for (let i = 0; i < 14 && !assessmentOf(replies); i++) {
+    const q = lastQuestion(replies)!;
+    replies = (
+      await bot.handle(
+        key,
+        q.type === 'multi'
+          ? { kind: 'select', question: q.question, selected: [] }
+          : { kind: 'answer', question: q.question, choice: 'no' },
+      )
+    ).replies;
+  }
+  const assessment = assessmentOf(replies)!;
+  const answers: string[] = [];
+  for (const f of followUps)
+    answers.push(replyText((await bot.handle(key, { kind: 'text', text: f })).replies));
+  return { assessment, text: replyText(replies), answers };
+}
