@@ -58,7 +58,8 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
   }
   // A region the person typed wins over the platform's locale and the configured default.
   const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
-  const result = dispatch(s, state, event, ctx);
+  const dispatched = dispatch(s, state, event, ctx);
+  const result = movedAfterAnswer(state, s, baseCtx) ? withNumbersHere(dispatched, ctx) : dispatched;
   // A button on a question message (Why, Start over...) leaves that message and its buttons live:
   // the question is not posted again. Anything typed gets the open question with its reply.
   const fromClick = event.kind === 'command' && event.question !== undefined;
@@ -69,6 +70,24 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
     !result.state.region &&
     replies.some((r) => r.kind === 'assessment' || (r.kind === 'text' && (r.sources?.length ?? 0) > 0));
   return { state: result.state, replies, regional };
+}
+
+/** "I'm in Boston btw" after the answer: the answer's numbers were for another place. */
+function movedAfterAnswer(state: ConversationState | null, s: ConversationState, ctx: StepContext): boolean {
+  if (!state || !s.region || phaseOf(state, ctx.knowledge) !== 'assessed') return false;
+  const before = (state.region ?? ctx.region).replace(/^~/, '');
+  return s.region !== before;
+}
+
+/** The numbers where the person is now, first, unless the reply is a new answer (which has them). */
+function withNumbersHere(result: Turn, ctx: StepContext): Turn {
+  if (result.replies.some((r) => r.kind === 'assessment')) return result;
+  const { knowledge } = ctx;
+  const region = regionOf(knowledge, ctx.region);
+  const cite = new Citations(knowledge);
+  cite.add(region.sources);
+  const numbers: Reply = { kind: 'text', text: region.fill(knowledge.care.numbers_here), sources: cite.refs };
+  return { ...result, replies: [numbers, ...result.replies] };
 }
 
 /**

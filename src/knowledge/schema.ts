@@ -230,6 +230,8 @@ export const careFileSchema = z.strictObject({
   /** Used when the person's region is not known or has no entry. */
   unknown_region: regionSchema,
   regions: z.record(z.string().regex(/^[A-Z]{2}$/), regionSchema),
+  /** Said when the person names where they are after the answer: that place's numbers. */
+  numbers_here: text,
   triage: z.strictObject({
     emergency: triageAdviceSchema,
     urgent: triageAdviceSchema,

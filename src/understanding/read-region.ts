@@ -19,31 +19,39 @@
 export const ELSEWHERE = 'ELSEWHERE';
 
 const PLACES: Array<[RegExp, string]> = [
-  [/\b(australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast)\b/i, 'AU'],
   [
-    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|swansea|belfast|bristol|newcastle|sheffield|nottingham|perth,? scotland)\b/i,
+    /\b(australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast|sunshine coast|cairns|townsville|geelong|wollongong|toowoomba|ballarat|bendigo|launceston|alice springs|queensland|new south wales|tasmania|western australia|south australia|northern territory|victoria|nsw|qld|aus)\b/i,
+    'AU',
+  ],
+  [
+    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|swansea|belfast|bristol|newcastle|sheffield|nottingham|derry|londonderry|aberdeen|dundee|inverness|leicester|coventry|bradford|oxford|brighton|southampton|portsmouth|plymouth|exeter|norwich|sunderland|middlesbrough|wolverhampton|milton keynes|yorkshire|cornwall|essex|lancashire|ni|perth,? scotland)\b/i,
     'UK',
   ],
-  [/\b(usa|u\.s\.a?\.?|us|united states|america|the states)\b/i, 'US'],
+  [
+    // The states, and cities with no namesake elsewhere in this list ("Birmingham, AL" and
+    // "Melbourne, Florida" are read by the state after the city: QUALIFIERS below).
+    /\b(usa|u\.s\.a?\.?|us|united states|america|the states|alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|nyc|north carolina|north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|virginia|west virginia|washington state|wisconsin|wyoming|los angeles|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|san francisco|seattle|boston|denver|atlanta|miami|detroit|nashville|las vegas|minneapolis|orlando|baltimore|pittsburgh|cincinnati|st\.? louis|kansas city|salt lake city|sacramento|charlotte|raleigh|tampa|brooklyn|the bronx)\b/i,
+    'US',
+  ],
   [
     /\b(new zealand|nz|aotearoa|auckland|wellington|christchurch|hamilton nz|dunedin|tauranga|queenstown)\b/i,
     'NZ',
   ],
   [
-    /\b(canada|toronto|vancouver|montreal|montréal|quebec|québec|calgary|ottawa|edmonton|winnipeg|mississauga|saskatoon|ontario|alberta|british columbia|saskatchewan|manitoba|nova scotia|new brunswick|newfoundland|london,? ontario)\b/i,
+    /\b(canada|toronto|vancouver|montreal|montréal|quebec|québec|calgary|ottawa|edmonton|winnipeg|mississauga|saskatoon|ontario|alberta|british columbia|saskatchewan|manitoba|nova scotia|new brunswick|newfoundland|halifax|victoria,? bc|london,? ontario)\b/i,
     'CA',
   ],
   [
     // Hyderabad is in India and Pakistan: only "Hyderabad, India" (below, ELSEWHERE otherwise).
-    /\b(india|mumbai|bombay|delhi|new delhi|bangalore|bengaluru|chennai|madras|kolkata|calcutta|pune|ahmedabad|jaipur|lucknow|noida|gurgaon|gurugram|hyderabad,? india)\b/i,
+    /\b(india|mumbai|bombay|delhi|new delhi|bangalore|bengaluru|chennai|madras|kolkata|calcutta|pune|ahmedabad|jaipur|lucknow|noida|gurgaon|gurugram|kochi|cochin|thiruvananthapuram|trivandrum|coimbatore|nagpur|indore|bhopal|surat|chandigarh|kerala|tamil nadu|karnataka|maharashtra|gujarat|rajasthan|telangana|andhra pradesh|west bengal|uttar pradesh|bihar|odisha|assam|haryana|hyderabad,? india)\b/i,
     'IN',
   ],
   [
-    /\b(eu|europe|ireland|germany|france|spain|italy|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece|czechia|czech republic|hungary|romania|bulgaria|croatia|slovakia|slovenia|luxembourg|malta|cyprus|estonia|latvia|lithuania|dublin|cork|galway|limerick|waterford|kilkenny|sligo|paris|lyon|marseille|berlin|munich|hamburg|frankfurt|cologne|madrid|barcelona|valencia|seville|rome|milan|naples|florence|lisbon|porto|amsterdam|rotterdam|brussels|antwerp|vienna|stockholm|copenhagen|helsinki|warsaw|krakow|athens|prague|budapest|bucharest|sofia|zagreb)\b/i,
+    /\b(eu|europe|ireland|eire|éire|germany|france|spain|italy|portugal|netherlands|holland|belgium|austria|sweden|denmark|finland|poland|greece|czechia|czech republic|hungary|romania|bulgaria|croatia|slovakia|slovenia|luxembourg|malta|cyprus|estonia|latvia|lithuania|dublin|cork|galway|limerick|waterford|kilkenny|sligo|paris|lyon|marseille|berlin|munich|hamburg|frankfurt|cologne|madrid|barcelona|valencia|seville|rome|milan|naples|florence|lisbon|porto|amsterdam|rotterdam|brussels|antwerp|vienna|stockholm|copenhagen|helsinki|warsaw|krakow|athens|prague|budapest|bucharest|sofia|zagreb)\b/i,
     'EU',
   ],
   [
-    /\b(hyderabad|south africa|johannesburg|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
+    /\b(hyderabad|south africa|johannesburg|joburg|jo'burg|jozi|pretoria|soweto|port elizabeth|gqeberha|bloemfontein|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
     ELSEWHERE,
   ],
 ];
@@ -52,7 +60,45 @@ const PLACES: Array<[RegExp, string]> = [
 const EVERY_PLACE: Array<[RegExp, string]> = PLACES.map(([re, code]) => [new RegExp(re.source, 'gi'), code]);
 
 /** "Aussie here": who the person is, read only in "... here", never as a place they name. */
-const DEMONYMS: Array<[RegExp, string]> = [[/\b(aussie)\b/i, 'AU']];
+const DEMONYMS: Array<[RegExp, string]> = [
+  [/\b(aussie|australian)\b/i, 'AU'],
+  [/\b(brit|british|scottish|scot|welsh|geordie|scouser)\b/i, 'UK'],
+  [/\b(irish)\b/i, 'EU'],
+  [/\b(kiwi)\b/i, 'NZ'],
+  [/\b(canadian|canuck)\b/i, 'CA'],
+  [/\b(american|yank)\b/i, 'US'],
+  [/\b(south african|saffa)\b/i, ELSEWHERE],
+];
+
+/**
+ * "Birmingham, AL", "Newcastle NSW", "Paris, Texas": a state, province or country right after a
+ * city says which one it is. Postal codes count only in capitals, after a place.
+ */
+const US_STATE_CODE =
+  /^(?:\s*,\s*|\s+(?=[A-Z]{2}(?:[\s,.!?)]|$)))(AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC)(?=[\s,.!?)]|$)/;
+const AU_STATE_CODE = /^\s*,?\s*(NSW|QLD|VIC|TAS|nsw|qld|vic|tas)\b|^\s*,\s*(WA|SA|NT|ACT)(?=[\s,.!?)]|$)/;
+const CA_PROVINCE_CODE = /^\s*,\s*(ON|BC|AB|QC|NS|NB|MB|SK|PE|NL|YT|NU)(?=[\s,.!?)]|$)/;
+/** A place name right after the city ("Melbourne, Florida"), with nothing between but a comma. */
+const QUALIFIER: Array<[RegExp, string]> = PLACES.map(([re, code]) => [
+  new RegExp(String.raw`^\s*,?\s*${re.source}`, 'i'),
+  code,
+]);
+
+/** "got back from a trip to Dublin", "just back from holiday in Spain": where they were, not are. */
+const CAME_BACK =
+  /\b(?:back|home|returned|came|come|flew|flown|arrived|landed|drove)\s+(?:home\s+|back\s+)?from\b(?:(?!\b(?<!(?:trip|holiday|visit|vacation|journey|flight|conference|offsite) )to\b)[^.!?;])*$/i;
+/** "... but I'm in Paris right now": the place the person is in now beats where they live. */
+const NOW_BEFORE = /\b(?:but|now|currently|right now|at the moment|atm|rn)\b[^.!?;,]{0,15}$/i;
+const NOW_AFTER =
+  /^(?:(?!\b(?:but|and|though)\b)[^.!?;,]){0,30}?\b(?:right now|rn|atm|at the moment|currently|this week|for work|for a conference|on holiday|on vacation|for the week)\b/i;
+/** "flying to Sydney from London next week": a trip still to come starts where they are now. */
+const FUTURE_TRIP_FROM = /\b(?:flying|fly|going|heading|travell?ing|driving|leaving)\b[^.!?;]*\bfrom\s+$/i;
+const FUTURE =
+  /^[^.!?;]{0,40}?\b(?:next|tomorrow|tonight|soon|later|this (?:weekend|week|month)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|in \d+ (?:days?|weeks?))\b/i;
+/** "should I ring 999?", "do I call triple zero": the number says where they are. */
+const NUMBER_SAID =
+  /\b(?:ring|call|dial|phone|calling|ringing|ring up|call up)\s+(?:an?\s+|the\s+)?(999|000|112|911|triple (?:nine|9|zero|0))\b/i;
+const NUMBER_REGION: Record<string, string> = { '999': 'UK', '000': 'AU', '112': 'EU', '911': 'US' };
 
 /** Any place or demonym at all: every other way of saying a place needs one. */
 const ANY_PLACE_OR_DEMONYM = new RegExp([...PLACES, ...DEMONYMS].map(([re]) => re.source).join('|'), 'i');
@@ -62,10 +108,10 @@ const ANY_PLACE_OR_DEMONYM = new RegExp([...PLACES, ...DEMONYMS].map(([re]) => r
  * countries (Perth: Scotland and Western Australia). They count after "in", never on their own.
  */
 const NOT_ON_ITS_OWN =
-  /^(sydney|adelaide|perth|darwin|hobart|wellington|florence|sofia|paris|milan|vienna|valencia|holland|cork|alberta|india|kenya|israel|china|turkey|america|us|eu)$/i;
+  /^(sydney|adelaide|perth|darwin|hobart|wellington|florence|sofia|paris|milan|vienna|valencia|holland|cork|alberta|india|kenya|israel|china|turkey|america|us|eu|victoria|georgia|virginia|indiana|charlotte|dallas|phoenix|brooklyn|orlando|aus|ni)$/i;
 
 const SAYS_WHERE =
-  /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from|landed|arrived|flew)\b[^.!?]{0,20}?\b(in|from|at|to)\b/i;
+  /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from|landed|arrived|flew)\b[^.!?]{0,20}?\b(in|from|at|to|on)\b/i;
 
 /** "flew back from Sydney", "I'm from Leeds", "flying to Spain": not where they are now ("I'm back in Leeds" is). */
 const ORIGIN =
@@ -79,6 +125,8 @@ const GREETING = "(?:hi|hello|hey|hiya|g'?day|greetings|howdy)";
 const START = String.raw`(?:^|[.!?\n]\s*)(?:${GREETING}\b[\s,!.:-]*)?`;
 /** After a place said on its own: "here", a comma, a dash, a full stop, brackets or the end. */
 const ALONE_END = String.raw`(?=\s*(?:here\b|[,.;:!?()…]|\s[-–—]|$))`;
+/** "visiting family in", "I'm staying with my sister in", "at my mum's in", "back home in". */
+const PRESENT_TRIP = String.raw`(?:${START}|\b(?:i'?m|im|i am|we'?re|we are|currently|right now)\s+)(?:(?:visiting|staying|holidaying|on holiday|on vacation|on a trip|travell?ing|at my [a-z]+'?s|back home|home)\b(?:\s+[a-z']+){0,3}?\s+)`;
 /** "In Spain last year I...": a time in the past, not where they are now. */
 const NOT_PAST = String.raw`(?![^.!?]{0,20}\b(?:last (?:year|month|week|summer|winter|spring|autumn)|years? ago|months? ago|weeks? ago)\b)`;
 /** "hurt it on holiday, in Spain": a trip, not where they are now. */
@@ -107,7 +155,12 @@ export function readRegion(text: string, options: ReadRegionOptions = {}): strin
   const found: Found[] = [];
   const keep = (at: number, name: string, code: string, rank: number) => {
     if (code === 'US' && !countsAsUs(text, name)) return;
-    found.push({ at, length: name.length, code, rank });
+    const before = clauseBefore(text, at);
+    // "just back from holiday in Spain": where they were.
+    if (rank < 3 && CAME_BACK.test(before)) return;
+    const after = text.slice(at + name.length);
+    const now = rank <= 1 && (NOW_BEFORE.test(before) || NOW_AFTER.test(after));
+    found.push({ at, length: name.length, code: qualified(after, code), rank: now ? -1 : rank });
   };
 
   const where = SAYS_WHERE.exec(text);
@@ -119,6 +172,8 @@ export function readRegion(text: string, options: ReadRegionOptions = {}): strin
         const at = where.index + m.index;
         const before = text.slice(0, at);
         if (!ORIGIN.test(before)) keep(at, m[0], code, 0);
+        else if (FUTURE_TRIP_FROM.test(clauseBefore(text, at)) && FUTURE.test(text.slice(at)))
+          keep(at, m[0], code, 1);
         else if (!TRAVELLED.test(before)) keep(at, m[0], code, 3);
       }
     }
@@ -132,10 +187,46 @@ export function readRegion(text: string, options: ReadRegionOptions = {}): strin
 
   const wording = UK_WORDING.exec(text);
   if (wording) keep(wording.index, wording[0], 'UK', 2);
+  const number = NUMBER_SAID.exec(text);
+  if (number) {
+    const said = number[1]!.toLowerCase();
+    const code = NUMBER_REGION[said] ?? (/nine|9/.test(said) ? 'UK' : 'AU');
+    found.push({ at: number.index, length: number[0].length, code, rank: 2 });
+  }
 
   // The strongest way of saying it, then the first place, then the longest name ("Perth, Scotland").
   found.sort((a, b) => a.rank - b.rank || a.at - b.at || b.length - a.length);
   return found[0]?.code ?? null;
+}
+
+/** The sentence or clause before `at`: what says how the place is meant ("back from", "but I'm in"). */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const start = Math.max(
+    before.lastIndexOf('.'),
+    before.lastIndexOf('!'),
+    before.lastIndexOf('?'),
+    before.lastIndexOf(';'),
+    before.lastIndexOf('\n'),
+  );
+  return before.slice(start + 1);
+}
+
+/** "Birmingham, AL" is in the US, "Newcastle NSW" in Australia: the state after a city decides. */
+function qualified(after: string, code: string): string {
+  if (AU_STATE_CODE.test(after)) {
+    // "Perth, WA" is Western Australia; "Seattle, WA" is Washington.
+    const m = AU_STATE_CODE.exec(after)!;
+    const state = m[1] ?? m[2]!;
+    if (code === 'AU' || state !== 'WA') return 'AU';
+  }
+  if (US_STATE_CODE.test(after)) return 'US';
+  if (CA_PROVINCE_CODE.test(after)) return 'CA';
+  for (const [re, qualifier] of QUALIFIER) {
+    const m = re.exec(after);
+    if (m && (qualifier !== 'US' || countsAsUs(after, m[1]!))) return qualifier;
+  }
+  return code;
 }
 
 type Keep = (at: number, name: string, code: string, rank: number) => void;
@@ -161,6 +252,8 @@ const OTHER_WAYS: Form[] = [
     return [
       { re: `${START}(?:here\\s+)?in\\s+(?:the\\s+)?(${place})\\b${NOT_PAST}`, names: true, end: false },
       { re: `(?:^|[.!?\\n]\\s*)${GREETING}[\\s,!]*from\\s+(${place})\\b`, names: false, end: false },
+      // "from Aus, calf swollen", "from NI -": an opening that says where the person is from.
+      { re: `(?:^|[.!?\\n]\\s*)from\\s+(${place})(?=\\s*(?:[,.!:-]|here\\b))`, names: true, end: false },
       {
         re: `(?:,|^|[.!?]\\s*)\\s*(?:here\\s+)?in\\s+(?:the\\s+)?(${place})\\s*[.!?…]*\\s*$`,
         names: true,
@@ -168,10 +261,20 @@ const OTHER_WAYS: Form[] = [
       },
       // On its own at the start: never a first name or a city in two countries.
       { re: `${START}(${place})${ALONE_END}${NOT_PAST}`, names: false, end: false },
+      // "uk based", "London-based".
+      { re: `\\b(${place})[\\s-]based\\b`, names: false, end: false },
+      // "visiting family in London", "staying with my sister in Cork", "at my mum's in Auckland",
+      // "I'm on holiday in Portugal", "back home in Perth": where they are now. Only at the start
+      // of a sentence or after "I'm" or "currently" ("hurt it on holiday in Spain" is not now).
+      { re: `${PRESENT_TRIP}in\\s+(?:the\\s+)?(${place})\\b${NOT_PAST}`, names: true, end: false },
     ].map((f) => ({ ...f, re: new RegExp(f.re, 'gi'), code }));
   }),
+  // "Aussie here", "Scottish lass here", "I'm a Kiwi here".
   ...DEMONYMS.map(([pattern, code]) => ({
-    re: new RegExp(`${START}(${bare(pattern)})(?=\\s+here\\b)`, 'gi'),
+    re: new RegExp(
+      `${START}(?:(?:i'?m|im|i am)\\s+(?:an?\\s+)?)?(${bare(pattern)})(?=(?:\\s+[a-z]+)?\\s+here\\b)`,
+      'gi',
+    ),
     code,
     names: true,
     end: false,
@@ -212,7 +315,7 @@ function readBrackets(text: string, keep: Keep): void {
  * message typed all in capitals ("HELP US") only after "the" ("IN THE US").
  */
 function countsAsUs(text: string, name: string): boolean {
-  if (/^(usa|u\.s\.a?\.?|united states|america|the states)$/i.test(name)) return true;
+  if (name.toLowerCase() !== 'us') return true;
   if (name !== 'US') return false;
   return /[a-z]/.test(text) || /\bTHE\s+US\b/.test(text);
 }
