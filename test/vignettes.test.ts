@@ -113,6 +113,8 @@ describe.each([
   // Written blind at the end of session 5 after every other change; two readings fixed after its first run.
   ['seventeenth holdout (a third normal week)', 'holdout17.natural.json'],
   ['eighteenth holdout (a fourth normal week, written blind in session 6)', 'holdout18.natural.json'],
+  // Written blind at the start of session 7; six readings fixed after its first run (README).
+  ['nineteenth holdout (a fifth normal week, written blind in session 7)', 'holdout19.natural.json'],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);
