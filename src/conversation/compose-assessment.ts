@@ -74,6 +74,26 @@ export function composeAssessment(
   findings: Readonly<Record<string, Choice>>,
   regionCode: string,
 ): AssessmentReply {
+  return composeWithSooner(knowledge, findings, regionCode).reply;
+}
+
+/**
+ * The sentence of an assessment that advises more than its level ("book an appointment", with
+ * "stop the statin and call straight away"): a follow-up such as "can it wait?" must not say less.
+ */
+export function soonerStep(
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+  regionCode: string,
+): Claim | undefined {
+  return composeWithSooner(knowledge, findings, regionCode).sooner;
+}
+
+function composeWithSooner(
+  knowledge: Knowledge,
+  findings: Readonly<Record<string, Choice>>,
+  regionCode: string,
+): { reply: AssessmentReply; sooner: Claim | undefined } {
   const outcome = evaluate(knowledge, findings);
   const region = regionOf(knowledge, regionCode);
   const cite = new Citations(knowledge);
@@ -87,11 +107,15 @@ export function composeAssessment(
   const stronger = (c: Claim) =>
     c.advises !== undefined && triageRank(c.advises) > triageRank(outcome.triage);
   let soonest: string | undefined;
+  let sooner: Claim | undefined;
   const add = (claim: Claim) => {
     const text = region.fill(cite.use(claim));
     if (nextSteps.includes(text)) return;
     nextSteps.push(text);
-    if (soonest === undefined && stronger(claim)) soonest = text;
+    if (soonest === undefined && stronger(claim)) {
+      soonest = text;
+      sooner = claim;
+    }
   };
   // A rule of a lower level speaks for that level ("check your legs today or tomorrow"): beside a
   // higher one it would blur what to do first, so only rules at the outcome's level are quoted.
@@ -183,7 +207,7 @@ export function composeAssessment(
     paragraphs.push(`What to tell your doctor:\n${doctorSummary}`);
   }
 
-  return {
+  const reply: AssessmentReply = {
     kind: 'assessment',
     triage: outcome.triage,
     headline,
@@ -206,4 +230,5 @@ export function composeAssessment(
     sources: cite.refs,
     disclaimer: knowledge.disclaimers.assessment,
   };
+  return { reply, sooner };
 }

@@ -68,7 +68,12 @@ export interface AssessedContext {
   child?: boolean;
   /** What is known, for sentences said only to some (`when`: "On a statin, ..."). */
   findings?: Readonly<Record<string, Choice>>;
+  /** The assessment's sentence that advised more than its level ("... straight away"), if any. */
+  sooner?: Claim;
 }
+
+/** "can it wait?", "should I see a doctor?": never answered below the assessment's most urgent sentence. */
+const ASKS_HOW_SOON = new Set(['wait', 'see_a_doctor']);
 
 const topicPhrases = new WeakMap<Knowledge, Array<[FollowUpTopic, CompiledPhrase[]]>>();
 function topicsOf(knowledge: Knowledge): Array<[FollowUpTopic, CompiledPhrase[]]> {
@@ -113,7 +118,24 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   const cause = causeNamed(read.folded, knowledge);
   const topic = matchTopic(text, knowledge);
 
-  if (topic) {
+  const sooner = assessed?.sooner;
+  if (topic && ASKS_HOW_SOON.has(topic.id) && sooner?.advises && !assessed?.midCheck) {
+    // Clinical review 7, R5: the level's own answer ("you do not need to go today") would undo
+    // the sentence above that said "today" or "straight away"; that sentence is said again.
+    lines.push('Please do not wait for a routine appointment. This is what I said above:');
+    lines.push(`"${fill(cite.use(sooner))}"`);
+    lines.push(
+      fill(
+        cite.use({
+          text:
+            sooner.advises === 'emergency'
+              ? 'If that fits you, call {emergency} now.'
+              : 'If that fits you, contact {urgent} today. Call {emergency} if it suddenly gets much worse.',
+          sources: ['nhs-111', 'nhs-when-to-call-999'],
+        }),
+      ),
+    );
+  } else if (topic) {
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
     answerAboutCause(cause, intentOf(read.folded), text, read, knowledge, cite, lines, list, {

@@ -22,7 +22,7 @@ import { writtenFor } from '../understanding/someone-else.js';
 import { type Choice, type Command, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
 import { Citations } from './cite.js';
-import { composeAssessment, regionOf } from './compose-assessment.js';
+import { composeAssessment, regionOf, soonerStep } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
@@ -297,6 +297,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       child: s.findings.child_under_16 === 'yes' || found.get('child_under_16') === 'yes',
       // What the question itself says counts too: "what painkiller can I take? I'm on warfarin".
       findings: { ...s.findings, ...Object.fromEntries([...found].filter(([, c]) => c === 'yes')) },
+      sooner: soonerStep(knowledge, s.findings, ctx.region),
     });
     // Something new and more serious: the advice changes now.
     const changed = lateNewsAfterAssessment(s, ctx, found);
