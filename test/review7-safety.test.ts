@@ -29,14 +29,15 @@ describe('swallowed tablets (R1)', () => {
 });
 
 describe('breathless in pregnancy (R4)', () => {
-  it('new breathlessness late in pregnancy is checked today, with the midwife named', async () => {
+  it('new breathlessness late in pregnancy: "checked today" leads, the midwife is named, and "can it wait?" does not undo it', async () => {
     const { assessment, text, answers } = await playNoneThenAsk(
       'UK',
       "I'm 34 weeks pregnant and for the last two days I'm really out of breath walking up the stairs, that's new",
       'can it wait until my midwife appointment next week?',
     );
-    expect(assessment.triage).toBe('urgent');
-    expect(text).toMatch(/Call your midwife or maternity unit now/);
+    expect(assessment.triage).toBe('see_doctor');
+    expect(assessment.nextSteps[0]).toMatch(/should be checked today\. Call your midwife or maternity unit now/);
+    expect(text).not.toMatch(/This is not an emergency/);
     expect(answers[0]).not.toMatch(/do not need to go today/);
   });
 

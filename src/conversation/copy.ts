@@ -6,6 +6,8 @@ const meaning = (a: WrittenFor) =>
   a.pronoun !== 'them' ? a.pronoun : a.person === 'the person' ? 'the person with the sore calves' : a.person;
 
 export const copy = {
+  /** Before the numbers where the person now says they are, after an answer that gave others. */
+  numbersChanged: 'Thanks, that changes the numbers.',
   /** The opening was written for someone else: say once whose answers are wanted. */
   askingFor: (a: WrittenFor) =>
     a.person === 'the person'
@@ -29,6 +31,15 @@ export const copy = {
   checkInProgress:
     'You have a check in progress, so here is where we were. Answer with the buttons (or send your answer with /calves question); to begin again, press "Start over".',
   restarted: "OK, let's start over. Nothing from before is kept in this conversation.",
+  /** "stop", "cancel", "bye" mid-check: the check ends; nothing more is asked. */
+  stopped:
+    'OK, I have stopped the check. I will not ask anything more. To start again, just tell me about your calves. Type "forget" to delete what I kept about you.',
+  /** "what do you keep about me?", "who can see this chat?": what is kept, how long, and how to delete it. */
+  privacy: [
+    'What I keep: your answers as short codes (like "night cramps: yes"), not your words. I keep them only while this check needs them.',
+    'They are deleted a set time after your last message (24 hours, unless the people who run me chose another time). Type "forget" to delete them now.',
+    'I never write what you type into my logs. The chat itself is kept by the chat app under its own rules.',
+  ].join('\n'),
   forgotten: (n: number) =>
     n > 0
       ? `Done. I deleted everything I kept about you (${n} chat${n === 1 ? '' : 's'}). Nothing else is kept.`

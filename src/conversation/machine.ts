@@ -3,7 +3,10 @@ import { evaluate } from '../triage/evaluate.js';
 import { applyImplications } from '../triage/implications.js';
 import { nextQuestion, questionsCounted } from '../triage/next-question.js';
 import {
+  asksAboutPrivacy,
+  asksForTheNumber,
   asksHowSerious,
+  asksToStop,
   asksWhatItMeans,
   doubtsTheAdvice,
   isCorrection,
@@ -17,7 +20,7 @@ import {
 import { classifyAnswer } from '../understanding/classify-answer.js';
 import { extractFindings } from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
-import { ELSEWHERE, readRegion } from '../understanding/read-region.js';
+import { ELSEWHERE, readRegion, TENTATIVE } from '../understanding/read-region.js';
 import { writtenFor } from '../understanding/someone-else.js';
 import { type Choice, type Command, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
@@ -53,8 +56,12 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
     // While the open question asks about a trip, "Spain." answers it: it is not where they are.
     const answersTrip = s.pending?.findings.includes(TRIP_FINDING) ?? false;
     const said = readRegion(event.text, { answersTrip });
+    const code = said?.replace(TENTATIVE, '');
     // A place with no care text (ELSEWHERE) is kept too: "your local emergency number", not 911.
-    if (said && (said === ELSEWHERE || baseCtx.knowledge.care.regions[said])) s.region = said;
+    // A place said only in passing ("~UK") never replaces one the person said plainly.
+    const known = code !== undefined && (code === ELSEWHERE || baseCtx.knowledge.care.regions[code]);
+    if (said && known && !(said.startsWith(TENTATIVE) && s.region && !s.region.startsWith(TENTATIVE)))
+      s.region = said;
   }
   // A region the person typed wins over the platform's locale and the configured default.
   const ctx: StepContext = s.region ? { ...baseCtx, region: s.region } : baseCtx;
@@ -75,19 +82,28 @@ export function step(state: ConversationState | null, event: MachineEvent, baseC
 /** "I'm in Boston btw" after the answer: the answer's numbers were for another place. */
 function movedAfterAnswer(state: ConversationState | null, s: ConversationState, ctx: StepContext): boolean {
   if (!state || !s.region || phaseOf(state, ctx.knowledge) !== 'assessed') return false;
-  const before = (state.region ?? ctx.region).replace(/^~/, '');
-  return s.region !== before;
+  const before = (state.region ?? ctx.region).replace(TENTATIVE, '');
+  return s.region.replace(TENTATIVE, '') !== before;
 }
 
 /** The numbers where the person is now, first, unless the reply is a new answer (which has them). */
 function withNumbersHere(result: Turn, ctx: StepContext): Turn {
   if (result.replies.some((r) => r.kind === 'assessment')) return result;
+  const numbers = numbersReply(ctx, copy.numbersChanged);
+  const others = result.replies.filter(
+    (r) => !(r.kind === 'text' && r.text.endsWith(numbers.text.slice(copy.numbersChanged.length + 1))),
+  );
+  return { ...result, replies: [numbers, ...others] };
+}
+
+/** "what number do I call?": the emergency and same-day numbers where the person is, with their sources. */
+function numbersReply(ctx: StepContext, before?: string): Reply & { kind: 'text' } {
   const { knowledge } = ctx;
   const region = regionOf(knowledge, ctx.region);
   const cite = new Citations(knowledge);
   cite.add(region.sources);
-  const numbers: Reply = { kind: 'text', text: region.fill(knowledge.care.numbers_here), sources: cite.refs };
-  return { ...result, replies: [numbers, ...result.replies] };
+  const numbers = region.fill(knowledge.care.numbers_here);
+  return { kind: 'text', text: before ? `${before} ${numbers}` : numbers, sources: cite.refs };
 }
 
 /**
@@ -269,6 +285,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   const { knowledge } = ctx;
 
   const phase = phaseOf(s, knowledge);
+  if (phase === 'new' && asksAboutPrivacy(text) && extractFindings(text, knowledge).size === 0)
+    return { state: s, replies: [{ kind: 'text', text: copy.privacy }] };
   if (phase === 'new') {
     absorb(s, extractFindings(text, knowledge, { known: s.findings }));
     const about = writtenFor(text);
@@ -276,6 +294,16 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     const forThem: Reply[] = about ? [{ kind: 'text', text: copy.askingFor(about) }] : [];
     return advance(s, ctx, [{ kind: 'text', text: copy.greeting }, ...forThem]);
   }
+
+  // "stop", "cancel", "bye": the check ends here, nothing more is asked (exploratory test 6, U2).
+  if (asksToStop(text)) {
+    const fresh = freshState(ctx.now, s.seq);
+    if (s.region) fresh.region = s.region;
+    return { state: fresh, replies: [{ kind: 'text', text: copy.stopped }] };
+  }
+  // "what do you keep about me?": answered whenever it is asked (U6).
+  if (asksAboutPrivacy(text) && extractFindings(text, knowledge, { known: s.findings }).size === 0)
+    return { state: s, replies: [{ kind: 'text', text: copy.privacy }] };
 
   // "2 - no wait sorry, none of them": what a message takes back is not part of its answer (and
   // it answers the waiting question, not the one before).
@@ -302,6 +330,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
     // Something new and more serious: the advice changes now.
     const changed = lateNewsAfterAssessment(s, ctx, found);
     if (changed) return changed;
+    // "what number do I ring?": the numbers, whatever the level (exploratory test 6, S5).
+    if (asksForTheNumber(text)) return { state: s, replies: [numbersReply(ctx)] };
     // "do i really need to go today?", "i only said idk because ...": when the level rests on a
     // "not sure" (or nothing else answers), what it rests on and how to change a guessed answer.
     if (doubtsTheAdvice(text) && triageRank(before) >= triageRank('urgent')) {
@@ -317,6 +347,9 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
 
   const pending = s.pending;
   if (!pending) return advance(s, ctx, []);
+  // "what number do I call?" mid-check: answered now (the question follows), never put off.
+  if (asksForTheNumber(text) && extractFindings(text, knowledge, { known: s.findings }).size === 0)
+    return { state: s, replies: [numbersReply(ctx)] };
   return answerPending(s, ctx, pending, kept ?? text, text);
 }
 

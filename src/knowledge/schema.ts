@@ -230,7 +230,7 @@ export const careFileSchema = z.strictObject({
   /** Used when the person's region is not known or has no entry. */
   unknown_region: regionSchema,
   regions: z.record(z.string().regex(/^[A-Z]{2}$/), regionSchema),
-  /** Said when the person names where they are after the answer: that place's numbers. */
+  /** The numbers where the person is: asked for, or after they name a place after the answer. */
   numbers_here: text,
   triage: z.strictObject({
     emergency: triageAdviceSchema,

@@ -27,7 +27,10 @@ export function asksWhatItMeans(text: string): 'confused' | 'word' | null {
 export function isOwnQuestion(text: string): boolean {
   return (
     /\?\s*$/.test(text.trim()) ||
-    /^(what|which|how|can|could|should|is|are|do|does|will|would|when)\b/i.test(text.trim())
+    // "when i walk" answers a question; "when should I see a doctor?" asks one (exploratory 6, U1).
+    /^(what|which|how|can|could|should|is|are|do|does|will|would|when(?=\s+(?:do|does|did|will|should|can|could|is|are|was|would|might|shall)\b))\b/i.test(
+      text.trim(),
+    )
   );
 }
 
@@ -112,3 +115,18 @@ export const asksHowSerious = (text: string): boolean =>
   /\b(?:is|it'?s|its) (?:it|this|that) (?:bad|serious|dangerous|urgent|an emergency)\b|\bshould i (?:be )?(?:worried|worry|panic)\b|\bhow (?:bad|serious|urgent) is (?:it|this|that)\b/i.test(
     text.replace(/[’`]/g, "'"),
   );
+
+/** "what number do I call?", "whats the ambulance number", "number to ring?": asking for the number. */
+const ASKS_NUMBER =
+  /\b(?:what|which|whats|what'?s|wat)\b[^.?!]{0,30}\bnumber\b|\b(?:emergency|ambulance|ambo)\s+number\b|\bnumber\s+(?:do|should|to|for|can)\s+(?:i\s+|we\s+)?(?:call|ring|dial|phone|use)\b/i;
+export const asksForTheNumber = (text: string): boolean => ASKS_NUMBER.test(text);
+
+/** "stop", "cancel", "quit", "bye", "end chat": the whole message asks to end the check. */
+const STOP =
+  /^\s*(?:ok(?:ay)?[\s,]+)?(?:please\s+)?(?:stop|cancel|quit|exit|end|bye|goodbye|bye bye|stop it|stop this|stop asking|end chat|end this|cancel this|cancel it|never mind|nevermind|nvm|forget it)(?:\s+(?:please|pls|now|thanks|thx))?\s*[.!]*\s*$/i;
+export const asksToStop = (text: string): boolean => STOP.test(text);
+
+/** "what data do you keep?", "who can see this chat?", "is this stored?": asking about privacy. */
+const PRIVACY =
+  /\b(?:what|which)\b[^.?!]{0,25}\b(?:data|info|information|details)\b[^.?!]{0,25}\b(?:keep|store|save|collect|have)\b|\b(?:do|will|did) you (?:keep|store|save|record|log)\b|\bwho can (?:see|read)\b|\bis (?:this|it|my data|my info) (?:stored|saved|kept|private|recorded)\b|\bhow long do you (?:keep|store)\b|\bwhat do you (?:keep|store|save) about me\b|\bprivacy\b/i;
+export const asksAboutPrivacy = (text: string): boolean => PRIVACY.test(text);

@@ -8,7 +8,7 @@ import type { Knowledge } from '../knowledge/schema.js';
 import type { Choice } from '../vocabulary.js';
 import { correctTokens } from './fuzzy.js';
 import { type LexiconEntry, lexiconOf, phrasesByWordOf } from './lexicon.js';
-import { affirmsAgain, polarityAt } from './negation.js';
+import { affirmsAgain, hedgesAgain, onlyFiller, polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
 import { type CompiledPhrase, findPhrase } from './phrase.js';
 import { readAge } from './read-age.js';
@@ -97,9 +97,15 @@ export function extractFindings(
   for (const [index, { tokens, folded, present }] of all.entries()) {
     const deniedHere = new Set<string>();
     deniedIn.push(deniedHere);
-    if (index > 0 && affirmsAgain(tokens)) {
-      for (const f of deniedIn[index - 1] ?? []) if (found.get(f) === 'no') found.set(f, 'yes');
+    // "no chest pain. well, a bit": "well" alone passes the denial before it on.
+    if (index > 0 && onlyFiller(tokens)) {
+      for (const f of deniedIn[index - 1] ?? []) deniedHere.add(f);
       continue;
+    }
+    if (index > 0 && (affirmsAgain(tokens) || hedgesAgain(tokens))) {
+      for (const f of deniedIn[index - 1] ?? []) if (found.get(f) === 'no') found.set(f, 'yes');
+      // "well, a little when I breathe in" may name a sign of its own too: read on.
+      if (affirmsAgain(tokens)) continue;
     }
     // The phrases this clause's words could start, by entry.
     const candidates = new Map<number, CompiledPhrase[]>();

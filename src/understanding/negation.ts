@@ -195,3 +195,17 @@ const UNTIL = new Set(['until', 'till', 'til', 'untill']);
 const AFFIRMS =
   /^(?:(?:now|today|lately|recently) )?(?:i am|im|i do|i have|ive got|it is|its|it does|they are|theyre|they do|there is|theres)(?: (?:now|today|lately|recently|this week|at the moment|atm|tho|though|a bit|really))*$/;
 export const affirmsAgain = (tokens: readonly string[]): boolean => AFFIRMS.test(tokens.join(' '));
+
+/**
+ * A clause that hedges a denial just made ("no chest pain. well, a little when I breathe in",
+ * "not really breathless, maybe a little", "no pain, well a bit"): the sign is there after all
+ * (exploratory test 6, S4). Said about a warning sign, a little of it is still the sign.
+ */
+const HEDGES =
+  /^(?:(?:well|actually|maybe|but|though|tho|ok|okay|hmm|um|erm|tbh|i mean|now i think)\s+)*(?:a little|a lil|a bit|a tad|a touch|slightly|kind of|kinda|sort of|sorta|somewhat|yes|yeah|yep|yh|some|a few|now and then|sometimes)\b/;
+export const hedgesAgain = (tokens: readonly string[]): boolean => HEDGES.test(tokens.join(' '));
+
+/** "well", "actually", "hmm": a clause of its own that says nothing ("no chest pain. well, a bit"). */
+const FILLER = /^(?:well|actually|hmm+|um+|erm|ok|okay|tbh|so|like|i mean|lol)$/;
+export const onlyFiller = (tokens: readonly string[]): boolean =>
+  tokens.length > 0 && FILLER.test(tokens.join(' '));

@@ -189,9 +189,10 @@ export function clauses(text: string): string[][] {
   ).replace(/\s[+&]\s/g, ' and ');
   const parts = afterDenials(joined).split(
     // A comma ends a clause before a conjunction or a new subject ("not sure, it's only his left
-    // leg": the doubt does not reach the leg).
+    // leg": the doubt does not reach the leg), or a hedge ("no chest pain, well a bit": exploratory
+    // test 6, S4).
     // A dash between words ("not herself – wearing a jumper") ends one too; "3 - 4 weeks" does not.
-    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so|i|i'?m|i'?ve|it'?s|it|he'?s|he|she'?s|she|they|my)\b)|(?<!\d)\s+[-\u2013\u2014]+\s+(?!\d)|[\u2013\u2014]/i,
+    /[.;:!?\n\u2026]+|,\s*(?=(?:but|however|although|though|and|so|i|i'?m|i'?ve|it'?s|it|he'?s|he|she'?s|she|they|my|well|actually|maybe|just|only|except|apart)\b|[^,.;!?\n]*\b(?:though|tho)\b\s*(?:[.!?\n]|$))|(?<!\d)\s+[-\u2013\u2014]+\s+(?!\d)|[\u2013\u2014]/i,
   );
   const out: string[][] = [];
   for (const part of parts) {

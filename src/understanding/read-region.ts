@@ -1,7 +1,8 @@
 /**
  * Where the person says they are, so the emergency number fits them. Returns a care.yaml region
  * code, ELSEWHERE for a place calfbot has no care text for (South Africa, Japan...: "your local
- * emergency number", never the configured region's), or null when the message says no place.
+ * emergency number", never the configured region's), a code with the TENTATIVE prefix ("~UK")
+ * for a place said only in passing ("pregnant in glasgow"), or null when it says no place.
  *
  * Ways of saying it that count:
  * - "I'm in Australia", "we live in the UK", "currently in the states", "I'm in Paris";
@@ -20,11 +21,11 @@ export const ELSEWHERE = 'ELSEWHERE';
 
 const PLACES: Array<[RegExp, string]> = [
   [
-    /\b(australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast|sunshine coast|cairns|townsville|geelong|wollongong|toowoomba|ballarat|bendigo|launceston|alice springs|queensland|new south wales|tasmania|western australia|south australia|northern territory|victoria|nsw|qld|aus)\b/i,
+    /\b(australia|sydney|melbourne|brisbane|perth|adelaide|canberra|hobart|darwin|gold coast|sunshine coast|cairns|townsville|geelong|wollongong|toowoomba|ballarat|bendigo|launceston|alice springs|queensland|new south wales|tasmania|western australia|south australia|northern territory|victoria|nsw|qld|aus|perth,? wa)\b/i,
     'AU',
   ],
   [
-    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|swansea|belfast|bristol|newcastle|sheffield|nottingham|derry|londonderry|aberdeen|dundee|inverness|leicester|coventry|bradford|oxford|brighton|southampton|portsmouth|plymouth|exeter|norwich|sunderland|middlesbrough|wolverhampton|milton keynes|yorkshire|cornwall|essex|lancashire|ni|perth,? scotland)\b/i,
+    /\b(uk|u\.k\.|united kingdom|britain|great britain|england|scotland|wales|northern ireland|london|manchester|birmingham|liverpool|leeds|glasgow|edinburgh|cardiff|swansea|belfast|bristol|newcastle|sheffield|nottingham|derry|londonderry|aberdeen|dundee|inverness|leicester|coventry|bradford|oxford|brighton|southampton|portsmouth|plymouth|exeter|norwich|sunderland|middlesbrough|wolverhampton|milton keynes|yorkshire|cornwall|essex|lancashire|hull|paisley|whitehaven|stockport|salford|wigan|blackburn|burnley|huddersfield|wakefield|doncaster|rotherham|barnsley|gateshead|carlisle|lancaster|chester|shrewsbury|worcester|gloucester|cheltenham|swindon|bournemouth|torquay|truro|stoke|telford|peterborough|colchester|southend|slough|watford|guildford|maidstone|canterbury|somerset|devon|kent|surrey|sussex|norfolk|suffolk|ni|perth,? scotland)\b/i,
     'UK',
   ],
   [
@@ -34,7 +35,7 @@ const PLACES: Array<[RegExp, string]> = [
     'US',
   ],
   [
-    /\b(new zealand|nz|aotearoa|auckland|wellington|christchurch|hamilton nz|dunedin|tauranga|queenstown)\b/i,
+    /\b(new zealand|nz|aotearoa|auckland|wellington|christchurch|hamilton nz|dunedin|tauranga|queenstown|taranaki|waikato|otago|northland|bay of plenty|hawkes bay|napier|rotorua|palmerston north|new plymouth)\b/i,
     'NZ',
   ],
   [
@@ -51,7 +52,7 @@ const PLACES: Array<[RegExp, string]> = [
     'EU',
   ],
   [
-    /\b(hyderabad|south africa|johannesburg|joburg|jo'burg|jozi|pretoria|soweto|port elizabeth|gqeberha|bloemfontein|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv)\b/i,
+    /\b(hyderabad|south africa|johannesburg|joburg|jo'burg|jozi|pretoria|soweto|port elizabeth|gqeberha|bloemfontein|cape town|durban|singapore|hong kong|japan|tokyo|china|philippines|manila|pakistan|karachi|lahore|nigeria|lagos|kenya|nairobi|brazil|mexico|argentina|uae|dubai|abu dhabi|saudi|qatar|doha|israel|turkey|istanbul|norway|oslo|switzerland|zurich|geneva|iceland|russia|ukraine|kyiv|malaysia|kuala lumpur|thailand|bangkok|indonesia|bali|vietnam|korea|seoul|egypt|cairo|ghana|accra|sri lanka|colombo|bangladesh|dhaka|nepal)\b/i,
     ELSEWHERE,
   ],
 ];
@@ -111,7 +112,7 @@ const NOT_ON_ITS_OWN =
   /^(sydney|adelaide|perth|darwin|hobart|wellington|florence|sofia|paris|milan|vienna|valencia|holland|cork|alberta|india|kenya|israel|china|turkey|america|us|eu|victoria|georgia|virginia|indiana|charlotte|dallas|phoenix|brooklyn|orlando|aus|ni)$/i;
 
 const SAYS_WHERE =
-  /\b(i'?m|i am|im|we'?re|we are|i live|we live|living|based|located|currently|from|landed|arrived|flew)\b[^.!?]{0,20}?\b(in|from|at|to|on)\b/i;
+  /\b(i'?m|i am|im|we'?re|we are|i live|we live|live|living|based|located|currently|from|landed|arrived|flew)\b[^.!?]{0,20}?\b(in|from|at|to|on)\b/i;
 
 /** "flew back from Sydney", "I'm from Leeds", "flying to Spain": not where they are now ("I'm back in Leeds" is). */
 const ORIGIN =
@@ -183,6 +184,7 @@ export function readRegion(text: string, options: ReadRegionOptions = {}): strin
   if (!options.answersTrip && ANY_PLACE_OR_DEMONYM.test(text)) {
     readOtherWays(text, keep);
     readBrackets(text, keep);
+    readInPassing(text, keep);
   }
 
   const wording = UK_WORDING.exec(text);
@@ -196,8 +198,17 @@ export function readRegion(text: string, options: ReadRegionOptions = {}): strin
 
   // The strongest way of saying it, then the first place, then the longest name ("Perth, Scotland").
   found.sort((a, b) => a.rank - b.rank || a.at - b.at || b.length - a.length);
-  return found[0]?.code ?? null;
+  const best = found[0];
+  if (!best) return null;
+  // Only said in passing: that place's number "(or your local emergency number)".
+  if (best.rank === IN_PASSING_RANK && best.code !== ELSEWHERE) return `${TENTATIVE}${best.code}`;
+  return best.code;
 }
+
+/** The rank of a place said only in passing ("pregnant in glasgow"): below every other way. */
+const IN_PASSING_RANK = 4;
+/** A region code with this prefix is a likely guess (compose-assessment's regionOf reads it). */
+export const TENTATIVE = '~';
 
 /** The sentence or clause before `at`: what says how the place is meant ("back from", "but I'm in"). */
 function clauseBefore(text: string, at: number): string {
@@ -261,6 +272,19 @@ const OTHER_WAYS: Form[] = [
       },
       // On its own at the start: never a first name or a city in two countries.
       { re: `${START}(${place})${ALONE_END}${NOT_PAST}`, names: false, end: false },
+      // "what number do I call for an ambulance in South Africa?": asking for that place's number.
+      {
+        re: `\\b(?:number|ambulance|emergency|999|911|000|112)\\b[^.!?]{0,30}?\\bin\\s+(?:the\\s+)?(${place})\\b`,
+        names: true,
+        end: false,
+      },
+      // "I drove back to Dublin", "got home to Leeds": where they arrived ("flying back to Dublin
+      // tomorrow" is a trip to come).
+      {
+        re: `\\b(?:drove|flew|got|came|went|headed|travelled|traveled)\\s+(?:back\\s+|home\\s+)+to\\s+(${place})\\b(?![^.!?;]{0,30}\\b(?:tomorrow|next|soon|later)\\b)`,
+        names: true,
+        end: false,
+      },
       // "uk based", "London-based".
       { re: `\\b(${place})[\\s-]based\\b`, names: false, end: false },
       // "visiting family in London", "staying with my sister in Cork", "at my mum's in Auckland",
@@ -280,6 +304,28 @@ const OTHER_WAYS: Form[] = [
     end: false,
   })),
 ];
+
+/** "36 weeks pregnant in glasgow": a place said in passing. Likely where they are, not certain. */
+const IN_PASSING: Form[] = PLACES.map(([pattern, code]) => ({
+  re: new RegExp(String.raw`\bin\s+(?:the\s+)?(${bare(pattern)})\b${NOT_PAST}`, 'gi'),
+  code,
+  names: true,
+  end: false,
+}));
+/** "when I was in Spain", "went to a wedding in Rome": a place they were, not are. */
+const WAS_THERE =
+  /\b(?:was|were|went|been|used to|last|ago|holiday|trip|vacation|visit\w*|back from)\b[^.!?;]*$/i;
+
+function readInPassing(text: string, keep: Keep): void {
+  for (const form of IN_PASSING) {
+    for (const m of text.matchAll(form.re)) {
+      const name = m[1]!;
+      const at = m.index + m[0].lastIndexOf(name);
+      if (WAS_THERE.test(clauseBefore(text, at))) continue;
+      keep(at, name, form.code, IN_PASSING_RANK);
+    }
+  }
+}
 
 function readOtherWays(text: string, keep: Keep): void {
   for (const form of OTHER_WAYS) {
