@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readRegion } from '../src/understanding/read-region.js';
+import { writtenFor } from '../src/understanding/someone-else.js';
 import { assessmentOf, chat, lastQuestion, readFindings, replyText } from './helpers/bot.js';
 
 describe('a sign after a denial is said (S4)', () => {
@@ -137,4 +138,21 @@ describe('plain answers, stopping and privacy (U1, U2, U6)', () => {
       expect(lastQuestion(mid.replies)).toBeDefined();
     },
   );
+});
+
+describe('someone named in passing is not the patient (U3)', () => {
+  it.each([
+    'both calves ache after helping my mate move house on saturday',
+    'calf sore after carrying my daughter around the zoo all day',
+    'sore calves after playing footy with my son',
+  ])("%s is the writer's own calves", (text) => {
+    expect(writtenFor(text)).toBeNull();
+  });
+
+  it.each([
+    ['my son has sore calves after football', 'your son'],
+    ['asking for my mum, 84, her calves cramp at night', 'your mum'],
+  ])('%s is still for someone else', (text, person) => {
+    expect(writtenFor(text)?.person).toBe(person);
+  });
 });

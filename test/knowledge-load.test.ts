@@ -19,6 +19,8 @@ const TEXT_ONLY = [
   'fainted_with_warning',
   'black_or_bloody_poo',
   'both_legs_weak_with_back_pain',
+  'hot_swollen_joint',
+  'swallowed_tablets',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',

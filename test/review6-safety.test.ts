@@ -73,9 +73,9 @@ describe('R3 and R4: breathlessness with blood loss, after a birth, in pregnancy
     const a = await assess(
       "I'm 30 weeks pregnant, my calves ache and I've been getting breathless on the stairs the last few days",
     );
-    expect(a.nextSteps[0]).toContain(
-      'Tell your midwife or a doctor today if it is new or getting worse fast',
-    );
+    // Reworded in clinical review 7 (R4): the midwife or maternity unit, now.
+    expect(a.nextSteps[0]).toContain('new or worse breathlessness should be checked today');
+    expect(a.nextSteps[0]).toContain('Call your midwife or maternity unit now');
     expect(a.nextSteps[0]).toContain('Call 999 now if it comes on suddenly');
     expect(a.all).not.toMatch(/a week or two/);
   });

@@ -380,8 +380,15 @@ const UNNAMED = 'the person';
  * also speaks of the writer's own body is the writer's ("my husband's on Lipitor ... I get cramps"),
  * unless it says in so many words that it asks for someone else.
  */
+/**
+ * "after helping my mate move house", "carrying my daughter around the zoo": a person the writer
+ * was with or helped, not the one whose calves these are (exploratory test 6, U3).
+ */
+const COMPANION =
+  /\b(helping|helped|carrying|carried|lifting|lifted|pushing|pushed|chasing|chased|playing(?:\s+\w+)?\s+with|walking\s+with|running\s+with|out\s+with|(?:a\s+)?(?:hike|walk|run|game|match)\s+with)\s+(?:my|our)\s+/gi;
+
 export function writtenFor(text: string): WrittenFor | null {
-  const read = clauses(text).map((c) => c.map(fold));
+  const read = clauses(text.replace(COMPANION, '$1 the ')).map((c) => c.map(fold));
   // "me and my son both have sore calves": the writer's own calves too.
   if (BOTH_OF_US.test(text)) return null;
   const words = read.flat();
