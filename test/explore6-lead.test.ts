@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRegion } from '../src/understanding/read-region.js';
 import { writtenFor } from '../src/understanding/someone-else.js';
-import { assessmentOf, chat, lastQuestion, readFindings, replyText } from './helpers/bot.js';
+import { assessmentOf, chat, lastQuestion, playNoneThenAsk, readFindings, replyText } from './helpers/bot.js';
 
 describe('a sign after a denial is said (S4)', () => {
   it.each([
@@ -154,5 +154,30 @@ describe('someone named in passing is not the patient (U3)', () => {
     ['asking for my mum, 84, her calves cramp at night', 'your mum'],
   ])('%s is still for someone else', (text, person) => {
     expect(writtenFor(text)?.person).toBe(person);
+  });
+});
+
+describe('"does that matter?" after the answer (U4)', () => {
+  it('new risk changes the advice', async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      'my left calf aches',
+      'i had knee surgery 9 days ago tho, does that matter?',
+    );
+    expect(answers[0]).toMatch(/That changes my advice/);
+    expect(answers[0]).toMatch(/Get medical help today/);
+  });
+
+  it('nothing new: the advice is said again, not the fallback', async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      'both my calves ache after a long walk',
+      'i have asthma btw does that matter',
+      'so is it fine?',
+    );
+    for (const a of answers) {
+      expect(a).toMatch(/my advice stays the same: you can most likely look after this at home/);
+      expect(a).not.toMatch(/tell me more about iron/);
+    }
   });
 });

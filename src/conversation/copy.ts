@@ -6,6 +6,9 @@ const meaning = (a: WrittenFor) =>
   a.pronoun !== 'them' ? a.pronoun : a.person === 'the person' ? 'the person with the sore calves' : a.person;
 
 export const copy = {
+  /** "does that matter?" after the answer, when nothing said changes it: the advice, again. */
+  adviceStands: (headline: string) =>
+    `Thanks for asking. From what you have told me, my advice stays the same: ${headline.charAt(0).toLowerCase()}${headline.slice(1)}. Please read the steps and the signs to watch for above. If something new happens, tell me, and I will look again.`,
   /** Before the numbers where the person now says they are, after an answer that gave others. */
   numbersChanged: 'Thanks, that changes the numbers.',
   /** The opening was written for someone else: say once whose answers are wanted. */

@@ -6,6 +6,7 @@ import {
   asksAboutPrivacy,
   asksForTheNumber,
   asksHowSerious,
+  asksIfItMatters,
   asksToStop,
   asksWhatItMeans,
   doubtsTheAdvice,
@@ -339,6 +340,9 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       if (uncertain || !followUp) return { state: s, replies: [whyThisLevel(s, ctx, before)] };
     }
     if (followUp) return { state: s, replies: [followUp] };
+    // "i have asthma btw, does that matter?", "so is it fine?": nothing changed, and it is said so.
+    if (triageRank(before) < triageRank('urgent') && (asksIfItMatters(text) || asksHowSerious(text)))
+      return { state: s, replies: [{ kind: 'text', text: copy.adviceStands(headline) }] };
     // At urgent and above, nothing said afterwards goes without what to do first.
     const first = firstThingsFirst(ctx, before, copy.afterUrgentNudge);
     if (first.length > 0) return { state: s, replies: first };

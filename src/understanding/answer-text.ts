@@ -130,3 +130,11 @@ export const asksToStop = (text: string): boolean => STOP.test(text);
 const PRIVACY =
   /\b(?:what|which)\b[^.?!]{0,25}\b(?:data|info|information|details)\b[^.?!]{0,25}\b(?:keep|store|save|collect|have)\b|\b(?:do|will|did) you (?:keep|store|save|record|log)\b|\bwho can (?:see|read)\b|\bis (?:this|it|my data|my info) (?:stored|saved|kept|private|recorded)\b|\bhow long do you (?:keep|store)\b|\bwhat do you (?:keep|store|save) about me\b|\bprivacy\b/i;
 export const asksAboutPrivacy = (text: string): boolean => PRIVACY.test(text);
+
+/**
+ * "does that matter?", "is that a problem?", "so is it fine?", "am I ok?": asking whether what they
+ * said (or the answer) changes anything.
+ */
+const ASKS_IF_IT_MATTERS =
+  /\b(?:does|would|will|could) (?:that|it|this) (?:matter|change|make a difference)\b|\bis (?:that|it|this) (?:a problem|ok|okay|important|relevant|fine|alright|all right|normal)\b|\bam i (?:ok|okay|fine|alright|all right)\b|\bshould i (?:be )?(?:worried|concerned)\b/i;
+export const asksIfItMatters = (text: string): boolean => ASKS_IF_IT_MATTERS.test(text);
