@@ -10,6 +10,9 @@ import { evaluate } from '../src/triage/evaluate.js';
 /** Findings read only from what people say, never asked (they make a cause likelier, or name a GP visit). */
 const TEXT_ONLY = [
   'recently_gave_birth',
+  // Exploratory test 6, S1 and S9: read from words, never asked.
+  'long_lie_on_floor',
+  'severe_vomiting',
   'skin_break_on_leg',
   'tick_bite_or_ring_rash',
   'sunburn',

@@ -238,6 +238,8 @@ function lateNewsAfterAssessment(
 ): Turn | null {
   const before = s.assessment?.triage ?? 'self_care';
   const changed = absorb(s, found);
+  // What the news implies counts too: "she was on the floor all night" is the muscle sign.
+  if (changed.length > 0) applyImplications(ctx.knowledge, s.findings);
   if (changed.length > 0 && triageRank(evaluate(ctx.knowledge, s.findings).triage) > triageRank(before)) {
     return assess(s, ctx, [{ kind: 'text', text: copy.newInformation }]);
   }

@@ -92,6 +92,12 @@ export const findingSchema = z.strictObject({
   ask_if: z.array(id).default([]),
   /** Not asked once one of these is present: a child is not asked about statins. Said, it counts. */
   ask_unless: z.array(id).default([]),
+  /**
+   * A warning sign asked on its own, as a yes/no question before the screen it belongs to, once
+   * one of these is present: with a clot risk known, "is it one calf only?" decides the advice,
+   * and in a list of ten dangers it is easily passed over with "none" (exploratory test 6, S2).
+   */
+  ask_alone_if: z.array(id).default([]),
   /** Findings that are present whenever this one is (pregnancy is a clot risk factor). */
   implies: z.array(id).default([]),
   sources: sourceIds,

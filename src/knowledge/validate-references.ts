@@ -141,7 +141,8 @@ export function validateReferences(
       fail(files.redFlags, ['rules', ri, 'cause'], `unknown cause id "${r.cause}"`);
   });
   for (const f of k.findings.values()) {
-    for (const id of [...f.ask_if, ...f.ask_unless, ...f.implies]) finding(files.findings, ['findings'], id);
+    for (const id of [...f.ask_if, ...f.ask_unless, ...f.ask_alone_if, ...f.implies])
+      finding(files.findings, ['findings'], id);
   }
   k.medicines.forEach((m, mi) => {
     m.findings.forEach((id, i) => {

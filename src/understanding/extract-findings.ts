@@ -38,11 +38,36 @@ const isLongCramp = (text: string): boolean => {
 /** "32 weeks and ...", "26 wks with twins", "I'm 30+2 weeks", "20 weeks pregnant": a pregnancy's weeks. */
 const GESTATION_OPENING =
   /^\s*(?:i'?m\s+|i am\s+|at\s+)?(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?|wk)\b(?!\s*(?:ago|old|now|later|since|of|in a row|back|before|after))/i;
-const GESTATION_STATED = /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+(?:pregnant|along|gone|preg)\b/i;
+const GESTATION_STATED =
+  /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\s+(?:pregnant|along|gone|preg|with\s+(?:bub|baby|twins|number|no\b|#|my\s+(?:first|1st|second|2nd|third|3rd)))/i;
+/** "I'm 38+2", "at 36+5": weeks and days, the way a midwife writes them (exploratory test 6, S3). */
+const GESTATION_PLUS =
+  /(?:^|\bi['\u2019]?m\s+|\bi am\s+|\bat\s+|\bnow\s+|\bcurrently\s+)(\d{1,2})\s*\+\s*[0-6](?![\d.,]?\d)(?:\s*(?:weeks?|wks?|w)\b)?/i;
+/** "7 months pregnant", "6 months along", "7 months gone". */
+const GESTATION_MONTHS =
+  /\b([1-9]|one|two|three|four|five|six|seven|eight|nine)\s*(?:months?|mths?|mos?)\s+(?:pregnant|along|gone|preg)\b/i;
+/** "due in 3 weeks", "I'm due next month", "baby's due on the 12th": a pregnancy, not a bill. */
+const DUE_DATE =
+  /(?:^\s*|\b(?:i['\u2019]?m|i am|we['\u2019]?re|we are|baby['\u2019]?s|baby is|bub['\u2019]?s|bub is)\s+)due\s+(?:in\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|a few|a couple of)\s*(?:days?|weeks?|wks?|months?)|on\s+the\b|next\s+(?:week|month)|any day|with\b)/i;
 /** Asked about pregnancy, "yh 32 weeks" answers it. */
 const GESTATION_ANSWER =
   /\b(\d{1,2})\s*(?:\+\s*\d\s*)?(?:weeks?|wks?)\b(?!\s*(?:ago|old|since|of|in a row|back))/i;
 const pregnancyWeeks = (m: RegExpExecArray | null) => m !== null && Number(m[1]) >= 4 && Number(m[1]) <= 42;
+/** A pregnancy said with numbers or a due date, whatever the phrasings say. */
+const pregnantByNumbers = (text: string, asked: boolean): boolean =>
+  pregnancyWeeks(GESTATION_OPENING.exec(text)) ||
+  pregnancyWeeks(GESTATION_STATED.exec(text)) ||
+  pregnancyWeeks(GESTATION_PLUS.exec(text)) ||
+  GESTATION_MONTHS.test(text) ||
+  DUE_DATE.test(text) ||
+  (asked && pregnancyWeeks(GESTATION_ANSWER.exec(text)));
+
+/**
+ * "calf. right. sore since mon", "calf thing. left.": a side said by itself just after the calf
+ * or leg is one calf (exploratory test 6, U8). "right." alone, with no calf before it, is not.
+ */
+const SIDE_AFTER_CALF =
+  /\b(?:calf|calves|leg)\b[^.!?,;:]{0,15}[.,;:!]\s*(?:the\s+|my\s+)?(?:left|right)(?:\s+(?:one|side|leg|calf))?\s*(?:[.,;:!]|$)/i;
 
 export interface ExtractOptions {
   /** The findings the question being answered asks about (a bare "64" answers an age question). */
@@ -76,8 +101,13 @@ export function extractFindings(
   // Age is read from numbers, not phrasings: it settles both age findings (and is context: "5yo").
   const aboutAge = options.expecting?.some((f) => f === 'age_60_plus' || f === 'child_under_16') ?? false;
   const age = readAge(others.size ? all.map((c) => c.tokens.join(' ')).join(', ') : text, aboutAge);
+  // Weeks, "38+2" or a due date say a pregnancy: that is context for its warning signs in the
+  // same message ("due in 3 weeks ... a pounding headache").
+  const aboutPregnancy = options.expecting?.includes('pregnant') ?? false;
+  const pregnancyInNumbers = knowledge.findings.has('pregnant') && pregnantByNumbers(text, aboutPregnancy);
   const known = (f: string) =>
     options.known?.[f] === 'yes' ||
+    (f === 'pregnant' && pregnancyInNumbers) ||
     (age !== null && ((f === 'child_under_16' && age < 16) || (f === 'age_60_plus' && age >= 60)));
   const inContext = (entry: LexiconEntry) =>
     entry.context.length === 0 ||
@@ -194,16 +224,13 @@ export function extractFindings(
   )
     found.set('cramp_wont_ease', 'yes');
   // Weeks of a pregnancy, however they are written.
-  const aboutPregnancy = options.expecting?.includes('pregnant') ?? false;
+  if (pregnancyInNumbers && found.get('pregnant') === undefined) found.set('pregnant', 'yes');
   if (
-    knowledge.findings.has('pregnant') &&
-    found.get('pregnant') === undefined &&
-    (pregnancyWeeks(GESTATION_OPENING.exec(text)) ||
-      pregnancyWeeks(GESTATION_STATED.exec(text)) ||
-      (aboutPregnancy && pregnancyWeeks(GESTATION_ANSWER.exec(text))))
-  ) {
-    found.set('pregnant', 'yes');
-  }
+    knowledge.findings.has('one_calf_pain') &&
+    found.get('one_calf_pain') === undefined &&
+    SIDE_AFTER_CALF.test(text)
+  )
+    found.set('one_calf_pain', 'yes');
   if (age !== null) {
     if (knowledge.findings.has('age_60_plus')) found.set('age_60_plus', age >= 60 ? 'yes' : 'no');
     if (knowledge.findings.has('child_under_16')) found.set('child_under_16', age < 16 ? 'yes' : 'no');

@@ -66,6 +66,10 @@ function askable(knowledge: Knowledge, findings: Readonly<Record<string, Choice>
   return when.length === 0 || when.some((w) => findings[w] === 'yes' || findings[w] === 'unsure');
 }
 
+/** `ask_alone_if`: the finding is asked on its own once one of these is present. */
+const asksAlone = (knowledge: Knowledge, findings: Readonly<Record<string, Choice>>, f: string): boolean =>
+  (knowledge.findings.get(f)?.ask_alone_if ?? []).some((w) => findings[w] === 'yes');
+
 export function referenceNextQuestion(
   knowledge: Knowledge,
   findings: Readonly<Record<string, Choice>>,
@@ -82,7 +86,12 @@ export function referenceNextQuestion(
         askable(knowledge, findings, f) &&
         triageRank(headline(knowledge, { ...findings, [f]: 'yes' }).triage) > triageRank(now.triage),
     );
-    if (raising.length > 0) return { group, findings: raising };
+    // `ask_alone_if`: a sign that decides the advice is asked by itself, as a yes/no question,
+    // right after the rest of its screen (exploratory test 6, S2).
+    const alone = raising.filter((f) => asksAlone(knowledge, findings, f));
+    const rest = raising.filter((f) => !alone.includes(f));
+    if (rest.length > 0) return { group, findings: rest };
+    if (alone.length > 0) return { group, findings: alone.slice(0, 1) };
   }
   // 2. Someone who needs help today is told so now, not after more questions.
   if (triageRank(now.triage) >= triageRank('urgent')) return null;
