@@ -36,7 +36,9 @@ describe('breathless in pregnancy (R4)', () => {
       'can it wait until my midwife appointment next week?',
     );
     expect(assessment.triage).toBe('see_doctor');
-    expect(assessment.nextSteps[0]).toMatch(/should be checked today\. Call your midwife or maternity unit now/);
+    expect(assessment.nextSteps[0]).toMatch(
+      /should be checked today\. Call your midwife or maternity unit now/,
+    );
     expect(text).not.toMatch(/This is not an emergency/);
     expect(answers[0]).not.toMatch(/do not need to go today/);
   });
