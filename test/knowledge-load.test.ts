@@ -19,6 +19,10 @@ const TEXT_ONLY = [
   'fainted_with_warning',
   'black_or_bloody_poo',
   'both_legs_weak_with_back_pain',
+  // Amounts and medicines (exploratory 5, S9; clinical review 7, R12, R13): read, never asked.
+  'kidney_disease',
+  'potassium_raising_medicine',
+  'antiplatelet_use',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',

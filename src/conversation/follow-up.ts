@@ -140,7 +140,7 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   } else if (cause) {
     answerAboutCause(cause, intentOf(read.folded), text, read, knowledge, cite, lines, list, {
       child: assessed?.child ?? false,
-      kidneys: assessed?.findings?.kidney_or_liver_disease === 'yes',
+      says: fits,
     });
   } else if (read.amounts.some((a) => a.unit === 'mg' || a.unit === 'mcg' || a.unit === 'iu')) {
     // "is 1000mg of vitamin C ok?": no limit is known for it, and that is said, not guessed.
@@ -185,12 +185,20 @@ function answerAboutCause(
   cite: Citations,
   lines: string[],
   list: (items: string[]) => string,
-  { child, kidneys }: { child: boolean; kidneys: boolean },
+  { child, says }: { child: boolean; says: (c: Claim) => boolean },
 ): void {
   const isNutrient = cause.kind === 'nutrient';
+  // Kidney disease, a medicine that raises potassium: the nutrients' own cautions, said in every
+  // answer about them in the conversation (exploratory 5, S9). Every nutrient named counts:
+  // "magnesium or potassium tablets, which one?".
+  const named = [cause, ...nameHits(read.folded, knowledge).map((h) => h.cause)].filter(
+    (c, i, all) => c.kind === 'nutrient' && all.indexOf(c) === i,
+  );
+  const cautions = [...new Set(named.flatMap((c) => c.cautions.filter(says)))];
+  const evidence = cause.evidence && says(cause.evidence) ? cause.evidence : undefined;
   if (isNutrient && (HOW_MUCH.test(text) || givesAnAmount(read, knowledge))) {
     // Never a dose: an amount is only said back against the official upper limit, a ceiling.
-    answerAmounts(read, knowledge, cite, lines, { child, kidneys });
+    answerAmounts(read, knowledge, cite, lines, { child, cautions });
     return;
   }
   // "tell me about methylcobalamin": what it is, first.
@@ -199,14 +207,17 @@ function answerAboutCause(
     if (nameHits(read.folded, knowledge).some((h) => h.cause === cause && names.includes(h.name)))
       lines.push(cite.use(form));
   }
+  for (const c of cautions) lines.push(cite.use(c));
   if (isNutrient && (intent === 'limit' || SHOULD_TAKE.test(text))) {
     // "should I take it?" → probably not; "is it bad / safe to take it?" is not answered with "no".
-    lines.push(
-      /\b(bad|safe|ok|okay|harm\w*|dangerous|risky)\b/i.test(text)
-        ? 'Take it only after a blood test, and with a doctor or pharmacist’s advice.'
-        : 'Probably not without a blood test first.',
-    );
-    if (cause.evidence) lines.push(cite.use(cause.evidence));
+    // With a caution said, "not without a blood test" would read as "fine after one": not said.
+    if (cautions.length === 0)
+      lines.push(
+        /\b(bad|safe|ok|okay|harm\w*|dangerous|risky)\b/i.test(text)
+          ? 'Take it only after a blood test, and with a doctor or pharmacist’s advice.'
+          : 'Probably not without a blood test first.',
+      );
+    if (evidence) lines.push(cite.use(evidence));
     if (cause.blood_test) lines.push(cite.use(cause.blood_test));
     lines.push(knowledge.disclaimers.supplements);
     return;
@@ -220,10 +231,13 @@ function answerAboutCause(
     lines.push(cite.use(cause.blood_test));
   } else if (intent === 'symptoms' && cause.symptoms.length > 0) {
     lines.push(`${cause.name} can show up as:`, list(cause.symptoms.map((s) => cite.use(s))));
-  } else if (intent === 'evidence' && cause.evidence) {
-    lines.push(`How strong is the evidence? ${cause.evidence.strength}.`, cite.use(cause.evidence));
-  } else if (intent === 'risk' && cause.at_risk.length > 0) {
-    lines.push('Who is more likely to be affected:', list(cause.at_risk.map((s) => cite.use(s))));
+  } else if (intent === 'evidence' && evidence) {
+    lines.push(`How strong is the evidence? ${evidence.strength}.`, cite.use(evidence));
+  } else if (intent === 'risk' && cause.at_risk.some(says)) {
+    lines.push(
+      'Who is more likely to be affected:',
+      list(cause.at_risk.filter(says).map((s) => cite.use(s))),
+    );
   } else if (intent === 'todo') {
     lines.push('What helps:', list(cause.what_to_do.map((s) => cite.use(s))));
   } else {
@@ -236,7 +250,7 @@ function answerAboutCause(
       );
     }
     if (cause.blood_test) lines.push(`Test to ask about: ${cite.use(cause.blood_test)}`);
-    if (cause.evidence) lines.push(`Evidence (${cause.evidence.strength}): ${cite.use(cause.evidence)}`);
+    if (evidence) lines.push(`Evidence (${evidence.strength}): ${cite.use(evidence)}`);
     if (isNutrient) lines.push(knowledge.disclaimers.supplements);
   }
 }

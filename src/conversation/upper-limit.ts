@@ -3,7 +3,7 @@
  * upper limit the knowledge quotes (NIH ODS), in the limit's unit. Never a dose, and never a
  * guess: an amount whose unit, number or nutrient is unclear is said to be unclear, not compared.
  */
-import type { Cause, Knowledge, UpperLimitAmount } from '../knowledge/schema.js';
+import type { Cause, Claim, Knowledge, UpperLimitAmount } from '../knowledge/schema.js';
 import {
   type AmountUnit,
   amountsIn,
@@ -242,7 +242,7 @@ export function answerAmounts(
   knowledge: Knowledge,
   cite: Citations,
   lines: string[],
-  { child, kidneys }: { child: boolean; kidneys: boolean },
+  { child, cautions }: { child: boolean; cautions: readonly Claim[] },
 ): void {
   const hits = nameHits(read.folded, knowledge);
   const subjects = subjectsOf(hits);
@@ -293,19 +293,14 @@ export function answerAmounts(
       );
     if (over) lines.push(TALK_BEFORE_MORE, KEEP_IF_PRESCRIBED);
   }
+  // Kidney disease, a potassium-raising medicine: before anything about limits (exploratory 5, S9).
+  for (const c of cautions) lines.push(cite.use(c));
   lines.push('I cannot suggest a dose. Only a doctor who knows the blood results can.');
   for (const cause of causes) {
     // The adult limit is never given for a child: children's limits go by age.
     if (child && cause.upper_limit_child) lines.push(cite.use(cause.upper_limit_child));
     else if (!child && cause.upper_limit) lines.push(`For safety: ${cite.use(cause.upper_limit)}`);
   }
-  if (kidneys)
-    lines.push(
-      cite.use({
-        text: 'With kidney disease, ask your kidney team before you take any supplement. Some, such as magnesium and potassium, can build up to harmful levels.',
-        sources: ['ods-magnesium-hp', 'ods-potassium-hp'],
-      }),
-    );
   lines.push(knowledge.disclaimers.supplements);
 }
 
