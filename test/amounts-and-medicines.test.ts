@@ -109,3 +109,86 @@ describe('kidney disease and potassium-raising medicines are carried into every 
     expect(readFindings('I take spironolactone').diuretic_use).toBeUndefined();
   });
 });
+
+describe('blood thinners and antiplatelets (R13)', () => {
+  const ANTIPLATELET =
+    'You take aspirin or a medicine like clopidogrel to stop clots. Keep taking it. Ask a pharmacist before you take ibuprofen. Together they can cause bleeding in the stomach. Paracetamol is usually the safer choice.';
+
+  it('a swollen, tight calf after a knock on apixaban: urgent, with the bleeding sentence at its own level', async () => {
+    const { assessment } = await playNoneThenAsk(
+      'UK',
+      'I take apixaban for AF. I walked into a coffee table 2 days ago and now the calf is swollen and feels tight',
+    );
+    expect(assessment.triage).toBe('urgent');
+    expect(assessment.text).toContain(
+      'On a blood thinner, a knock can bleed inside the muscle. A calf that swells or feels tight after a knock needs checking today. Call 999 if the pain gets much worse, the calf goes hard, or your foot goes numb or cold.',
+    );
+  });
+
+  it('clopidogrel and a big bruise after a knock is not "it often settles"', async () => {
+    const { assessment } = await playNoneThenAsk(
+      'US',
+      'I take clopidogrel after a stent and banged my calf on the dishwasher, big bruise',
+    );
+    expect(assessment.triage).toBe('see_doctor');
+    expect(assessment.text).toContain(
+      'Get help today if the calf swells, feels tight, or the bruise keeps growing.',
+    );
+    expect(assessment.text).not.toMatch(/often settles/);
+  });
+
+  it.each([
+    'I take aspirin 75mg every day for my heart stent and my calves ache after a long walk',
+    'on clopidogrel and low dose aspirin since my stent, calves sore after gardening',
+    'I take Plavix, my calves ache after a long walk',
+  ])(
+    '%s → "can I take ibuprofen?" gets the antiplatelet line, never "ibuprofen can ease soreness"',
+    async (opening) => {
+      const { answers } = await playNoneThenAsk('US', opening, 'can I take ibuprofen?');
+      const out = said(answers[0]!);
+      expect(out).toContain(ANTIPLATELET);
+      expect(out).not.toContain('Paracetamol or ibuprofen can ease soreness');
+    },
+  );
+
+  it('"what can I take for the pain?" on warfarin or apixaban is answered', async () => {
+    for (const opening of [
+      "I'm on warfarin and my calves cramp at night",
+      'I take eliquis and my calves ache after walking the dog',
+    ]) {
+      const { answers } = await playNoneThenAsk(
+        'US',
+        opening,
+        'what can I take for the pain?',
+        'can I take something for the pain?',
+      );
+      for (const a of answers) {
+        expect(said(a), opening).toContain(
+          'You take a blood thinner. Do not take ibuprofen, or aspirin for pain',
+        );
+      }
+    }
+  });
+
+  it('"is magnesium good for the pain?" is still about magnesium', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'my calves cramp at night',
+      'is magnesium good for the pain?',
+    );
+    expect(said(answers[0]!)).toMatch(/magnesium/i);
+    expect(said(answers[0]!)).not.toContain('Painkillers do not help during a cramp');
+  });
+
+  it('low-dose aspirin and clopidogrel are read, a painkiller aspirin is not', () => {
+    for (const text of [
+      'I take aspirin 75mg every day',
+      'on clopidogrel',
+      'baby aspirin daily',
+      'brilinta',
+    ]) {
+      expect(readFindings(text).antiplatelet_use, text).toBe('yes');
+    }
+    expect(readFindings('can I take aspirin for it?').antiplatelet_use).toBeUndefined();
+  });
+});

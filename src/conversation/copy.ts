@@ -89,7 +89,7 @@ export const copy = {
   didYouMean: (options: string[]) =>
     `Did you mean ${options.join(' or ')}? Reply with the numbers that apply, or say "none of these".`,
   afterAssessmentNudge:
-    'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"), or type "restart" to start a new check.',
+    'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"). You can ask about painkillers too. Or type "restart" to start a new check.',
   ratedLimited:
     "You're sending messages faster than I can read them carefully. Please slow down and try again in a minute.",
 } as const;

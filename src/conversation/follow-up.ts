@@ -75,21 +75,27 @@ export interface AssessedContext {
 /** "can it wait?", "should I see a doctor?": never answered below the assessment's most urgent sentence. */
 const ASKS_HOW_SOON = new Set(['wait', 'see_a_doctor']);
 
-const topicPhrases = new WeakMap<Knowledge, Array<[FollowUpTopic, CompiledPhrase[]]>>();
-function topicsOf(knowledge: Knowledge): Array<[FollowUpTopic, CompiledPhrase[]]> {
+type CompiledTopic = [FollowUpTopic, CompiledPhrase[], CompiledPhrase[]];
+const topicPhrases = new WeakMap<Knowledge, CompiledTopic[]>();
+function topicsOf(knowledge: Knowledge): CompiledTopic[] {
   let topics = topicPhrases.get(knowledge);
   if (!topics) {
-    topics = knowledge.followUps.map((t) => [t, t.phrasings.map(compilePhrase)]);
+    topics = knowledge.followUps.map((t) => [
+      t,
+      t.phrasings.map(compilePhrase),
+      t.general_phrasings.map(compilePhrase),
+    ]);
     topicPhrases.set(knowledge, topics);
   }
   return topics;
 }
 
-function matchTopic(text: string, knowledge: Knowledge): FollowUpTopic | undefined {
+/** The topic a follow-up asks about; a topic's general phrasings count only when no cause is named. */
+function matchTopic(text: string, knowledge: Knowledge, namesACause: boolean): FollowUpTopic | undefined {
   const clauseTokens = clauses(text).map((tokens) => ({ tokens, folded: tokens.map(fold) }));
-  for (const [topic, phrases] of topicsOf(knowledge)) {
-    if (phrases.some((p) => clauseTokens.some((c) => findPhrase(p, c.tokens, c.folded).length > 0)))
-      return topic;
+  const said = (p: CompiledPhrase) => clauseTokens.some((c) => findPhrase(p, c.tokens, c.folded).length > 0);
+  for (const [topic, phrases, general] of topicsOf(knowledge)) {
+    if (phrases.some(said) || (!namesACause && general.some(said))) return topic;
   }
   return undefined;
 }
@@ -116,7 +122,7 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   // Amounts ("500mg", "5,000 IU") are read first: "mg" after a number is a unit, not magnesium.
   const read = readAmounts(text);
   const cause = causeNamed(read.folded, knowledge);
-  const topic = matchTopic(text, knowledge);
+  const topic = matchTopic(text, knowledge, cause !== undefined);
 
   const sooner = assessed?.sooner;
   if (topic && ASKS_HOW_SOON.has(topic.id) && sooner?.advises && !assessed?.midCheck) {
