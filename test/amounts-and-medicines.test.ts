@@ -4,7 +4,8 @@
  * question, then the follow-ups are asked.
  */
 import { describe, expect, it } from 'vitest';
-import { playNoneThenAsk, readFindings } from './helpers/bot.js';
+import { amountsIn, dosesADay, takenOf } from '../src/understanding/amounts.js';
+import { assessmentOf, chat, lastQuestion, playNoneThenAsk, readFindings, replyText } from './helpers/bot.js';
 
 /** What the person reads, without the list of sources. */
 const said = (text: string) => text.split('\n\nSources:')[0]!;
@@ -190,5 +191,175 @@ describe('blood thinners and antiplatelets (R13)', () => {
       expect(readFindings(text).antiplatelet_use, text).toBe('yes');
     }
     expect(readFindings('can I take aspirin for it?').antiplatelet_use).toBeUndefined();
+  });
+});
+
+describe("supplement amounts are added up, compared by the child's age, and kept when said early (S8, R15)", () => {
+  const MG_OVER = 'It is more than the official upper limit of 350 mg a day.';
+  it.each([
+    [
+      'I take 200 mg magnesium three times a day, is that ok?',
+      'You said 200 mg of magnesium, 3 times a day.\nThat is 600 mg a day.',
+    ],
+    [
+      'i take 3 x 150mg magnesium a day',
+      'You said 150 mg of magnesium, 3 times a day.\nThat is 450 mg a day.',
+    ],
+    [
+      'is 2 x 250mg magnesium tablets a day ok',
+      'You said 250 mg of magnesium, 2 times a day.\nThat is 500 mg a day.',
+    ],
+    [
+      'I take two 200mg magnesium tablets twice a day',
+      'You said 200 mg of magnesium, 4 times a day.\nThat is 800 mg a day.\nIt is more than 2 times the official upper limit of 350 mg a day.',
+    ],
+  ])('%s → the total, over the limit', async (ask, total) => {
+    const { answers } = await playNoneThenAsk('US', 'calves sore after a 10k yesterday', ask);
+    const out = said(answers[0]!);
+    expect(out).toContain(total.includes('It is more') ? total : `${total}\n${MG_OVER}`);
+    expect(out).toContain('Please talk to a doctor or pharmacist before you take any more.');
+  });
+
+  it('65 mg of iron twice a day is 130 mg, not 65 (R15.4)', async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      'my calves cramp at night',
+      'I take 65mg iron tablets twice a day',
+    );
+    expect(said(answers[0]!)).toContain(
+      'You said 65 mg of iron, 2 times a day.\nThat is 130 mg a day.\nIt is more than 2 times the official upper limit of 45 mg a day.',
+    );
+  });
+
+  it('a total under the limit is not called safe', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'my calves cramp at night',
+      'I take 100mg magnesium twice a day',
+    );
+    expect(said(answers[0]!)).not.toMatch(/You said|more than|\bsafe\b|\bfine\b/);
+  });
+
+  it("a 6-year-old's 400 mg said in the opening is compared with the limit for 4 to 8, after the assessment", async () => {
+    const { text, answers } = await playNoneThenAsk(
+      'US',
+      'my 6 year old daughter gets achy legs at night, I give her 400mg magnesium every night, is that ok?',
+      'so is 400mg ok for her?',
+    );
+    const limit =
+      'A child aged 4 to 8 should have no more than 110 mg a day of magnesium. This is from supplements, not food. It is the official upper limit.';
+    for (const out of [text, said(answers[0]!)]) {
+      expect(out).toContain(`${limit}\nYou said 400 mg.\nThat is more than 3 times the limit.`);
+      expect(out).toContain('Please ask a doctor or pharmacist before any more is taken.');
+      expect(out).not.toMatch(/350 mg|For adults|I do not know an official upper limit/);
+    }
+  });
+
+  it.each([
+    [1, 'A child aged 1 to 3 should have no more than 65 mg', 'more than 6 times'],
+    [11, 'A child aged 9 to 18 should have no more than 350 mg', 'more than the limit'],
+  ])('age %d: the band for that age', async (age, limit, howMuch) => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      `my ${age} year old has achy legs in the evenings`,
+      'she takes 200mg magnesium twice a day, is that too much?',
+    );
+    const out = said(answers[0]!);
+    expect(out).toContain(limit);
+    expect(out).toContain(`You said 200 mg, 2 times a day.\nThat is 400 mg a day.\nThat is ${howMuch}`);
+  });
+
+  it('said in the opening by an adult: compared after the assessment, not lost', async () => {
+    const { text } = await playNoneThenAsk(
+      'US',
+      'I take 1000mg magnesium a day and still get calf cramps at night, is that too much?',
+    );
+    expect(text).toContain(
+      'Earlier you told me an amount. Here is how it compares with the official upper limit:',
+    );
+    expect(text).toContain(
+      'You said 1,000 mg of magnesium.\nThat is more than 2 times the official upper limit of 350 mg a day.',
+    );
+  });
+
+  it('asked during the warning signs: noted, then compared after the assessment', async () => {
+    const { say, bot, key } = chat('US');
+    await say('my calves cramp at night');
+    const mid = replyText((await say('i already take 2000mg magnesium a day is that ok?')).replies);
+    expect(mid).toMatch(/^I have noted the amount\. I will come back to it/);
+    let replies = (await say('none')).replies;
+    for (let i = 0; i < 12 && !assessmentOf(replies); i++) {
+      const q = lastQuestion(replies)!;
+      replies = (
+        await bot.handle(
+          key,
+          q.type === 'multi'
+            ? { kind: 'select', question: q.question, selected: [] }
+            : { kind: 'answer', question: q.question, choice: 'no' },
+        )
+      ).replies;
+    }
+    expect(replyText(replies)).toContain(
+      'You said 2,000 mg of magnesium.\nThat is more than 5 times the official upper limit',
+    );
+  });
+
+  it('typed inside an answer ("none. btw ..."): compared after the assessment', async () => {
+    const { say, bot, key } = chat('UK');
+    await say('my calves cramp at night');
+    let replies = (await say('none. btw i already take 2000mg magnesium a day is that ok?')).replies;
+    for (let i = 0; i < 12 && !assessmentOf(replies); i++) {
+      const q = lastQuestion(replies)!;
+      replies = (
+        await bot.handle(
+          key,
+          q.type === 'multi'
+            ? { kind: 'select', question: q.question, selected: [] }
+            : { kind: 'answer', question: q.question, choice: 'no' },
+        )
+      ).replies;
+    }
+    expect(replyText(replies)).toContain('You said 2,000 mg of magnesium.');
+  });
+
+  it('at urgent, what to do first stands alone: no amount is talked about', async () => {
+    const { text } = await playNoneThenAsk(
+      'US',
+      'my left calf is swollen and red since yesterday, I take 1000mg magnesium a day',
+    );
+    expect(text).not.toMatch(/You said 1,000 mg|Earlier you told me an amount/);
+  });
+
+  it('an amount of something else is not taken for the supplement spoken of before', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'my calves cramp at night',
+      'what about magnesium?',
+      'is 1000mg of vitamin c ok?',
+    );
+    expect(said(answers[1]!)).toContain('I do not know an official upper limit for that.');
+    expect(said(answers[1]!)).not.toMatch(/You said 1,000 mg of magnesium/);
+  });
+});
+
+describe('reading how often an amount is taken', () => {
+  const first = (text: string) => {
+    const [a, b] = amountsIn(text).filter((x) => !x.bare);
+    return takenOf(text, a!, b?.start ?? text.length);
+  };
+  it.each([
+    ['200 mg magnesium three times a day', 3],
+    ['3 x 150mg magnesium a day', 3],
+    ['2 x 250mg magnesium tablets a day', 2],
+    ['65mg iron tablets twice a day', 2],
+    ['two 500mg tablets 4 times a day', 8],
+    ['1000mg paracetamol every 2 hours', 12],
+    ['can i take 2 of my mums 400mg ones', 2],
+    ['400mg x2 a day', 2],
+    ['she is 6, 400mg every night', 1],
+    ['500mg magnesium and 65mg iron twice a day', 1],
+    ['I take 500mg once a day', 1],
+  ])('%s → %d a day', (text, n) => {
+    expect(dosesADay(first(text))).toBe(n);
   });
 });

@@ -9,7 +9,15 @@ import { type Choice, type Reply, type Triage, triageRank } from '../vocabulary.
 import { causeNamed, foldedName, nameHits } from './cause-names.js';
 import { Citations, sourcesAsText } from './cite.js';
 import { saysOf } from './compose-assessment.js';
-import { answerAmounts, givesAnAmount, noLimitKnown, type ReadAmounts, readAmounts } from './upper-limit.js';
+import {
+  answerAmounts,
+  dosesIn,
+  noLimitKnown,
+  onlyAnAmount,
+  type ReadAmounts,
+  readAmounts,
+  type Spoken,
+} from './upper-limit.js';
 
 type Intent = 'foods' | 'symptoms' | 'test' | 'limit' | 'evidence' | 'risk' | 'todo' | 'more';
 
@@ -66,6 +74,10 @@ export interface AssessedContext {
   midCheck?: boolean;
   /** The person is a child (answers about doses and medicines differ). */
   child?: boolean;
+  /** The age said in the conversation, if any: a child's upper limit goes by it. */
+  age?: number;
+  /** The supplement spoken of before: "so is 400mg ok for her?" is about it. */
+  spoken?: Spoken;
   /** What is known, for sentences said only to some (`when`: "On a statin, ..."). */
   findings?: Readonly<Record<string, Choice>>;
   /** The assessment's sentence that advised more than its level ("... straight away"), if any. */
@@ -121,8 +133,12 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   const list = (items: string[]) => items.map((i) => `- ${i}`).join('\n');
   // Amounts ("500mg", "5,000 IU") are read first: "mg" after a number is a unit, not magnesium.
   const read = readAmounts(text);
-  const cause = causeNamed(read.folded, knowledge);
-  const topic = matchTopic(text, knowledge, cause !== undefined);
+  // "so is 400mg ok for her?": an amount with no supplement named is of the one spoken of before.
+  const spoken =
+    assessed?.spoken && onlyAnAmount(read) ? knowledge.causes.get(assessed.spoken.cause) : undefined;
+  const named = causeNamed(read.folded, knowledge);
+  const cause = named ?? spoken;
+  const topic = matchTopic(text, knowledge, named !== undefined);
 
   const sooner = assessed?.sooner;
   if (topic && ASKS_HOW_SOON.has(topic.id) && sooner?.advises && !assessed?.midCheck) {
@@ -146,6 +162,8 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   } else if (cause) {
     answerAboutCause(cause, intentOf(read.folded), text, read, knowledge, cite, lines, list, {
       child: assessed?.child ?? false,
+      ...(assessed?.age !== undefined ? { age: assessed.age } : {}),
+      ...(named === undefined && assessed?.spoken ? { about: assessed.spoken } : {}),
       says: fits,
     });
   } else if (read.amounts.some((a) => a.unit === 'mg' || a.unit === 'mcg' || a.unit === 'iu')) {
@@ -191,7 +209,7 @@ function answerAboutCause(
   cite: Citations,
   lines: string[],
   list: (items: string[]) => string,
-  { child, says }: { child: boolean; says: (c: Claim) => boolean },
+  { child, age, about, says }: { child: boolean; age?: number; about?: Spoken; says: (c: Claim) => boolean },
 ): void {
   const isNutrient = cause.kind === 'nutrient';
   // Kidney disease, a medicine that raises potassium: the nutrients' own cautions, said in every
@@ -202,9 +220,14 @@ function answerAboutCause(
   );
   const cautions = [...new Set(named.flatMap((c) => c.cautions.filter(says)))];
   const evidence = cause.evidence && says(cause.evidence) ? cause.evidence : undefined;
-  if (isNutrient && (HOW_MUCH.test(text) || givesAnAmount(read, knowledge))) {
+  if (isNutrient && (HOW_MUCH.test(text) || dosesIn(read, knowledge, about).doses.length > 0)) {
     // Never a dose: an amount is only said back against the official upper limit, a ceiling.
-    answerAmounts(read, knowledge, cite, lines, { child, cautions });
+    answerAmounts(read, knowledge, cite, lines, {
+      child,
+      ...(age !== undefined ? { age } : {}),
+      ...(about ? { about } : {}),
+      cautions,
+    });
     return;
   }
   // "tell me about methylcobalamin": what it is, first.
