@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { amountsIn, dosesADay, takenOf } from '../src/understanding/amounts.js';
 import { assessmentOf, chat, lastQuestion, playNoneThenAsk, readFindings, replyText } from './helpers/bot.js';
+import { fkGrade, sentencesOf } from './helpers/readability.js';
 
 /** What the person reads, without the list of sources. */
 const said = (text: string) => text.split('\n\nSources:')[0]!;
@@ -59,7 +60,7 @@ describe('kidney disease and potassium-raising medicines are carried into every 
     );
     const out = said(answers[0]!);
     expect(out).toContain(
-      'You have kidney or liver disease. So ask a doctor or pharmacist before you take any supplement.',
+      'You have kidney or liver disease. So ask a doctor or pharmacist before you take a supplement.',
     );
     expect(out).not.toContain('kidney team');
   });
@@ -113,7 +114,7 @@ describe('kidney disease and potassium-raising medicines are carried into every 
 
 describe('blood thinners and antiplatelets (R13)', () => {
   const ANTIPLATELET =
-    'You take aspirin or a medicine like clopidogrel to stop clots. Keep taking it. Ask a pharmacist before you take ibuprofen. Together they can cause bleeding in the stomach. Paracetamol is usually the safer choice.';
+    'You take aspirin or a drug like clopidogrel to stop clots. Keep taking it. Ask a pharmacist before you take ibuprofen. Together they can cause bleeding in the stomach. Paracetamol is usually the safer choice.';
 
   it('a swollen, tight calf after a knock on apixaban: urgent, with the bleeding sentence at its own level', async () => {
     const { assessment } = await playNoneThenAsk(
@@ -361,5 +362,141 @@ describe('reading how often an amount is taken', () => {
     ['I take 500mg once a day', 1],
   ])('%s → %d a day', (text, n) => {
     expect(dosesADay(first(text))).toBe(n);
+  });
+});
+
+describe('painkiller amounts over the NHS maximum are said plainly (S7)', () => {
+  const PARACETAMOL_MAX =
+    'That is more than the NHS adult maximum. The most is 1 g at a time and 4 g in 24 hours. There must be at least 4 hours between doses.';
+
+  it('"can i take 1000mg paracetamol every 2 hours?": more than the maximum, the liver, a pharmacist or 111, and A&E if already taken', async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      'calves sore after a 10k yesterday',
+      'can i take 1000mg paracetamol every 2 hours?',
+    );
+    const out = said(answers[0]!);
+    expect(out.split('\n').slice(0, 3)).toEqual([
+      'You said 1,000 mg every 2 hours.',
+      'That could be up to 12,000 mg in 24 hours.',
+      PARACETAMOL_MAX,
+    ]);
+    expect(out).toContain('Too much paracetamol can badly harm the liver, even if you feel well.');
+    expect(out).toContain('Ask a pharmacist, or contact NHS 111');
+    expect(out).toContain(
+      'Have you already taken more than this? Go to the nearest emergency department now, even if you feel well.',
+    );
+    // Nothing that reads as "yes".
+    expect(out).not.toMatch(/can ease soreness|Read the leaflet/);
+  });
+
+  it('"800mg ibuprofen 4 times a day" is over the NHS adult amount', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'calves sore after a 10k yesterday',
+      'can i take 800mg ibuprofen 4 times a day',
+    );
+    const out = said(answers[0]!);
+    expect(out).toContain('You said 800 mg, 4 times a day.\nThat is 3,200 mg in 24 hours.');
+    expect(out).toContain(
+      'That is more than the usual NHS amount for adults. It is up to 400 mg at a time, 3 times in 24 hours.',
+    );
+    expect(out).not.toMatch(/can ease soreness/);
+  });
+
+  it('an amount said after naming the painkiller is of it ("what about 1.5g?")', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'calves sore after a 10k yesterday',
+      'can i take paracetamol?',
+      'what about 1.5g at once?',
+    );
+    expect(said(answers[1]!)).toContain(PARACETAMOL_MAX);
+  });
+
+  it('within the maximum, the usual answer, with no amount called safe', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'calves sore after a 10k yesterday',
+      'can i take 2 x 500mg paracetamol 4 times a day?',
+    );
+    const out = said(answers[0]!);
+    expect(out).not.toMatch(/You said|more than|\bsafe\b/);
+    expect(out).toContain('Painkillers do not help during a cramp');
+  });
+
+  it("a 14-year-old gets the children's text, not an adult comparison", async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      "I'm 14 and my calves ache after football",
+      'can i take 2 of my mums 400mg ones',
+      'can i take 800mg ibuprofen 4 times a day',
+    );
+    for (const a of answers) {
+      const out = said(a);
+      expect(out).toContain('Follow the dose for');
+      expect(out).not.toMatch(
+        /I do not know an official upper limit|usual NHS amount for adults|can ease soreness/,
+      );
+    }
+  });
+
+  it('already taken: more than the maximum is poisoning, and the advice changes to 999', async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      'calves sore after a 10k yesterday',
+      'i already took 1000mg paracetamol every 2 hours today',
+    );
+    expect(answers[0]).toContain('That changes my advice');
+    expect(answers[0]).toMatch(/Call 999 now/);
+  });
+
+  it('at urgent, what to do first comes first', async () => {
+    const { answers } = await playNoneThenAsk(
+      'US',
+      'my left calf is swollen and red since yesterday',
+      'can i take 1000mg paracetamol every 2 hours?',
+    );
+    const lines = said(answers[0]!).split('\n');
+    expect(lines[0]).toMatch(/^First, please do what I said above/);
+    expect(lines).toContain(PARACETAMOL_MAX);
+  });
+});
+
+describe('plain language', () => {
+  it('the new answers are at grade 8 or below, sentence by sentence', async () => {
+    const runs: Array<[string, string[]]> = [
+      [
+        'calves sore after a 10k yesterday',
+        [
+          'can i take 1000mg paracetamol every 2 hours?',
+          'can i take 800mg ibuprofen 4 times a day',
+          'I take 200 mg magnesium three times a day, is that ok?',
+        ],
+      ],
+      [
+        'my 6 year old daughter gets achy legs at night, I give her 400mg magnesium every night, is that ok?',
+        ['how much iron can she have?'],
+      ],
+      [
+        'I have chronic kidney disease stage 4 and get calf cramps at night',
+        ['can i take magnesium?', 'should I take potassium?'],
+      ],
+      [
+        'I take ramipril and clopidogrel, my calves ache after walking',
+        ['can I take potassium tablets?', 'can I take ibuprofen?'],
+      ],
+      ['I have fatty liver disease and calf cramps at night', ['can i take magnesium?']],
+    ];
+    const worst: Array<[number, string]> = [];
+    for (const [opening, asks] of runs) {
+      const { text, answers } = await playNoneThenAsk('US', opening, ...asks);
+      for (const out of [text, ...answers])
+        for (const s of sentencesOf(said(out))) if (fkGrade(s) > 8) worst.push([fkGrade(s), s]);
+    }
+    // The assessment's own sentences are checked by test/readability.test.ts; these are the new ones.
+    expect(
+      worst.filter(([, s]) => !/^(You can most likely|Book an appointment|What might|- )/.test(s)),
+    ).toEqual([]);
   });
 });

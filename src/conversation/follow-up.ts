@@ -9,6 +9,7 @@ import { type Choice, type Reply, type Triage, triageRank } from '../vocabulary.
 import { causeNamed, foldedName, nameHits } from './cause-names.js';
 import { Citations, sourcesAsText } from './cite.js';
 import { saysOf } from './compose-assessment.js';
+import { isOver, type PainkillerDose, painkillerDoses, saidBack } from './painkiller-amounts.js';
 import {
   answerAmounts,
   dosesIn,
@@ -78,6 +79,8 @@ export interface AssessedContext {
   age?: number;
   /** The supplement spoken of before: "so is 400mg ok for her?" is about it. */
   spoken?: Spoken;
+  /** The painkiller spoken of before: "what about 1000mg every 2 hours?" is about it. */
+  painkiller?: string;
   /** What is known, for sentences said only to some (`when`: "On a statin, ..."). */
   findings?: Readonly<Record<string, Choice>>;
   /** The assessment's sentence that advised more than its level ("... straight away"), if any. */
@@ -139,6 +142,11 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   const named = causeNamed(read.folded, knowledge);
   const cause = named ?? spoken;
   const topic = matchTopic(text, knowledge, named !== undefined);
+  // "1000mg paracetamol every 2 hours": said back against the NHS adult maximum (exploratory 5, S7).
+  const painkillers = painkillerDoses(read, knowledge, {
+    ...(assessed?.painkiller && named === undefined ? { spoken: assessed.painkiller } : {}),
+    nutrientNamed: named !== undefined,
+  });
 
   const sooner = assessed?.sooner;
   if (topic && ASKS_HOW_SOON.has(topic.id) && sooner?.advises && !assessed?.midCheck) {
@@ -157,6 +165,12 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
         }),
       ),
     );
+  } else if (painkillers.length > 0 && (topic === undefined || topic.dose_limits.length > 0)) {
+    answerPainkillerAmounts(painkillers, knowledge, cite, lines, {
+      fill,
+      fits,
+      child: assessed?.child ?? false,
+    });
   } else if (topic) {
     for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
   } else if (cause) {
@@ -167,8 +181,14 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
       says: fits,
     });
   } else if (read.amounts.some((a) => a.unit === 'mg' || a.unit === 'mcg' || a.unit === 'iu')) {
+    const painTopic = knowledge.followUps.find((t) => t.dose_limits.length > 0);
+    if (assessed?.child && painTopic) {
+      // "can i take 2 of my mums 400mg ones" from a 14-year-old: no adult amount is for them.
+      lines.push('I cannot tell which medicine that is.');
+      for (const claim of painTopic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
+    }
     // "is 1000mg of vitamin C ok?": no limit is known for it, and that is said, not guessed.
-    lines.push(...noLimitKnown(knowledge));
+    else lines.push(...noLimitKnown(knowledge));
   } else if (
     assessed &&
     /\b(what else|anything else|more|other|else)\b/i.test(text) &&
@@ -198,6 +218,38 @@ export function answerFollowUp(text: string, knowledge: Knowledge, assessed?: As
   // Placeholders ({emergency}, {urgent}, {doctor}) are filled for the person's region everywhere.
   const body = lines.map(fill).join('\n');
   return { kind: 'text', text: refs.length ? `${body}\n\n${sourcesAsText(refs)}` : body, sources: refs };
+}
+
+/**
+ * Painkiller amounts: over the NHS adult maximum, said back plainly with what to do, and only the
+ * sentences for the person's own situation (pregnancy, kidneys, a blood thinner) after it; never
+ * "can ease soreness". Under it, or for a child (whose amount goes by age), the usual answer.
+ */
+function answerPainkillerAmounts(
+  doses: PainkillerDose[],
+  knowledge: Knowledge,
+  cite: Citations,
+  lines: string[],
+  { fill, fits, child }: { fill: (t: string) => string; fits: (c: Claim) => boolean; child: boolean },
+): void {
+  const topic = knowledge.followUps.find((t) => t.dose_limits.includes(doses[0]!.limit))!;
+  const over = child ? [] : doses.filter(isOver);
+  if (over.length === 0) {
+    for (const claim of topic.answer.filter(fits)) lines.push(fill(cite.use(claim)));
+    return;
+  }
+  const said = new Set<string>();
+  for (const d of over) {
+    for (const text of saidBack(d)) if (!said.has(text)) lines.push(text);
+    for (const text of saidBack(d)) said.add(text);
+    for (const claim of d.limit.over.filter(fits)) {
+      const text = fill(cite.use(claim));
+      if (!said.has(text)) lines.push(text);
+      said.add(text);
+    }
+  }
+  for (const claim of topic.answer.filter((c) => c.when !== undefined && fits(c)))
+    lines.push(fill(cite.use(claim)));
 }
 
 function answerAboutCause(

@@ -30,6 +30,7 @@ import { composeAssessment, regionOf, saysOf, soonerStep } from './compose-asses
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
+import { overdoseFindings, painkillerNamed } from './painkiller-amounts.js';
 import { phaseOf } from './phase.js';
 import { questionReply, whyOf } from './question-reply.js';
 import type {
@@ -40,7 +41,16 @@ import type {
   StepContext,
   StepResult,
 } from './types.js';
-import { dosesIn, fromHeld, type HeldDose, heldOf, readAmounts, sayDoses, spokenOf } from './upper-limit.js';
+import {
+  dosesIn,
+  fromHeld,
+  type HeldDose,
+  heldOf,
+  type ReadAmounts,
+  readAmounts,
+  sayDoses,
+  spokenOf,
+} from './upper-limit.js';
 
 export { phaseOf } from './phase.js';
 export type { MachineEvent, StepContext, StepResult } from './types.js';
@@ -277,7 +287,24 @@ function findingsIn(
 ): Map<string, Choice> {
   const { found, age } = extractFindingsAndAge(text, knowledge, options);
   if (age !== null) s.age = age;
+  // "I took 1000mg paracetamol every 2 hours today": more than the maximum, already taken, is
+  // poisoning (NHS paracetamol, NHS poisoning), however it is asked (exploratory 5, S7).
+  for (const f of overdoseFindings(readAmounts(text), knowledge))
+    if (knowledge.findings.has(f) && found.get(f) !== 'yes') found.set(f, 'yes');
   return found;
+}
+
+/** The supplement or the painkiller a message names, remembered for a later amount said alone. */
+function rememberSubject(s: ConversationState, read: ReadAmounts, knowledge: Knowledge): void {
+  const spoken = spokenOf(read, knowledge);
+  const painkiller = painkillerNamed(read, knowledge);
+  if (spoken && !painkiller) {
+    s.spoken = spoken;
+    delete s.painkiller;
+  } else if (painkiller && !spoken) {
+    s.painkiller = painkiller;
+    delete s.spoken;
+  }
 }
 
 /** How many amounts a check keeps for after its assessment (the state stays small). */
@@ -292,8 +319,7 @@ const DOSES_KEPT = 6;
 function holdDoses(s: ConversationState, text: string, knowledge: Knowledge): HeldDose[] {
   const read = readAmounts(text);
   const held = heldOf(dosesIn(read, knowledge, s.spoken), knowledge);
-  const spoken = spokenOf(read, knowledge);
-  if (spoken) s.spoken = spoken;
+  rememberSubject(s, read, knowledge);
   if (held.length > 0) s.doses = [...(s.doses ?? []), ...held].slice(-DOSES_KEPT);
   return held;
 }
@@ -336,9 +362,9 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       sooner: soonerStep(knowledge, s.findings, ctx.region),
       ...(s.age !== undefined ? { age: s.age } : {}),
       ...(s.spoken ? { spoken: s.spoken } : {}),
+      ...(s.painkiller ? { painkiller: s.painkiller } : {}),
     });
-    const spoken = spokenOf(readAmounts(text), knowledge);
-    if (spoken) s.spoken = spoken;
+    rememberSubject(s, readAmounts(text), knowledge);
     // Something new and more serious: the advice changes now.
     const changed = lateNewsAfterAssessment(s, ctx, found);
     if (changed) return changed;
@@ -461,6 +487,7 @@ function ownQuestion(s: ConversationState, ctx: StepContext, text: string, held:
     findings: s.findings,
     ...(s.age !== undefined ? { age: s.age } : {}),
     ...(s.spoken ? { spoken: s.spoken } : {}),
+    ...(s.painkiller ? { painkiller: s.painkiller } : {}),
   });
   // A question the knowledge has no answer for yet ("is that bad?"): said after the check.
   if (!answer) return askAgainWith(s, ctx, copy.answerAfterTheCheck);

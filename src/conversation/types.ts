@@ -91,6 +91,8 @@ export interface ConversationState {
   doses?: HeldDose[];
   /** The supplement spoken of last, for an amount said without one ("so is 400mg ok for her?"). */
   spoken?: Spoken;
+  /** Or the painkiller spoken of last ("what about 1000mg every 2 hours?"), by its knowledge name. */
+  painkiller?: string;
   startedAt: number;
   updatedAt: number;
 }

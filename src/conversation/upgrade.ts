@@ -39,6 +39,7 @@ function wellFormed(s: Partial<ConversationState>): ConversationState | null {
     !(typeof s.spoken?.cause === 'string' && typeof s.spoken.nutrient === 'string')
   )
     delete s.spoken;
+  if (s.painkiller !== undefined && typeof s.painkiller !== 'string') delete s.painkiller;
   // The questions kept for late clicks are optional: a malformed list is dropped, not the state.
   if (
     s.earlier !== undefined &&

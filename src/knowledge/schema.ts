@@ -298,6 +298,11 @@ export const doseLimitSchema = z.strictObject({
   most_a_day_mg: z.number().positive(),
   /** The fewest hours between two doses. */
   hours_apart: z.number().positive(),
+  /**
+   * Set when the person says they have already taken more than this ("I took 1000mg every 2 hours
+   * today"): paracetamol's is the poisoning finding, whose rule says 999 now.
+   */
+  overdose_finding: id.optional(),
   /** Said, after the amount is said back, when it is over any of the three. */
   over: z.array(claimSchema).min(1),
 });

@@ -150,6 +150,12 @@ export function validateReferences(
   for (const f of k.findings.values()) {
     for (const id of [...f.ask_if, ...f.ask_unless, ...f.implies]) finding(files.findings, ['findings'], id);
   }
+  k.followUps.forEach((t, ti) => {
+    t.dose_limits.forEach((d, di) => {
+      if (d.overdose_finding !== undefined)
+        finding(files.followUps, ['topics', ti, 'dose_limits', di, 'overdose_finding'], d.overdose_finding);
+    });
+  });
   k.medicines.forEach((m, mi) => {
     m.findings.forEach((id, i) => {
       finding(files.medicines, ['classes', mi, 'findings', i], id);
