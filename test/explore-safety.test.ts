@@ -143,10 +143,8 @@ describe('advice for the medicine and the person it is for', () => {
       (await bot.handle('child-mg', { kind: 'text', text: 'how much magnesium should I give him?' })).replies,
     );
     expect(out).not.toMatch(/350 mg|For adults/);
-    // Clinical review R18: from age 9 the magnesium limit is the adults' 350 mg, so not "lower" at every age.
-    expect(out).toMatch(
-      /For a child, the safe upper limit depends on their age\. For young children it is much lower/,
-    );
+    // The age is known (6), so the limit for ages 4 to 8 is said (clinical review 7, R15.2).
+    expect(out).toContain('A child aged 4 to 8 should have no more than 110 mg a day of magnesium.');
   });
 
   it('an urgent assessment where nothing fits does not say "it often settles on its own"', async () => {

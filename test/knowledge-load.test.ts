@@ -24,6 +24,10 @@ const TEXT_ONLY = [
   'both_legs_weak_with_back_pain',
   'hot_swollen_joint',
   'swallowed_tablets',
+  // Amounts and medicines (exploratory 5, S9; clinical review 7, R12, R13): read, never asked.
+  'kidney_disease',
+  'potassium_raising_medicine',
+  'antiplatelet_use',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',

@@ -230,14 +230,12 @@ describe('when the unit, the number or the nutrient is unclear, nothing is guess
 });
 
 describe('for a child the adult limit is never given (clinical review R18)', () => {
-  it('magnesium: the limit goes by age and is much lower for young children', async () => {
+  it('magnesium: with no age said, the limit goes by age and is much lower for young children', async () => {
     const { bot } = testBot();
-    await playThrough(
-      bot,
-      'child',
-      "my 6 year old's legs ache every evening, both legs, fine in the morning",
-      ['child_under_16', 'pain_both_legs_evening_child'],
-    );
+    await playThrough(bot, 'child', 'my son gets achy legs every evening, both legs, fine in the morning', [
+      'child_under_16',
+      'pain_both_legs_evening_child',
+    ]);
     const ask = async (text: string) => textOf((await bot.handle('child', { kind: 'text', text })).replies);
     for (const text of [
       'how much magnesium should I give him?',
@@ -254,6 +252,27 @@ describe('for a child the adult limit is never given (clinical review R18)', () 
     expect(iron).toContain('For a child, the safe upper limit depends on their age.');
     expect(iron).not.toMatch(/much lower|45 mg/);
   });
+
+  // Exploratory 5, S8; clinical review 7, R15.2: the child's age said, the band for it is quoted.
+  it('with the age said, the band for that age, and the amount against it', async () => {
+    const { bot } = testBot();
+    await playThrough(
+      bot,
+      'child',
+      "my 6 year old's legs ache every evening, both legs, fine in the morning",
+      ['child_under_16', 'pain_both_legs_evening_child'],
+    );
+    const ask = async (text: string) => textOf((await bot.handle('child', { kind: 'text', text })).replies);
+    const out = await ask('he takes 500mg magnesium a day, is that ok?');
+    expect(out).toContain(
+      'A child aged 4 to 8 should have no more than 110 mg a day of magnesium. This is from supplements, not food. It is the official upper limit.',
+    );
+    expect(out).toContain('You said 500 mg.\nThat is more than 4 times the limit.');
+    expect(out).not.toMatch(/350 mg|For adults/);
+    const iron = await ask('how much iron can he have?');
+    expect(iron).toContain('A child up to age 13 should have no more than 40 mg of iron a day.');
+    expect(iron).not.toMatch(/45 mg/);
+  });
 });
 
 describe('asked mid-check', () => {
@@ -266,7 +285,10 @@ describe('asked mid-check', () => {
     const q = 'i already take 500mg magnesium citrate a day, is that ok?';
     const deferred = await ask(q);
     const said = textOf(deferred.replies);
-    expect(said).toMatch(/^Please ask me that again once we have checked a few warning signs\./);
+    // The amount is kept (exploratory 5, S8), with nothing that sounds like an answer yet.
+    expect(said).toMatch(
+      /^I have noted the amount\. I will come back to it once we have checked a few warning signs\./,
+    );
     expect(said).not.toMatch(/blood test|\bsafe\b|fine|upper limit/i);
     expect(lastQuestion(deferred.replies)?.question).toBe(screen.question);
     // Through the warning signs (none), then the same question gets the real answer.

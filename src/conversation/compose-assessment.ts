@@ -163,7 +163,9 @@ function composeWithSooner(
   const nutrients = causes.filter((c) => c.cause.kind === 'nutrient');
   const evidence: string[] = [];
   for (const c of nutrients) {
-    if (c.cause.evidence) evidence.push(`${c.cause.name}: ${cite.use(c.cause.evidence)}`);
+    // An evidence text may be kept from some (`unless`): the adults' trial from a child's parent.
+    if (c.cause.evidence && saysOf(c.cause.evidence, findings))
+      evidence.push(`${c.cause.name}: ${cite.use(c.cause.evidence)}`);
   }
   if (nutrients.length > 0) {
     evidence.push(knowledge.disclaimers.supplements);

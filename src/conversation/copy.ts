@@ -78,6 +78,11 @@ export const copy = {
     'I can answer that better once the check is done: ask me again then. Here is the question:',
   afterTheChecks:
     'Please ask me that again once we have checked a few warning signs. They come first. Here is the question:',
+  /** An amount said during the warning signs: kept, and compared after the assessment. */
+  amountAfterTheChecks:
+    'I have noted the amount. I will come back to it once we have checked a few warning signs. They come first. Here is the question:',
+  /** Before amounts said earlier in the check, against their limits, after the assessment. */
+  heldAmounts: 'Earlier you told me an amount. Here is how it compares with the official upper limit:',
   doThisFirst: (headline: string) => `Please do this first: ${headline}. Do not wait to see if it settles.`,
   addedFromEarlier: (labels: string[], assessed: boolean) =>
     `Thank you. You said yes to this on an earlier question, so I have added it: ${labels.join('; ')}.${assessed ? ' My advice stays the same.' : ''}`,
@@ -103,7 +108,7 @@ export const copy = {
   didYouMean: (options: string[]) =>
     `Did you mean ${options.join(' or ')}? Reply with the numbers that apply, or say "none of these".`,
   afterAssessmentNudge:
-    'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"), or type "restart" to start a new check.',
+    'I can tell you more about any cause above (try "tell me more about iron" or "what foods have magnesium?"). You can ask about painkillers too. Or type "restart" to start a new check.',
   ratedLimited:
     "You're sending messages faster than I can read them carefully. Please slow down and try again in a minute.",
 } as const;

@@ -19,17 +19,22 @@ import {
   withoutRestating,
 } from '../understanding/answer-text.js';
 import { classifyAnswer } from '../understanding/classify-answer.js';
-import { extractFindings } from '../understanding/extract-findings.js';
+import {
+  type ExtractOptions,
+  extractFindings,
+  extractFindingsAndAge,
+} from '../understanding/extract-findings.js';
 import { parseSelection } from '../understanding/parse-selection.js';
 import { ELSEWHERE, readRegion, TENTATIVE } from '../understanding/read-region.js';
 import { writtenFor } from '../understanding/someone-else.js';
 import { type Choice, type Command, type Reply, type Triage, triageRank } from '../vocabulary.js';
 import { type Apply, absorb, applyChoice, applySelection, record } from './apply-answer.js';
-import { Citations } from './cite.js';
-import { composeAssessment, regionOf, soonerStep } from './compose-assessment.js';
+import { Citations, sourcesAsText } from './cite.js';
+import { composeAssessment, regionOf, saysOf, soonerStep } from './compose-assessment.js';
 import { copy } from './copy.js';
 import { answerFollowUp } from './follow-up.js';
 import { freshState } from './fresh-state.js';
+import { overdoseFindings, painkillerNamed } from './painkiller-amounts.js';
 import { phaseOf } from './phase.js';
 import { questionReply, whyOf } from './question-reply.js';
 import type {
@@ -40,6 +45,16 @@ import type {
   StepContext,
   StepResult,
 } from './types.js';
+import {
+  dosesIn,
+  fromHeld,
+  type HeldDose,
+  heldOf,
+  type ReadAmounts,
+  readAmounts,
+  sayDoses,
+  spokenOf,
+} from './upper-limit.js';
 
 export { phaseOf } from './phase.js';
 export type { MachineEvent, StepContext, StepResult } from './types.js';
@@ -282,6 +297,52 @@ function whyThisLevel(s: ConversationState, ctx: StepContext, triage: Triage): R
 
 // ── free text ──────────────────────────────────────────────────────────────
 
+/** The findings of free text; the age it gives is kept too (a child's upper limits go by it). */
+function findingsIn(
+  s: ConversationState,
+  text: string,
+  knowledge: Knowledge,
+  options: ExtractOptions,
+): Map<string, Choice> {
+  const { found, age } = extractFindingsAndAge(text, knowledge, options);
+  if (age !== null) s.age = age;
+  // "I took 1000mg paracetamol every 2 hours today": more than the maximum, already taken, is
+  // poisoning (NHS paracetamol, NHS poisoning), however it is asked (exploratory 5, S7).
+  for (const f of overdoseFindings(readAmounts(text), knowledge))
+    if (knowledge.findings.has(f) && found.get(f) !== 'yes') found.set(f, 'yes');
+  return found;
+}
+
+/** The supplement or the painkiller a message names, remembered for a later amount said alone. */
+function rememberSubject(s: ConversationState, read: ReadAmounts, knowledge: Knowledge): void {
+  const spoken = spokenOf(read, knowledge);
+  const painkiller = painkillerNamed(read, knowledge);
+  if (spoken && !painkiller) {
+    s.spoken = spoken;
+    delete s.painkiller;
+  } else if (painkiller && !spoken) {
+    s.painkiller = painkiller;
+    delete s.spoken;
+  }
+}
+
+/** How many amounts a check keeps for after its assessment (the state stays small). */
+const DOSES_KEPT = 6;
+
+/**
+ * Amounts of a supplement said before the assessment ("I take 1000mg magnesium a day and still
+ * get cramps", "none. btw i take 2000mg magnesium") are kept, as numbers, and compared with the
+ * limit right after the assessment (exploratory 5, S8). The supplement named is remembered for a
+ * later "is 400mg ok for her?". Returns the doses this message added.
+ */
+function holdDoses(s: ConversationState, text: string, knowledge: Knowledge): HeldDose[] {
+  const read = readAmounts(text);
+  const held = heldOf(dosesIn(read, knowledge, s.spoken), knowledge);
+  rememberSubject(s, read, knowledge);
+  if (held.length > 0) s.doses = [...(s.doses ?? []), ...held].slice(-DOSES_KEPT);
+  return held;
+}
+
 function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   const text = raw.trim();
   if (text.length === 0) return { state: s, replies: [{ kind: 'text', text: copy.emptyMessage }] };
@@ -291,7 +352,8 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   if (phase === 'new' && asksAboutPrivacy(text) && extractFindings(text, knowledge).size === 0)
     return { state: s, replies: [{ kind: 'text', text: copy.privacy }] };
   if (phase === 'new') {
-    absorb(s, extractFindings(text, knowledge, { known: s.findings }));
+    absorb(s, findingsIn(s, text, knowledge, { known: s.findings }));
+    holdDoses(s, text, knowledge);
     const about = writtenFor(text);
     if (about) s.about = about;
     const forThem: Reply[] = about ? [{ kind: 'text', text: copy.askingFor(about) }] : [];
@@ -316,7 +378,7 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
 
   if (phase === 'assessed') {
     const before = s.assessment?.triage ?? 'self_care';
-    const found = extractFindings(text, knowledge, { known: s.findings });
+    const found = findingsIn(s, text, knowledge, { known: s.findings });
     const region = regionOf(knowledge, ctx.region);
     const headline = region.fill(knowledge.care.triage[before].headline);
     const followUp = answerFollowUp(text, knowledge, {
@@ -329,7 +391,11 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
       // What the question itself says counts too: "what painkiller can I take? I'm on warfarin".
       findings: { ...s.findings, ...Object.fromEntries([...found].filter(([, c]) => c === 'yes')) },
       sooner: soonerStep(knowledge, s.findings, ctx.region),
+      ...(s.age !== undefined ? { age: s.age } : {}),
+      ...(s.spoken ? { spoken: s.spoken } : {}),
+      ...(s.painkiller ? { painkiller: s.painkiller } : {}),
     });
+    rememberSubject(s, readAmounts(text), knowledge);
     // Something new and more serious: the advice changes now.
     const changed = lateNewsAfterAssessment(s, ctx, found);
     if (changed) return changed;
@@ -352,11 +418,12 @@ function onText(s: ConversationState, raw: string, ctx: StepContext): Turn {
   }
 
   const pending = s.pending;
+  const held = holdDoses(s, text, knowledge);
   if (!pending) return advance(s, ctx, []);
   // "what number do I call?" mid-check: answered now (the question follows), never put off.
   if (asksForTheNumber(text) && extractFindings(text, knowledge, { known: s.findings }).size === 0)
     return { state: s, replies: [numbersReply(ctx)] };
-  return answerPending(s, ctx, pending, kept ?? text, text);
+  return answerPending(s, ctx, pending, kept ?? text, text, held);
 }
 
 /**
@@ -370,6 +437,7 @@ function answerPending(
   pending: PendingQuestion,
   text: string,
   whole: string,
+  held: HeldDose[],
 ): Turn {
   const { knowledge } = ctx;
   const correcting = isCorrection(whole);
@@ -384,7 +452,7 @@ function answerPending(
   // "i said no to 2 already. no to both": the answer is what follows "I said".
   const answer = withoutRestating(text);
   if (pending.type === 'yes_no') {
-    const found = extractFindings(whole, knowledge, { expecting: pending.findings, known: s.findings });
+    const found = findingsIn(s, whole, knowledge, { expecting: pending.findings, known: s.findings });
     const finding = pending.findings[0]!;
     const said =
       whole === text
@@ -399,13 +467,13 @@ function answerPending(
       return advance(s, ctx, noted);
     }
     if (changed.length > 0) return advance(s, ctx, noted, pending);
-    return ownQuestion(s, ctx, text) ?? askAgainWith(s, ctx, copy.nudgeYesNo);
+    return ownQuestion(s, ctx, text, held) ?? askAgainWith(s, ctx, copy.nudgeYesNo);
   }
   const options = pending.findings.map((f) => ({ finding: f, label: knowledge.findings.get(f)!.label }));
   const selection = parseSelection(answer, options, knowledge);
   // Our own option labels, repeated back, are answers to this question and nothing else
   // ("... covered skin, darker skin" is about sunlight, not a darker calf).
-  const beyondLabels = extractFindings(withoutLabels(whole, options), knowledge, {
+  const beyondLabels = findingsIn(s, withoutLabels(whole, options), knowledge, {
     expecting: pending.findings,
     known: s.findings,
   });
@@ -428,14 +496,14 @@ function answerPending(
     return askAgainWith(s, ctx, copy.didYouMean(numbered));
   }
   if (selection?.kind === 'unsure') return askAgainWith(s, ctx, copy.unsureMulti);
-  return ownQuestion(s, ctx, text) ?? askAgainWith(s, ctx, copy.nudgeMulti);
+  return ownQuestion(s, ctx, text, held) ?? askAgainWith(s, ctx, copy.nudgeMulti);
 }
 
 /**
  * A question of the person's own typed mid-check ("can I take ibuprofen?"): answered once the
  * warning signs are checked (they come first), then the check goes on.
  */
-function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn | null {
+function ownQuestion(s: ConversationState, ctx: StepContext, text: string, held: HeldDose[]): Turn | null {
   if (/^\s*(thanks|thank you|thank u|thx|ty|cheers|ta)\b/i.test(text))
     return askAgainWith(s, ctx, copy.youAreWelcome);
   const { knowledge } = ctx;
@@ -456,10 +524,17 @@ function ownQuestion(s: ConversationState, ctx: StepContext, text: string): Turn
     midCheck: true,
     child: s.findings.child_under_16 === 'yes',
     findings: s.findings,
+    ...(s.age !== undefined ? { age: s.age } : {}),
+    ...(s.spoken ? { spoken: s.spoken } : {}),
+    ...(s.painkiller ? { painkiller: s.painkiller } : {}),
   });
   // A question the knowledge has no answer for yet ("is that bad?"): said after the check.
   if (!answer) return askAgainWith(s, ctx, copy.answerAfterTheCheck);
-  if (phaseOf(s, knowledge) === 'screening') return askAgainWith(s, ctx, copy.afterTheChecks);
+  // During the warning signs an amount is kept and compared after the assessment: it is not lost.
+  if (phaseOf(s, knowledge) === 'screening')
+    return askAgainWith(s, ctx, held.length > 0 ? copy.amountAfterTheChecks : copy.afterTheChecks);
+  // Answered now, so not again after the assessment.
+  if (held.length > 0) s.doses = (s.doses ?? []).filter((d) => !held.includes(d));
   const back: Reply = { kind: 'text', text: copy.backToTheCheck };
   return { state: s, replies: [answer, back, questionReply(s.pending!, knowledge)] };
 }
@@ -673,5 +748,29 @@ function assess(s: ConversationState, ctx: StepContext, replies: Reply[]): Turn 
   s.pending = null;
   s.assessment = { triage: assessment.triage, causes: assessment.causes.map((c) => c.id) };
   const forThem: Reply[] = s.about ? [{ kind: 'text', text: copy.resultFor(s.about) }] : [];
-  return { state: s, replies: [...replies, ...forThem, assessment] };
+  const held = heldAmounts(s, ctx, assessment.triage);
+  return { state: s, replies: [...replies, ...forThem, assessment, ...held] };
+}
+
+/**
+ * The amounts said before the assessment, against their limits, right after it. Not at urgent
+ * or above: what to do first must stand alone (no nutrient is named there).
+ */
+function heldAmounts(s: ConversationState, ctx: StepContext, triage: Triage): Reply[] {
+  const held = s.doses ?? [];
+  delete s.doses;
+  if (held.length === 0 || triageRank(triage) >= triageRank('urgent')) return [];
+  const { knowledge } = ctx;
+  const found = fromHeld(held, knowledge);
+  const cite = new Citations(knowledge);
+  const lines: string[] = [copy.heldAmounts];
+  const cautions = [...new Set(found.causes.flatMap((c) => c.cautions.filter((x) => saysOf(x, s.findings))))];
+  sayDoses(found, knowledge, cite, lines, {
+    child: s.findings.child_under_16 === 'yes',
+    ...(s.age !== undefined ? { age: s.age } : {}),
+    cautions,
+  });
+  const fill = regionOf(knowledge, ctx.region).fill;
+  const refs = cite.refs;
+  return [{ kind: 'text', text: `${lines.map(fill).join('\n')}\n\n${sourcesAsText(refs)}`, sources: refs }];
 }

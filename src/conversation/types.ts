@@ -6,6 +6,7 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import type { WrittenFor } from '../understanding/someone-else.js';
 import type { Choice, Command, Reply, Triage, UserEvent } from '../vocabulary.js';
+import type { HeldDose, Spoken } from './upper-limit.js';
 
 /** What one step of the machine is given besides the state and the event. */
 export interface StepContext {
@@ -78,6 +79,20 @@ export interface ConversationState {
    * gets achy legs"): calfbot says once that "you" means them. Absent when it is the writer's own.
    */
   about?: WrittenFor;
+  /**
+   * The age said for the person with the sore calves, as a number: a child's upper limits go by
+   * it. Absent when none was said.
+   */
+  age?: number;
+  /**
+   * Amounts of a supplement said before the assessment (in the opening, or beside an answer), as
+   * ids and numbers only, never as typed: compared with the limits right after the assessment.
+   */
+  doses?: HeldDose[];
+  /** The supplement spoken of last, for an amount said without one ("so is 400mg ok for her?"). */
+  spoken?: Spoken;
+  /** Or the painkiller spoken of last ("what about 1000mg every 2 hours?"), by its knowledge name. */
+  painkiller?: string;
   startedAt: number;
   updatedAt: number;
 }

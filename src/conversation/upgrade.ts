@@ -17,6 +17,29 @@ export function upgradeState(raw: unknown): ConversationState | null {
 function wellFormed(s: Partial<ConversationState>): ConversationState | null {
   if (typeof s.findings !== 'object' || s.findings === null || !Array.isArray(s.history)) return null;
   if (typeof s.startedAt !== 'number' || typeof s.seq !== 'number') return null;
+  // The age, amounts and supplement kept for upper limits are optional: malformed, they are dropped.
+  if (s.age !== undefined && typeof s.age !== 'number') delete s.age;
+  if (
+    s.doses !== undefined &&
+    !(
+      Array.isArray(s.doses) &&
+      s.doses.every(
+        (d) =>
+          typeof d?.cause === 'string' &&
+          typeof d.nutrient === 'string' &&
+          typeof d.value === 'number' &&
+          typeof d.unit === 'string' &&
+          typeof d.taken?.each === 'number',
+      )
+    )
+  )
+    delete s.doses;
+  if (
+    s.spoken !== undefined &&
+    !(typeof s.spoken?.cause === 'string' && typeof s.spoken.nutrient === 'string')
+  )
+    delete s.spoken;
+  if (s.painkiller !== undefined && typeof s.painkiller !== 'string') delete s.painkiller;
   // The questions kept for late clicks are optional: a malformed list is dropped, not the state.
   if (
     s.earlier !== undefined &&

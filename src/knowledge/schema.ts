@@ -135,6 +135,25 @@ export const upperLimitAmountSchema = z.strictObject({
 });
 export type UpperLimitAmount = z.infer<typeof upperLimitAmountSchema>;
 
+/**
+ * A child's official upper limit for one age band (NIH ODS tables), compared with an amount once
+ * the child's age is known. `text` says the band's limit as a sentence; the comparison follows it.
+ */
+export const childLimitAmountSchema = z.strictObject({
+  nutrient: text,
+  /** Words that name this nutrient when the cause covers more than one; empty: all the cause's names. */
+  names: z.array(text).default([]),
+  /** The ages (in whole years, both included) the limit is for. */
+  from_age: z.number().int().min(0),
+  to_age: z.number().int().max(17),
+  amount: z.number().positive(),
+  unit: z.enum(['mg', 'mcg']),
+  iu_per_mcg: z.number().positive().optional(),
+  text,
+  sources: sourceIds,
+});
+export type ChildLimitAmount = z.infer<typeof childLimitAmountSchema>;
+
 export const causeSchema = z.strictObject({
   id,
   name: text,
@@ -161,6 +180,13 @@ export const causeSchema = z.strictObject({
    * never given for a child.
    */
   upper_limit_child: claimSchema.optional(),
+  /** A child's limits by age band, compared when the child's age is known (else `upper_limit_child`). */
+  upper_limit_child_amount: z.array(childLimitAmountSchema).default([]),
+  /**
+   * Said in every follow-up answer about this nutrient to the people they fit (`when`): kidney
+   * disease, a medicine that raises potassium. Said first, before anything that could read as "fine".
+   */
+  cautions: z.array(claimSchema).default([]),
   /**
    * Other names of the nutrient in a supplement ("methylcobalamin" is vitamin B12): they find
    * this cause, and `text` says what they are when someone uses one.
@@ -168,7 +194,13 @@ export const causeSchema = z.strictObject({
   forms: z.array(z.strictObject({ names: z.array(text).min(1), text, sources: sourceIds })).default([]),
   blood_test: claimSchema.optional(),
   evidence: z
-    .strictObject({ strength: z.enum(['weak', 'moderate', 'strong']), text, sources: sourceIds })
+    .strictObject({
+      strength: z.enum(['weak', 'moderate', 'strong']),
+      text,
+      sources: sourceIds,
+      /** Not said when one of these findings is present (the older adults' trial to a child's parent). */
+      unless: z.array(id).optional(),
+    })
     .optional(),
   what_to_do: z.array(claimSchema).min(1),
   watch_for: z.array(claimSchema).default([]),
@@ -258,10 +290,41 @@ export const medicineClassSchema = z.strictObject({
 export type MedicineClass = z.infer<typeof medicineClassSchema>;
 export const medicinesFileSchema = z.strictObject({ classes: z.array(medicineClassSchema).min(1) });
 
+/**
+ * The most of a painkiller an adult may take (NHS), to say plainly when an amount someone says is
+ * more ("1000mg paracetamol every 2 hours"). Never a dose: only the maximum the `over` text quotes.
+ */
+export const doseLimitSchema = z.strictObject({
+  medicine: text,
+  /** Its names, generic and brand, in the phrasing grammar (single words). */
+  names: z.array(text).min(1),
+  /** The most in one dose, in mg. */
+  most_at_once_mg: z.number().positive(),
+  /** The most in 24 hours, in mg. */
+  most_a_day_mg: z.number().positive(),
+  /** The fewest hours between two doses. */
+  hours_apart: z.number().positive(),
+  /**
+   * Set when the person says they have already taken more than this ("I took 1000mg every 2 hours
+   * today"): paracetamol's is the poisoning finding, whose rule says 999 now.
+   */
+  overdose_finding: id.optional(),
+  /** Said, after the amount is said back, when it is over any of the three. */
+  over: z.array(claimSchema).min(1),
+});
+export type DoseLimit = z.infer<typeof doseLimitSchema>;
+
 /** A question people ask after an assessment ("can I take ibuprofen?"), with its answer. */
 export const followUpTopicSchema = z.strictObject({
   id,
   phrasings: z.array(text).min(1),
+  /**
+   * Phrasings that count only when the message names no cause: "what can I take for the pain?" is
+   * about painkillers, but "is magnesium good for the pain?" is about magnesium.
+   */
+  general_phrasings: z.array(text).default([]),
+  /** Amounts of these medicines are said back against their most (painkillers). */
+  dose_limits: z.array(doseLimitSchema).default([]),
   answer: z.array(claimSchema).min(1),
 });
 export type FollowUpTopic = z.infer<typeof followUpTopicSchema>;

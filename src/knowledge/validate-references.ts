@@ -31,6 +31,7 @@ function upperLimitsOf(f: FileInfo): void {
     upper_limit?: unknown;
     upper_limit_child?: unknown;
     upper_limit_amount?: Array<{ unit: string; iu_per_mcg?: number }>;
+    upper_limit_child_amount?: Array<{ unit: string; iu_per_mcg?: number; from_age: number; to_age: number }>;
   };
   const amounts = c.upper_limit_amount ?? [];
   if (amounts.length > 0 && c.upper_limit === undefined)
@@ -40,6 +41,12 @@ function upperLimitsOf(f: FileInfo): void {
   amounts.forEach((a, i) => {
     if (a.iu_per_mcg !== undefined && a.unit !== 'mcg')
       fail(f, ['upper_limit_amount', i, 'iu_per_mcg'], '`iu_per_mcg` is only for a limit in mcg');
+  });
+  (c.upper_limit_child_amount ?? []).forEach((a, i) => {
+    if (a.iu_per_mcg !== undefined && a.unit !== 'mcg')
+      fail(f, ['upper_limit_child_amount', i, 'iu_per_mcg'], '`iu_per_mcg` is only for a limit in mcg');
+    if (a.from_age > a.to_age)
+      fail(f, ['upper_limit_child_amount', i, 'to_age'], '`to_age` must not be below `from_age`');
   });
 }
 
@@ -144,6 +151,12 @@ export function validateReferences(
     for (const id of [...f.ask_if, ...f.ask_unless, ...f.ask_alone_if, ...f.implies])
       finding(files.findings, ['findings'], id);
   }
+  k.followUps.forEach((t, ti) => {
+    t.dose_limits.forEach((d, di) => {
+      if (d.overdose_finding !== undefined)
+        finding(files.followUps, ['topics', ti, 'dose_limits', di, 'overdose_finding'], d.overdose_finding);
+    });
+  });
   k.medicines.forEach((m, mi) => {
     m.findings.forEach((id, i) => {
       finding(files.medicines, ['classes', mi, 'findings', i], id);

@@ -73,6 +73,83 @@ export function amountsIn(text: string): SaidAmount[] {
   return out;
 }
 
+/** How often an amount is taken, from the words right around it. */
+export interface Taken {
+  /** How many at a time: "3 x 150mg", "two 500mg tablets", "2 of my mum's 400mg ones", "400mg x2". */
+  each: number;
+  /** How many times a day: "three times a day", "twice daily", "3x a day"; null when not said. */
+  perDay: number | null;
+  /** "every 2 hours", "hourly"; null when not said. */
+  everyHours: number | null;
+  /** The amount is said to be for a day ("a day", "daily", "every night", or a count a day). */
+  daily: boolean;
+}
+
+const SMALL: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  eight: 8,
+  twelve: 12,
+};
+const small = (w: string): number => SMALL[w] ?? Number(w);
+const COUNT = String.raw`(\d|two|three|four|five|six)`;
+/** "3 x " or "3x" right before the amount. */
+const EACH_TIMES_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}.,])${COUNT}\s*(?:x|×|\*)\s*$`, 'iu');
+/**
+ * "two 500mg", "2 of my 400mg", "2 of my mums 400mg": a count of tablets right before the amount,
+ * not an age or a time ("she is 6", "at 3", "for 2").
+ */
+const EACH_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}\p{N}.,'’])(?<!\b(?:aged?|is|turned|im|i'm|i’m|hes|shes|at|for|about|around|every|than|by|on|under|over|to|and|or)\s)${COUNT}\s+(?:of\s+(?:my|the|his|her|their|our|your|these|those|\p{L}+['’]?s)\s+(?:\p{L}+['’]?s\s+)?)?$`,
+  'iu',
+);
+const EACH_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:x|×|\*)\s*(\d)\b/iu;
+const PER_DAY = new RegExp(
+  String.raw`\b(?:(once|twice|thrice)|${COUNT}\s*(?:times|x))\s*(?:a|per|each|every)?\s*(?:day|daily|24\s*h(?:ours?|rs?)?)\b`,
+  'iu',
+);
+const EVERY_HOURS =
+  /\bevery\s+(\d+(?:\.\d+)?|two|three|four|six|eight|twelve)\s*(?:hours?|hrs?|h)\b|\b(hourly|every hour)\b/iu;
+const A_DAY = /\b(?:a|per|each|every)\s+(?:day|night|morning|evening)\b|\b(?:daily|nightly|a\s+night)\b/iu;
+
+/**
+ * How often `amount` is taken, read only between it and the next amount in the same sentence
+ * (`until`), and from the count right before it: "200 mg magnesium three times a day" is 3 a day,
+ * "3 x 150mg" is 3 at a time, "1000mg paracetamol every 2 hours" is every 2 hours.
+ */
+export function takenOf(text: string, amount: SaidAmount, until = text.length): Taken {
+  const before = text.slice(Math.max(0, amount.start - 40), amount.start);
+  const rest = text.slice(amount.end, Math.max(amount.end, until));
+  const after = rest.slice(0, rest.search(/[.;!?]|$/));
+  const beforeCount = EACH_TIMES_BEFORE.exec(before) ?? EACH_BEFORE.exec(before);
+  const afterCount = EACH_AFTER.exec(after);
+  const each = beforeCount ? small(beforeCount[1]!.toLowerCase()) : afterCount ? Number(afterCount[1]) : 1;
+  const perDayMatch = PER_DAY.exec(after);
+  const perDay = perDayMatch
+    ? perDayMatch[1]
+      ? { once: 1, twice: 2, thrice: 3 }[perDayMatch[1].toLowerCase() as 'once' | 'twice' | 'thrice']
+      : small(perDayMatch[2]!.toLowerCase())
+    : null;
+  const every = EVERY_HOURS.exec(after);
+  const everyHours = every ? (every[2] ? 1 : small(every[1]!.toLowerCase())) : null;
+  return {
+    each: Math.max(each, 1),
+    perDay,
+    everyHours: everyHours !== null && everyHours > 0 ? everyHours : null,
+    daily: perDay !== null || everyHours !== null || A_DAY.test(after),
+  };
+}
+
+/** How many times in 24 hours: a count a day, or every N hours round the clock (at most). */
+export function dosesADay(taken: Taken): number {
+  const times = taken.perDay ?? (taken.everyHours !== null ? Math.ceil(24 / taken.everyHours) : 1);
+  return taken.each * times;
+}
+
 /** "once a week", "weekly", "every month": the amount is not for one day. */
 export function saysLongerThanADay(text: string): boolean {
   return /\b((a|per|each|every|once a|twice a)\s+(week|month|fortnight)|weekly|monthly|fortnightly)\b/i.test(

@@ -88,6 +88,18 @@ export function extractFindings(
   knowledge: Knowledge,
   options: ExtractOptions = {},
 ): Map<string, Choice> {
+  return extractFindingsAndAge(text, knowledge, options).found;
+}
+
+/**
+ * The findings, and the age the text gives for the person with the sore calves (null when none):
+ * a child's upper limits go by it ("my 6 year old takes 400mg magnesium").
+ */
+export function extractFindingsAndAge(
+  text: string,
+  knowledge: Knowledge,
+  options: ExtractOptions = {},
+): { found: Map<string, Choice>; age: number | null } {
   const found = new Map<string, Choice>();
   const read = clauses(text).map((typed) => {
     const tokens = correctTokens(typed, knowledge);
@@ -235,5 +247,5 @@ export function extractFindings(
     if (knowledge.findings.has('age_60_plus')) found.set('age_60_plus', age >= 60 ? 'yes' : 'no');
     if (knowledge.findings.has('child_under_16')) found.set('child_under_16', age < 16 ? 'yes' : 'no');
   }
-  return found;
+  return { found, age };
 }
