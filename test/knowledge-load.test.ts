@@ -19,6 +19,11 @@ const TEXT_ONLY = [
   'fainted_with_warning',
   'black_or_bloody_poo',
   'both_legs_weak_with_back_pain',
+  'kick_feeling_no_blow',
+  'dizzy_spells',
+  'dizzy_on_standing',
+  'legs_weak_after_exercise',
+  'one_leg_weak_or_foot_drop',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',
