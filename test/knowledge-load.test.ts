@@ -28,6 +28,11 @@ const TEXT_ONLY = [
   'kidney_disease',
   'potassium_raising_medicine',
   'antiplatelet_use',
+  'kick_feeling_no_blow',
+  'dizzy_spells',
+  'dizzy_on_standing',
+  'legs_weak_after_exercise',
+  'one_leg_weak_or_foot_drop',
 ];
 const NUTRIENTS = [
   'magnesium_deficiency',

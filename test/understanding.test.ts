@@ -27,7 +27,8 @@ describe('finding findings in free text', () => {
     ['my feet tingle', 'tingling_numbness'],
     ['I work night shifts and barely see the sun', 'little_sun'],
     ['my periods are really heavy', 'heavy_periods_or_blood_loss'],
-    ['it felt like someone kicked me in the back of the leg', 'sudden_pop_injury'],
+    // The tendon's "kick" feeling (it implies sudden_pop_injury); "someone kicked me in" alone is a knock.
+    ['it felt like someone kicked me in the back of the leg', 'kick_feeling_no_blow'],
     ["now I can't stand on tiptoe", 'sudden_pop_injury'],
     ['it goes away when I stop for a minute', 'pain_walking_relieved_by_rest'],
     ['ever since I started taking atorvastatin my calves ache', 'statin_use'],

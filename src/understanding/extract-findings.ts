@@ -25,8 +25,34 @@ const FEVER =
  */
 const CRAMP_WORD = /\b(?:cramp\w*|charl(?:ey|ie) horse|spasm\w*|seized up|seizing up)\b/i;
 const LONG_CRAMP =
-  /\bfor\s+(?:(?:over|more than|about|around|nearly|almost|like)\s+)?(?:(\d+)\s*(?:min|mins|minutes?)|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of)\s*(?:hrs?|hours?)|hours)\b|\ball\s+(?:morning|afternoon|evening|night|day)\b|\bsince\s+(?:\d{1,2}\s*(?:am|pm)?|this morning|lunch(?:time)?|breakfast|last night)\b[^.!?]*\bstill\b/i;
+  /\bfor\s+(?:(?:over|more than|about|around|nearly|almost|like)\s+)?(?:(\d+)\s*(?:min|mins|minutes?)|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of)\s*(?:hrs?|hours?)|half an? hour|hours)\b|\ball\s+(?:morning|afternoon|evening|night|day)\b|\bsince\s+(?:\d{1,2}\s*(?:am|pm)?|this morning|lunch(?:time)?|breakfast|last night)\b[^.!?]*\bstill\b/i;
+/**
+ * "a cramp in the night that lasted about 20 minutes", "a calf cramp that went on for about half an
+ * hour": how long it lasted, said later in the cramp's own sentence (clinical review 7, R14).
+ * Minutes count over 10 ("15-20 minutes": the larger); word numbers from fifteen up count.
+ */
+const LASTED =
+  /\b(?:lasted|lasting|lasts|last for|went on|goes on|going on|kept going|keeps going|kept on|carried on)\s+(?:for\s+)?(?:(?:over|more than|about|around|roughly|nearly|almost|like|maybe|at least|a good|a solid|easily)\s+)*(?:(\d+)\s*(?:(?:-|to)\s*(\d+)\s*)?(?:min|mins|minutes?)\b|(?:fifteen|twenty|thirty|forty|forty[- ]five|fifty|sixty)\s+(?:min|mins|minutes?)\b|(?:\d+|an?|one|two|three|four|five|six|several|a few|a couple of)\s*(?:hrs?|hours?)\b|half an? hour\b|hours\b)/gi;
+/** Words between the cramp and "lasted" that say something else lasted: "cramped in a run that lasted 2 hours". */
+const OTHER_THING_LASTED =
+  /\b(?:run|race|match|game|walk|hike|session|class|shift|flight|drive|ride|marathon|workout|training|swim|party|dance|meeting|film|movie|trip|journey)\b/i;
+const NEGATED_BEFORE = /\b(?:didnt|didn't|never|doesnt|doesn't|dont|don't|not|wont|won't|hasnt|hasn't)\s+$/i;
+const lastedInSentence = (sentence: string): boolean => {
+  const cramp = CRAMP_WORD.exec(sentence);
+  if (!cramp) return false;
+  const from = cramp.index + cramp[0].length;
+  for (const m of sentence.slice(from).matchAll(LASTED)) {
+    const at = from + (m.index ?? 0);
+    if (OTHER_THING_LASTED.test(sentence.slice(from, at))) continue;
+    if (NEGATED_BEFORE.test(sentence.slice(Math.max(0, at - 12), at))) continue;
+    const minutes = Math.max(Number(m[1] ?? 0), Number(m[2] ?? 0));
+    if (m[1] !== undefined && minutes <= 10) continue;
+    return true;
+  }
+  return false;
+};
 const isLongCramp = (text: string): boolean => {
+  if (text.split(/[.!?\n]+/).some(lastedInSentence)) return true;
   const cramp = CRAMP_WORD.exec(text);
   if (!cramp) return false;
   // The duration belongs to the cramp: it follows it closely ("danced all day ... calves seize" does not).

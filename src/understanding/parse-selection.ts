@@ -4,7 +4,7 @@
  */
 
 import type { Knowledge } from '../knowledge/schema.js';
-import type { QuestionOption } from '../vocabulary.js';
+import type { Choice, QuestionOption } from '../vocabulary.js';
 import { classifyAnswer } from './classify-answer.js';
 import { extractFindings } from './extract-findings.js';
 import { fold, tokenize } from './normalize.js';
@@ -166,8 +166,15 @@ export function parseSelection(text: string, options: QuestionOption[], knowledg
     if (best >= 0.75) picked.add(option.finding);
     else if (best >= 0.3) partly.push([option.finding, best]);
   }
-  // Everyday phrasings for the options on offer.
+  // Everyday phrasings for the options on offer, and for what they follow from: "it felt like I
+  // was kicked" (kick_feeling_no_blow) picks the pop or "kick" option (knowledge `implies`).
+  const implied = new Map<string, Choice>();
   for (const [finding, polarity] of read) {
+    if (offered.has(finding) || polarity !== 'yes') continue;
+    for (const f of knowledge.findings.get(finding)?.implies ?? [])
+      if (offered.has(f) && !read.has(f)) implied.set(f, 'yes');
+  }
+  for (const [finding, polarity] of [...read, ...implied]) {
     if (!offered.has(finding)) continue;
     if (polarity === 'yes') {
       if (!unsure.has(finding)) picked.add(finding);
