@@ -181,3 +181,15 @@ describe('"does that matter?" after the answer (U4)', () => {
     }
   });
 });
+
+describe('painkillers while breastfeeding (U5)', () => {
+  it('gets the breastfeeding answer, not the pregnancy one', async () => {
+    const { answers } = await playNoneThenAsk(
+      'UK',
+      'had my baby 6 weeks ago, calves ache after walks with the pram',
+      'can i take advil while breastfeeding?',
+    );
+    expect(answers[0]).toMatch(/While breastfeeding, paracetamol and ibuprofen are usually fine/);
+    expect(answers[0]).not.toMatch(/If you are pregnant/);
+  });
+});

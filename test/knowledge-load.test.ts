@@ -22,6 +22,7 @@ const TEXT_ONLY = [
   'fainted_with_warning',
   'black_or_bloody_poo',
   'both_legs_weak_with_back_pain',
+  'breastfeeding',
   'hot_swollen_joint',
   'swallowed_tablets',
   // Amounts and medicines (exploratory 5, S9; clinical review 7, R12, R13): read, never asked.
