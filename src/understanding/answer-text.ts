@@ -92,12 +92,23 @@ export function meantInstead(text: string): string | null {
 /** "i typed 2 by mistake": a message that says the last answer was a slip. */
 export const namesASlip = (text: string): boolean => SLIP.test(text);
 
+/** Each option label's pattern, built once: labels come from the knowledge, so there are few. */
+const labelPatterns = new Map<string, RegExp>();
+const LABEL_PATTERNS_MAX = 2000;
+const labelPattern = (label: string): RegExp => {
+  let re = labelPatterns.get(label);
+  if (!re) {
+    re = new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+    if (labelPatterns.size < LABEL_PATTERNS_MAX) labelPatterns.set(label, re);
+  }
+  return re;
+};
+
 /** The text without the option labels it repeats (they answer the question and nothing else). */
 export function withoutLabels(text: string, options: ReadonlyArray<{ label: string }>): string {
   let rest = text;
-  for (const { label } of options) {
-    rest = rest.replace(new RegExp(label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), ' , ');
-  }
+  // replace() with a global pattern starts from 0 and leaves lastIndex at 0: sharing it is safe.
+  for (const { label } of options) rest = rest.replace(labelPattern(label), ' , ');
   return rest;
 }
 

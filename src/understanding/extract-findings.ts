@@ -7,10 +7,18 @@
 import type { Knowledge } from '../knowledge/schema.js';
 import type { Choice } from '../vocabulary.js';
 import { correctTokens } from './fuzzy.js';
-import { type LexiconEntry, lexiconOf, phrasesByWordOf } from './lexicon.js';
+import {
+  ANSWER_DENIAL,
+  clauseIndexOf,
+  type IndexedPhrase,
+  type LexiconEntry,
+  lexiconOf,
+  PHRASE,
+  STEM,
+} from './lexicon.js';
 import { affirmsAgain, hedgesAgain, onlyFiller, polarityAt } from './negation.js';
 import { clauses, fold } from './normalize.js';
-import { type CompiledPhrase, findPhrase } from './phrase.js';
+import { type CompiledPhrase, hasPhrase, mayOccur, occursAt, pushStarts } from './phrase.js';
 import { readAge } from './read-age.js';
 import { clausesAboutOthers } from './someone-else.js';
 
@@ -109,6 +117,19 @@ const NEW_BREATHLESSNESS =
 /** How many items of a list finding, denied one by one, make a "no" to the whole list. */
 const LIST_DENIALS_MIN = 3;
 
+/** Whether the phrase occurs in the clause somewhere it is not denied ("no swelling" is not). */
+function saidIn(
+  phrase: CompiledPhrase,
+  tokens: string[],
+  folded: string[],
+  present: ReadonlySet<string>,
+): boolean {
+  if (!mayOccur(phrase, folded, present)) return false;
+  for (let start = 0; start < tokens.length; start++)
+    if (occursAt(phrase, tokens, folded, start) && polarityAt(tokens, start) === 'yes') return true;
+  return false;
+}
+
 export function extractFindings(
   text: string,
   knowledge: Knowledge,
@@ -150,69 +171,84 @@ export function extractFindingsAndAge(
   const inContext = (entry: LexiconEntry) =>
     entry.context.length === 0 ||
     entry.contextFindings.some(known) ||
-    entry.context.some((c) =>
-      all.some((cl) =>
-        findPhrase(c, cl.tokens, cl.folded, cl.present).some((m) => polarityAt(cl.tokens, m.start) === 'yes'),
-      ),
-    );
+    entry.context.some((c) => all.some((cl) => saidIn(c, cl.tokens, cl.folded, cl.present)));
   const contextOk = new Map<string, boolean>();
   // Items of a list finding denied one by one ("not on the pill, no surgery, haven't flown").
   const denied = new Map<string, number>();
   const entries = lexiconOf(knowledge);
-  const byWord = phrasesByWordOf(knowledge);
+  const index = clauseIndexOf(knowledge);
   // Findings each clause denied: a clause that only affirms ("but I am today") takes them back.
   const deniedIn: Array<Set<string>> = [];
-  for (const [index, { tokens, folded, present }] of all.entries()) {
+  // The index's phrases this clause could match, by entry: `hits[i]`, current while `seen[i]` is
+  // the clause's mark. Reused from clause to clause.
+  const hits: IndexedPhrase[][] = new Array(entries.length);
+  const seen = new Int32Array(entries.length);
+  let mark = 0;
+  const stems = new Set<string>();
+  const gather = (list: readonly IndexedPhrase[] | undefined) => {
+    if (list === undefined) return;
+    for (const item of list) {
+      const e = item.entry;
+      if (seen[e] !== mark) {
+        seen[e] = mark;
+        if (hits[e] === undefined) hits[e] = [item];
+        else {
+          hits[e].length = 0;
+          hits[e].push(item);
+        }
+      } else hits[e]!.push(item);
+    }
+  };
+  const starts: number[] = [];
+  for (const [clauseIndex, { tokens, folded, present }] of all.entries()) {
     const deniedHere = new Set<string>();
     deniedIn.push(deniedHere);
     // "no chest pain. well, a bit": "well" alone passes the denial before it on.
-    if (index > 0 && onlyFiller(tokens)) {
-      for (const f of deniedIn[index - 1] ?? []) deniedHere.add(f);
+    if (clauseIndex > 0 && onlyFiller(tokens)) {
+      for (const f of deniedIn[clauseIndex - 1] ?? []) deniedHere.add(f);
       continue;
     }
-    if (index > 0 && (affirmsAgain(tokens) || hedgesAgain(tokens))) {
-      for (const f of deniedIn[index - 1] ?? []) if (found.get(f) === 'no') found.set(f, 'yes');
+    if (clauseIndex > 0 && (affirmsAgain(tokens) || hedgesAgain(tokens))) {
+      for (const f of deniedIn[clauseIndex - 1] ?? []) if (found.get(f) === 'no') found.set(f, 'yes');
       // "well, a little when I breathe in" may name a sign of its own too: read on.
       if (affirmsAgain(tokens)) continue;
     }
-    // The phrases this clause's words could start, by entry.
-    const candidates = new Map<number, CompiledPhrase[]>();
-    for (const word of present) {
-      for (const [i, phrase] of byWord.get(word) ?? []) {
-        const list = candidates.get(i);
-        if (list) list.push(phrase);
-        else candidates.set(i, [phrase]);
-      }
+    mark++;
+    stems.clear();
+    for (const word of present) gather(index.byWord.get(word));
+    for (const token of tokens) {
+      const stem = token.slice(0, STEM);
+      if (stems.has(stem)) continue;
+      stems.add(stem);
+      gather(index.byStem.get(stem));
     }
+    gather(index.always);
+    // Entries in lexicon order, as if each were asked in turn: findings are added in that order.
+    // An entry none of whose phrasings or denials could occur in the clause would do nothing.
     for (let i = 0; i < entries.length; i++) {
+      if (seen[i] !== mark) continue;
       const entry = entries[i]!;
-      const mine = candidates.get(i);
+      const mine = hits[i]!;
       const asked = options.expecting?.includes(entry.finding) ?? false;
-      const denials =
-        asked && entry.answerDenials.length > 0 ? [...entry.denials, ...entry.answerDenials] : entry.denials;
-      if (mine === undefined && entry.wordlessPhrases.length === 0 && denials.length === 0) continue;
       // "I don't take any medicines": a denial counts as "no" unless something says otherwise.
-      if (
-        denials.length > 0 &&
-        !found.has(entry.finding) &&
-        // A negated denial ("I don't eat a healthy diet") denies nothing.
-        denials.some((d) =>
-          findPhrase(d, tokens, folded, present).some((m) => polarityAt(tokens, m.start) === 'yes'),
-        )
-      ) {
-        found.set(entry.finding, 'no');
+      // A negated denial ("I don't eat a healthy diet") denies nothing.
+      if (!found.has(entry.finding)) {
+        for (const { phrase, role } of mine) {
+          if (role === PHRASE || (role === ANSWER_DENIAL && !asked)) continue;
+          if (saidIn(phrase, tokens, folded, present)) {
+            found.set(entry.finding, 'no');
+            break;
+          }
+        }
       }
-      // Only the phrasings whose first word is in the clause (and those without words) can match.
-      // Most entries have none in a clause, so `unless` and `context` are checked only after.
-      const starts: number[] = [];
-      const collect = (phrase: CompiledPhrase) => {
-        if (!asked && entry.answerOnly.has(phrase)) return;
-        for (const m of findPhrase(phrase, tokens, folded, present)) starts.push(m.start);
-      };
-      for (const phrase of entry.wordlessPhrases) collect(phrase);
-      for (const phrase of mine ?? []) collect(phrase);
+      // `unless` and `context` are checked only once a phrasing occurs.
+      starts.length = 0;
+      for (const { phrase, role, answerOnly } of mine) {
+        if (role !== PHRASE || (answerOnly && !asked)) continue;
+        pushStarts(phrase, tokens, folded, present, starts);
+      }
       if (starts.length === 0) continue;
-      if (entry.unless.some((u) => findPhrase(u, tokens, folded, present).length > 0)) continue;
+      if (entry.unless.some((u) => hasPhrase(u, tokens, folded, present))) continue;
       // A question about the finding is its context ("flashing lights" answering the pre-eclampsia question).
       if (entry.context.length > 0 && !asked) {
         let ok = contextOk.get(entry.finding);

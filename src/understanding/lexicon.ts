@@ -18,40 +18,77 @@ export interface LexiconEntry {
   context: CompiledPhrase[];
   /** Findings whose yes, earlier in the conversation, stands in for a context phrase. */
   contextFindings: readonly string[];
-  /** `phrases` by their first literal word, so a clause tries only those it could match. */
-  phrasesByWord: Map<string, CompiledPhrase[]>;
-  /** `phrases` with no literal word (only `word*` prefixes): tried on every clause. */
-  wordlessPhrases: CompiledPhrase[];
 }
 
-function byFirstWord(phrases: CompiledPhrase[]): Map<string, CompiledPhrase[]> {
-  const index = new Map<string, CompiledPhrase[]>();
-  for (const p of phrases) {
-    const first = p.words[0];
-    if (first !== undefined) index.set(first, [...(index.get(first) ?? []), p]);
-  }
-  return index;
-}
+/** What a phrase in the clause index is to its entry. */
+export const PHRASE = 0;
+export const DENIAL = 1;
+/** A denial that counts only when a question asks about the entry's finding. */
+export const ANSWER_DENIAL = 2;
 
-const cache = new WeakMap<Knowledge, LexiconEntry[]>();
-const wordIndexes = new WeakMap<Knowledge, Map<string, Array<[number, CompiledPhrase]>>>();
+export interface IndexedPhrase {
+  /** The entry's place in `lexiconOf()`. */
+  entry: number;
+  phrase: CompiledPhrase;
+  role: typeof PHRASE | typeof DENIAL | typeof ANSWER_DENIAL;
+  /** A phrase in the entry's `answerOnly`. */
+  answerOnly: boolean;
+}
 
 /**
- * Every entry's phrases by their first literal word, across the lexicon: a clause looks up its
- * own words once instead of asking every entry about every word. Values are [entry index, phrase].
+ * Every entry's phrasings and denials, each filed under one key it cannot match without: its
+ * rarest literal word (the first of its `words`: "calf" or "my" is a key only when a phrasing has
+ * nothing rarer), or, for a phrasing made only of `word*` prefixes, the first
+ * STEM letters of its first prefix (a token it matches starts with them). A clause looks up its
+ * own words and stems and tries only what it finds there: a phrase that can occur in the clause
+ * is always found, and each under one key only, so it is tried once.
  */
-export function phrasesByWordOf(knowledge: Knowledge): Map<string, Array<[number, CompiledPhrase]>> {
-  let index = wordIndexes.get(knowledge);
+export interface ClauseIndex {
+  byWord: Map<string, IndexedPhrase[]>;
+  byStem: Map<string, IndexedPhrase[]>;
+  /** Phrases with neither (a prefix shorter than STEM letters, only gaps): tried on every clause. */
+  always: IndexedPhrase[];
+}
+
+/** How many letters of a `word*` prefix key a wordless phrase. */
+export const STEM = 3;
+
+const cache = new WeakMap<Knowledge, LexiconEntry[]>();
+const clauseIndexes = new WeakMap<Knowledge, ClauseIndex>();
+
+const file = (index: Map<string, IndexedPhrase[]>, key: string, item: IndexedPhrase) => {
+  const list = index.get(key);
+  if (list) list.push(item);
+  else index.set(key, [item]);
+};
+
+export function clauseIndexOf(knowledge: Knowledge): ClauseIndex {
+  let index = clauseIndexes.get(knowledge);
   if (!index) {
-    index = new Map();
+    const items: IndexedPhrase[] = [];
     lexiconOf(knowledge).forEach((entry, i) => {
-      for (const [word, phrases] of entry.phrasesByWord) {
-        const list = index!.get(word) ?? [];
-        for (const p of phrases) list.push([i, p]);
-        index!.set(word, list);
-      }
+      for (const phrase of entry.phrases)
+        items.push({ entry: i, phrase, role: PHRASE, answerOnly: entry.answerOnly.has(phrase) });
+      for (const phrase of entry.denials) items.push({ entry: i, phrase, role: DENIAL, answerOnly: false });
+      for (const phrase of entry.answerDenials)
+        items.push({ entry: i, phrase, role: ANSWER_DENIAL, answerOnly: false });
     });
-    wordIndexes.set(knowledge, index);
+    index = { byWord: new Map(), byStem: new Map(), always: [] };
+    for (const item of items) {
+      const { parts, words } = item.phrase;
+      // A phrase with no parts never occurs.
+      if (parts.length === 0) continue;
+      if (words.length > 0) {
+        // `words` are rarest first (lexiconOf).
+        file(index.byWord, words[0]!, item);
+        continue;
+      }
+      const prefix = parts.find((p) => p.kind === 'prefix');
+      if (prefix?.kind === 'prefix' && prefix.prefix.length >= STEM)
+        file(index.byStem, prefix.prefix.slice(0, STEM), item);
+      else index.always.push(item);
+    }
+    clauseIndexes.set(knowledge, index);
   }
   return index;
 }
@@ -81,10 +118,20 @@ export function lexiconOf(knowledge: Knowledge): LexiconEntry[] {
         redFlag: f.red_flag,
         context: f.context.map(compilePhrase),
         contextFindings: f.context_findings,
-        phrasesByWord: byFirstWord(phrases),
-        wordlessPhrases: phrases.filter((p) => p.words.length === 0),
       };
     });
+    // Each phrase's literal words, rarest first (the fewest of the lexicon's phrases use it): a
+    // clause lacking one rules the phrase out soonest, and the first keys the clause index.
+    const all = entries.flatMap((e) => [
+      ...e.phrases,
+      ...e.unless,
+      ...e.denials,
+      ...e.answerDenials,
+      ...e.context,
+    ]);
+    const uses = new Map<string, number>();
+    for (const p of all) for (const w of p.words) uses.set(w, (uses.get(w) ?? 0) + 1);
+    for (const p of all) p.words.sort((a, b) => uses.get(a)! - uses.get(b)!);
     cache.set(knowledge, entries);
   }
   return entries;

@@ -88,6 +88,9 @@ const TYPOS: Record<string, string> = {
   swellin: 'swelling',
 };
 
+/** TYPOS as a Map: own keys only, so a word such as "constructor" finds nothing. */
+const TYPO_FIXES: ReadonlyMap<string, string> = new Map(Object.entries(TYPOS));
+
 /** Fold simple plurals so both sides of a comparison agree ("calves" → "calf", "legs" → "leg"). */
 export function fold(word: string): string {
   if (word.length <= 3) return word;
@@ -106,20 +109,20 @@ export function stripControl(text: string): string {
   return text.replace(CONTROL, '');
 }
 
+/** Any character outside ASCII (NFKC leaves ASCII text as it is, so it is skipped for that). */
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
 export function tokenize(text: string): string[] {
-  const cleaned = stripControl(text)
-    .normalize('NFKC')
+  const stripped = stripControl(text);
+  const cleaned = (NOT_ASCII.test(stripped) ? stripped.normalize('NFKC') : stripped)
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/'/g, '')
     .replace(/[^a-z0-9\s]+/g, ' ');
-  return (
-    cleaned
-      .split(/\s+/)
-      .filter(Boolean)
-      // Own keys only: a word such as "constructor" must not find Object.prototype's.
-      .map((w) => (Object.hasOwn(TYPOS, w) ? TYPOS[w]! : w))
-  );
+  return cleaned
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => TYPO_FIXES.get(w) ?? w);
 }
 
 /** Words that end the scope of a negation or a finding ("no swelling but it is red"). */

@@ -18,7 +18,10 @@ type Part =
 export interface CompiledPhrase {
   source: string;
   parts: Part[];
-  /** The literal (folded) words the phrase needs: a clause lacking one cannot match, so it is skipped. */
+  /**
+   * The literal (folded) words the phrase needs: a clause lacking one cannot match, so it is
+   * skipped. In phrase order here; the lexicon reorders its own, rarest first.
+   */
   words: string[];
 }
 
@@ -58,26 +61,22 @@ function wordMatches(part: Part, token: string, folded: string): boolean {
 }
 
 /**
- * All places where the phrase occurs in the (already tokenised) clause. `present`, the set of
- * `folded`, lets a caller that tries many phrases on one clause rule most of them out at once.
+ * Where parts[pi..] matched from tokens[ti] ends (exclusive), or -1. A plain function of its
+ * arguments (no closure, nothing allocated), so a caller trying thousands of phrases pays nothing
+ * per call but the comparisons.
  */
-export function findPhrase(
-  phrase: CompiledPhrase,
-  tokens: string[],
-  folded: string[],
-  present?: ReadonlySet<string>,
-): PhraseMatch[] {
-  const { parts } = phrase;
-  if (parts.length === 0) return [];
-  // Most phrasings share no word with a given clause: skip them before the matcher runs.
-  for (const word of phrase.words) if (!(present ? present.has(word) : folded.includes(word))) return [];
-  const matches: PhraseMatch[] = [];
-  const matchFrom = (pi: number, ti: number): number => {
-    if (pi === parts.length) return ti;
+function matchFrom(
+  parts: readonly Part[],
+  pi: number,
+  tokens: readonly string[],
+  folded: readonly string[],
+  ti: number,
+): number {
+  for (; pi < parts.length; pi++, ti++) {
     const part = parts[pi]!;
     if (part.kind === 'gap') {
       for (let skip = 0; skip <= GAP_WORDS_MAX && ti + skip <= tokens.length; skip++) {
-        const end = matchFrom(pi + 1, ti + skip);
+        const end = matchFrom(parts, pi + 1, tokens, folded, ti + skip);
         if (end >= 0) return end;
         // A gap never swallows a negation: "my calf is not red" is no match for `calf ... red`.
         if (NEGATION_WORDS.has(tokens[ti + skip] ?? '')) return -1;
@@ -85,10 +84,75 @@ export function findPhrase(
       return -1;
     }
     if (ti >= tokens.length || !wordMatches(part, tokens[ti]!, folded[ti]!)) return -1;
-    return matchFrom(pi + 1, ti + 1);
-  };
+  }
+  return ti;
+}
+
+/**
+ * Whether the phrase can occur in the clause at all: it has parts, and the clause has every
+ * literal word it needs (`present`, the set of `folded`, rules most phrases out at once).
+ */
+export function mayOccur(
+  phrase: CompiledPhrase,
+  folded: readonly string[],
+  present?: ReadonlySet<string>,
+): boolean {
+  if (phrase.parts.length === 0) return false;
+  // Most phrasings share no word with a given clause: skip them before the matcher runs.
+  for (const word of phrase.words) if (!(present ? present.has(word) : folded.includes(word))) return false;
+  return true;
+}
+
+/** Whether the phrase occurs starting at tokens[start] (call after `mayOccur`). */
+export function occursAt(
+  phrase: CompiledPhrase,
+  tokens: readonly string[],
+  folded: readonly string[],
+  start: number,
+): boolean {
+  return matchFrom(phrase.parts, 0, tokens, folded, start) >= 0;
+}
+
+/** Pushes to `out` every start where the phrase occurs in the clause, in order; allocates nothing else. */
+export function pushStarts(
+  phrase: CompiledPhrase,
+  tokens: readonly string[],
+  folded: readonly string[],
+  present: ReadonlySet<string> | undefined,
+  out: number[],
+): void {
+  if (!mayOccur(phrase, folded, present)) return;
+  for (let start = 0; start < tokens.length; start++)
+    if (matchFrom(phrase.parts, 0, tokens, folded, start) >= 0) out.push(start);
+}
+
+/** Whether the phrase occurs anywhere in the clause (`findPhrase(...).length > 0`, without the list). */
+export function hasPhrase(
+  phrase: CompiledPhrase,
+  tokens: readonly string[],
+  folded: readonly string[],
+  present?: ReadonlySet<string>,
+): boolean {
+  if (!mayOccur(phrase, folded, present)) return false;
+  for (let start = 0; start < tokens.length; start++)
+    if (matchFrom(phrase.parts, 0, tokens, folded, start) >= 0) return true;
+  return false;
+}
+
+/**
+ * All places where the phrase occurs in the (already tokenised) clause. `present`, the set of
+ * `folded`, lets a caller that tries many phrases on one clause rule most of them out at once.
+ */
+export function findPhrase(
+  phrase: CompiledPhrase,
+  tokens: readonly string[],
+  folded: readonly string[],
+  present?: ReadonlySet<string>,
+): PhraseMatch[] {
+  if (!mayOccur(phrase, folded, present)) return [];
+  const matches: PhraseMatch[] = [];
   for (let start = 0; start < tokens.length; start++) {
-    const end = matchFrom(0, start);
+    const end = matchFrom(phrase.parts, 0, tokens, folded, start);
     if (end >= 0) matches.push({ start, end });
   }
   return matches;
