@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { amountsIn, dosesADay, takenOf } from '../src/understanding/amounts.js';
-import { assessmentOf, chat, lastQuestion, playNoneThenAsk, readFindings, replyText } from './helpers/bot.js';
+import { chat, noneUntilAssessed, playNoneThenAsk, readFindings, replyText } from './helpers/bot.js';
 import { fkGrade, sentencesOf } from './helpers/readability.js';
 
 /** What the person reads, without the list of sources. */
@@ -288,18 +288,7 @@ describe("supplement amounts are added up, compared by the child's age, and kept
     await say('my calves cramp at night');
     const mid = replyText((await say('i already take 2000mg magnesium a day is that ok?')).replies);
     expect(mid).toMatch(/^I have noted the amount\. I will come back to it/);
-    let replies = (await say('none')).replies;
-    for (let i = 0; i < 12 && !assessmentOf(replies); i++) {
-      const q = lastQuestion(replies)!;
-      replies = (
-        await bot.handle(
-          key,
-          q.type === 'multi'
-            ? { kind: 'select', question: q.question, selected: [] }
-            : { kind: 'answer', question: q.question, choice: 'no' },
-        )
-      ).replies;
-    }
+    const replies = await noneUntilAssessed(bot, key, (await say('none')).replies);
     expect(replyText(replies)).toContain(
       'You said 2,000 mg of magnesium.\nThat is more than 5 times the official upper limit',
     );
@@ -308,18 +297,11 @@ describe("supplement amounts are added up, compared by the child's age, and kept
   it('typed inside an answer ("none. btw ..."): compared after the assessment', async () => {
     const { say, bot, key } = chat('UK');
     await say('my calves cramp at night');
-    let replies = (await say('none. btw i already take 2000mg magnesium a day is that ok?')).replies;
-    for (let i = 0; i < 12 && !assessmentOf(replies); i++) {
-      const q = lastQuestion(replies)!;
-      replies = (
-        await bot.handle(
-          key,
-          q.type === 'multi'
-            ? { kind: 'select', question: q.question, selected: [] }
-            : { kind: 'answer', question: q.question, choice: 'no' },
-        )
-      ).replies;
-    }
+    const replies = await noneUntilAssessed(
+      bot,
+      key,
+      (await say('none. btw i already take 2000mg magnesium a day is that ok?')).replies,
+    );
     expect(replyText(replies)).toContain('You said 2,000 mg of magnesium.');
   });
 

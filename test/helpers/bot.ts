@@ -81,14 +81,8 @@ export async function playThrough(
   throw new Error('no assessment');
 }
 
-/**
- * Play an opening, answer "none" / "no" to everything until the assessment (as many people do
- * when they think they have said it), then ask the follow-ups; each reply as the person reads it.
- */
-export async function playNoneThenAsk(region: string, opening: string, ...followUps: string[]) {
-  const { bot } = testBot({ region });
-  const key = `none-${Math.random()}`;
-  let { replies } = await bot.handle(key, { kind: 'text', text: opening });
+/** Answer "none" / "no" by button to every question from `replies` on, until the assessment comes. */
+export async function noneUntilAssessed(bot: Bot, key: string, replies: Reply[]): Promise<Reply[]> {
   for (let i = 0; i < 14 && !assessmentOf(replies); i++) {
     const q = lastQuestion(replies)!;
     replies = (
@@ -100,6 +94,21 @@ export async function playNoneThenAsk(region: string, opening: string, ...follow
       )
     ).replies;
   }
+  return replies;
+}
+
+/**
+ * Play an opening, answer "none" / "no" to everything until the assessment (as many people do
+ * when they think they have said it), then ask the follow-ups; each reply as the person reads it.
+ */
+export async function playNoneThenAsk(region: string, opening: string, ...followUps: string[]) {
+  const { bot } = testBot({ region });
+  const key = `none-${Math.random()}`;
+  const replies = await noneUntilAssessed(
+    bot,
+    key,
+    (await bot.handle(key, { kind: 'text', text: opening })).replies,
+  );
   const assessment = assessmentOf(replies)!;
   const answers: string[] = [];
   for (const f of followUps)
