@@ -57,3 +57,14 @@ describe('a lump along a varicose vein (R17)', () => {
     expect(assessment.causes.map((c) => c.id)).toContain('superficial_thrombophlebitis');
   });
 });
+
+describe('what to tell your doctor (R16)', () => {
+  it('a blood thinner is listed as itself, not as "something that makes a clot more likely"', async () => {
+    const { assessment } = await playNoneThenAsk(
+      'UK',
+      'on warfarin and my calves cramp at night, both legs',
+    );
+    expect(assessment.doctorSummary).toMatch(/a blood thinner/);
+    expect(assessment.doctorSummary).not.toMatch(/something that makes a clot more likely/);
+  });
+});

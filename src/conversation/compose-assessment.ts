@@ -191,9 +191,13 @@ function composeWithSooner(
 
   let doctorSummary: string | undefined;
   if (outcome.triage === 'see_doctor') {
-    const reported = Object.entries(findings)
+    const said = Object.entries(findings)
       .filter(([, v]) => v === 'yes')
       .map(([f]) => f);
+    // A finding another one implies is not listed beside it: "a blood thinner" already tells the
+    // doctor more than "something that makes a clot more likely" (clinical review 7, R16).
+    const implied = new Set(said.flatMap((f) => knowledge.findings.get(f)?.implies ?? []));
+    const reported = said.filter((f) => !implied.has(f));
     const unsure = Object.entries(findings)
       .filter(([, v]) => v === 'unsure')
       .map(([f]) => f);
