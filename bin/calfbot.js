@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // calfbot's command line. The TypeScript is compiled to dist/ by `npm install` (the prepare script).
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sourceHash } from './source-hash.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = new URL('../dist/src/cli.js', import.meta.url);
@@ -13,27 +13,17 @@ if (!existsSync(fileURLToPath(entry))) {
   process.exit(2);
 }
 
-// In a git checkout (src/ beside dist/), refuse to run a build older than the code: an old dist/
-// reads new knowledge files with an old schema and fails with a knowledge error that hides the
-// cause. `npm run build` writes dist/.built last; an installed package has no src/ and skips this.
-const newestSource = (dir) => {
-  let newest = 0;
-  for (const item of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, item.name);
-    if (item.isDirectory()) newest = Math.max(newest, newestSource(path));
-    else if (item.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
-  }
-  return newest;
-};
-const stamp = join(root, 'dist', '.built');
-if (existsSync(join(root, 'src')) && existsSync(join(root, 'tsconfig.json'))) {
-  const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-  const changed = Math.max(
-    ...['src', 'adapters', 'bench'].map((d) => (existsSync(join(root, d)) ? newestSource(join(root, d)) : 0)),
-  );
-  if (changed > built) {
+// In a checkout (src/ beside dist/), refuse to run a build of other code: an old dist/ reads new
+// knowledge files with an old schema and fails with a knowledge error that hides the cause.
+// `npm run build` writes the digest of the TypeScript it built to dist/.built; an installed copy
+// has no src/ and skips this.
+const current = sourceHash(root);
+if (current !== null) {
+  const stamp = fileURLToPath(new URL('../dist/.built', import.meta.url));
+  const built = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : '';
+  if (built !== current) {
     console.error(
-      'calfbot: dist/ is older than the TypeScript in src/ (code changed after the last build): run `npm run build` first.',
+      'calfbot: dist/ was built from other code than src/ holds now (the TypeScript changed after the last build): run `npm run build` first.',
     );
     process.exit(2);
   }
