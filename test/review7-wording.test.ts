@@ -62,7 +62,7 @@ describe('what to tell your doctor (R16)', () => {
   it('a blood thinner is listed as itself, not as "something that makes a clot more likely"', async () => {
     const { assessment } = await playNoneThenAsk(
       'UK',
-      'on warfarin and my calves cramp at night, both legs',
+      'on warfarin, cramps in both calves wake me up every night',
     );
     expect(assessment.doctorSummary).toMatch(/a blood thinner/);
     expect(assessment.doctorSummary).not.toMatch(/something that makes a clot more likely/);
