@@ -46,3 +46,44 @@ describe('a thyroid checked and fine', () => {
     expect(readFindings(text).thyroid_symptoms).toBe('yes');
   });
 });
+
+describe('emergencies said in the opening, read there (not left to the safety list)', () => {
+  it.each([
+    'took a slapshot to the back of my calf at beer league tonight. few hrs later its getting WORSE not better, calf is tight like a drum',
+    'took a hurl to the back of the calf at training last night. this morning its rock hard and the pain is unreal',
+  ])('%s → pressure in the muscle, 999', async (text) => {
+    expect(readFindings(text).severe_pain_tight_after_injury).toBe('yes');
+    const { assessment } = await playNoneThenAsk('CA', text);
+    expect(assessment.triage).toBe('emergency');
+    expect(assessment.causes.map((c) => c.id)).toContain('compartment_syndrome');
+  });
+
+  it('numbness said as "my bum and between my legs feels numb" is the cauda equina sign', async () => {
+    const text =
+      'bad back all week with pain shooting down my left leg. since this morning my bum and between my legs feels numb, and i couldnt really tell if id finished weeing';
+    expect(readFindings(text).saddle_numbness_or_bladder_change).toBe('yes');
+    const { assessment } = await playNoneThenAsk('UK', text);
+    expect(assessment.triage).toBe('emergency');
+  });
+});
+
+describe('other openings read in full', () => {
+  it('"barely keeping water down" is drinking too little', () => {
+    expect(readFindings('had norovirus since thurs, barely keeping water down').low_fluid_intake).toBe('yes');
+  });
+
+  it('"my sock is leaving a deep mark on that side only" is one swollen leg', () => {
+    expect(
+      readFindings('my left calf aches and my sock is leaving a deep mark on that side only').one_leg_swollen,
+    ).toBe('yes');
+  });
+
+  it('"i wake with my calf in a knot" is a night cramp; "i wake with a headache" is not', () => {
+    expect(readFindings('every couple of weeks i wake with my calf in a knot').night_cramps).toBe('yes');
+    expect(readFindings('i wake with a headache').night_cramps).toBeUndefined();
+  });
+
+  it('"beer league" is hockey, not drinking', () => {
+    expect(readFindings('hurt my calf at beer league').heavy_alcohol).toBeUndefined();
+  });
+});
