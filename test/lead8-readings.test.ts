@@ -87,3 +87,40 @@ describe('other openings read in full', () => {
     expect(readFindings('hurt my calf at beer league').heavy_alcohol).toBeUndefined();
   });
 });
+
+describe('the Achilles "someone hit me" feeling said other ways', () => {
+  it.each([
+    'doing box jumps and felt like someone chucked a ball at the back of my ankle, turned round and nobody there',
+    'felt like someone booted me in the back of the heel, turned round and nobody there',
+    'felt like i was shot in the calf during squash',
+  ])('%s → a torn tendon is checked today', async (text) => {
+    expect(readFindings(text).kick_feeling_no_blow).toBe('yes');
+    const { assessment } = await playNoneThenAsk('US', text);
+    expect(assessment.triage).toBe('urgent');
+    expect(assessment.causes.map((c) => c.id)).toContain('tendon_or_muscle_tear');
+  });
+
+  it('"it feels like someone is squeezing my calf" is not it', () => {
+    expect(readFindings('it feels like someone is squeezing my calf').kick_feeling_no_blow).toBeUndefined();
+  });
+});
+
+describe('a comma after one denial is not a list unless an "or" ends it', () => {
+  it.each([
+    ['no swelling, short of breath', 'breathless_or_chest_pain', 'yes'],
+    ['not swollen, a bit breathless', 'breathless_or_chest_pain', 'yes'],
+    ['not swollen, a bit breathless', 'one_leg_swollen', 'no'],
+    ["no swelling, can't walk on it", 'cannot_bear_weight', 'yes'],
+    ['no swelling, now i cant walk on it', 'cannot_bear_weight', 'yes'],
+    ['no swelling, redness or heat', 'calf_red_warm', 'no'],
+    ['no swelling, dont have chest pain', 'breathless_or_chest_pain', 'no'],
+    ['cant see any swelling', 'one_leg_swollen', 'no'],
+  ])('%s → %s %s', (text, finding, choice) => {
+    expect(readFindings(text)[finding]).toBe(choice);
+  });
+
+  it('"no swelling, short of breath" is 999, not home care', async () => {
+    const { assessment } = await playNoneThenAsk('UK', 'my left calf hurts, no swelling, short of breath');
+    expect(assessment.triage).toBe('emergency');
+  });
+});

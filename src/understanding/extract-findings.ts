@@ -208,11 +208,18 @@ export function extractFindingsAndAge(
       for (const f of deniedIn[clauseIndex - 1] ?? []) deniedHere.add(f);
       continue;
     }
+    // Denials a hedge took back; given back if the hedge turns out to name another sign.
+    const takenBack: string[] = [];
     if (clauseIndex > 0 && (affirmsAgain(tokens) || hedgesAgain(tokens))) {
-      for (const f of deniedIn[clauseIndex - 1] ?? []) if (found.get(f) === 'no') found.set(f, 'yes');
+      for (const f of deniedIn[clauseIndex - 1] ?? [])
+        if (found.get(f) === 'no') {
+          found.set(f, 'yes');
+          takenBack.push(f);
+        }
       // "well, a little when I breathe in" may name a sign of its own too: read on.
       if (affirmsAgain(tokens)) continue;
     }
+    const saidHere = takenBack.length > 0 ? new Set<string>() : null;
     mark++;
     stems.clear();
     for (const word of present) gather(index.byWord.get(word));
@@ -269,10 +276,15 @@ export function extractFindingsAndAge(
           continue;
         }
         if (polarity === 'no') deniedHere.add(entry.finding);
+        else if (polarity === 'yes') saidHere?.add(entry.finding);
         const before = found.get(entry.finding);
         if (before === undefined || RANK[polarity] > RANK[before]) found.set(entry.finding, polarity);
       }
     }
+    // "not swollen, a bit breathless": the "a bit" is about the breathlessness it names, so the
+    // swelling stays denied. "no chest pain, well a bit" names nothing else: the pain is said.
+    if (saidHere !== null && [...saidHere].some((f) => !takenBack.includes(f)))
+      for (const f of takenBack) found.set(f, 'no');
   }
   // Breathlessness that is new ("on the stairs since yesterday", "suddenly puffed") is the
   // emergency sign, not the slow breathlessness of anaemia, even when it comes with effort.

@@ -50,6 +50,11 @@ const NEGATIVE: string[][] = [
   ['ruled', 'out'],
   ['stopped', 'taking'],
   ['no', 'longer'],
+  // "can't see any swelling" denies the swelling ("can't walk on it" is said: no trigger there)
+  ['cant', 'see'],
+  ['cannot', 'see'],
+  ['couldnt', 'see'],
+  ['can', 'not', 'see'],
 ];
 
 /** Single words that negate what follows; a phrasing's `...` gap may not skip over one. */

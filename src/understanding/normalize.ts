@@ -168,18 +168,46 @@ const LEADING_ANSWER =
   /^\s*(?:none(?: of (?:them|these|those|that|the above))?|nothing(?: like that)?|no|nope|nah|not really|neither)\s*[,;]\s*/i;
 
 /**
- * "no pop, no swelling, coughing blood": after two items each denied with its own "no", an item
- * without one is said, not denied. The comma before it ends the clause. ("no swelling, redness or
- * warmth" denies all three: one "no" is a list.)
+ * Commas after a denial. "no pop, no swelling, coughing blood": after two items each denied with
+ * its own "no", an item without one is said, not denied. "no swelling, short of breath", "not
+ * swollen, can't walk on it": one denial then a comma and no "or"/"nor" to come in the sentence is
+ * not a list, so what follows the comma is said (session 8: a warning sign after such a comma was
+ * read as denied). "no swelling, redness or warmth" still denies all three: the "or" makes it a
+ * list. The comma before a said item ends the clause.
  */
+const DENIAL_IN =
+  /\b(?:no|not|never|none|without|nothing|nor|neither|dont|doesnt|didnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|wont)\b|n't\b/i;
+const LIST_END = /\b(?:or|nor)\b/i;
+const SENTENCE_END = /[.;:!?\n\u2026]/;
+
 function afterDenials(text: string): string {
   const segments = text.split(/,/);
-  if (segments.length < 3) return text;
+  if (segments.length < 2) return text;
   const denies = (s: string) => /^\s*(?:no|not|never|none|without|nothing)\b/i.test(s);
+  /** A segment that denies something itself ("don't have chest pain"); "can't walk" is a sign. */
+  const deniesItself = (s: string) =>
+    /^\s*(?:no|not|never|none|without|nothing|nor|neither|(?:do|does|did|is|are|was|were|have|has|had)(?:n'?t|\s+not))\b/i.test(
+      s,
+    );
+  /** The part of a segment after its last sentence end: what a comma after it continues. */
+  const tail = (s: string) => s.split(SENTENCE_END).pop() ?? s;
+  /** The rest of the sentence from segment i on, up to its end. */
+  const restOfSentence = (i: number) => {
+    let rest = '';
+    for (let j = i; j < segments.length; j++) {
+      const end = segments[j]!.search(SENTENCE_END);
+      if (end >= 0) return rest + segments[j]!.slice(0, end);
+      rest += `${segments[j]!},`;
+    }
+    return rest;
+  };
   let out = segments[0]!;
   for (let i = 1; i < segments.length; i++) {
-    const split = i >= 2 && denies(segments[i - 1]!) && denies(segments[i - 2]!) && !denies(segments[i]!);
-    out += split ? `.${segments[i]}` : `,${segments[i]}`;
+    const here = segments[i]!;
+    const afterTwo = i >= 2 && denies(segments[i - 1]!) && denies(segments[i - 2]!) && !denies(here);
+    const afterOne =
+      DENIAL_IN.test(tail(segments[i - 1]!)) && !deniesItself(here) && !LIST_END.test(restOfSentence(i));
+    out += afterTwo || afterOne ? `.${here}` : `,${here}`;
   }
   return out;
 }
