@@ -25,6 +25,9 @@ const TEXT_ONLY = [
   'breastfeeding',
   'hot_swollen_joint',
   'swallowed_tablets',
+  // Session 10 (review 8, R2 and R7): read from words or counts, never asked.
+  'too_much_ibuprofen',
+  'had_a_fall',
   // Amounts and medicines (exploratory 5, S9; clinical review 7, R12, R13): read, never asked.
   'kidney_disease',
   'potassium_raising_medicine',

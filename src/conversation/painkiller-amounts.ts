@@ -6,7 +6,7 @@
 import type { DoseLimit, Knowledge } from '../knowledge/schema.js';
 import { type Taken, takenOf } from '../understanding/amounts.js';
 import { fold, tokenize } from '../understanding/normalize.js';
-import type { ReadAmounts } from './upper-limit.js';
+import { type ReadAmounts, SEP_TOKEN } from './upper-limit.js';
 
 export interface PainkillerDose {
   limit: DoseLimit;
@@ -128,14 +128,142 @@ export function saidBack(d: PainkillerDose): string[] {
 const ALREADY_TAKEN =
   /\b(?:i|he|she|they|we)\s*(?:'?ve|'?s|have|has)?\s*(?:already\s+|just\s+)?(?:taken|took|had|swallowed)\b|\b(?:i|he|she|they|we)\s*(?:'?ve|'?s|have|has)\s+been\s+(?:taking|having)\b|\balready\s+(?:taken|took)\b/i;
 export function overdoseFindings(read: ReadAmounts, knowledge: Knowledge): string[] {
-  if (!ALREADY_TAKEN.test(read.text.replace(/[’‘`´]/g, "'"))) return [];
-  const doses = painkillerDoses(read, knowledge, { nutrientNamed: false });
-  return [
-    ...new Set(
-      doses
-        .filter(isOver)
-        .map((d) => d.limit.overdose_finding)
-        .filter((f): f is string => f !== undefined),
-    ),
-  ];
+  const found = new Set(tabletsOverADay(read, knowledge).map((l) => l.overdose_finding));
+  if (ALREADY_TAKEN.test(read.text.replace(/[’‘`´]/g, "'")))
+    for (const d of painkillerDoses(read, knowledge, { nutrientNamed: false }))
+      if (isOver(d)) found.add(d.limit.overdose_finding);
+  return [...found].filter((f): f is string => f !== undefined);
+}
+
+// ── tablets counted ────────────────────────────────────────────────────────
+
+/** Counts people type as words ("twelve paracetamol", "a dozen nurofen"). */
+const COUNT_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  dozen: 12,
+};
+/** A count followed by one of these is a time or an age, not tablets ("12 hours", "3 days"). */
+const NOT_TABLETS =
+  /^(?:hours?|hrs?|h|days?|nights?|weeks?|wks?|months?|years?|yrs?|y|mins?|minutes?|times?|am|pm|old|yo|kg|kgs|stone|st|lbs?|miles?|km|k|oclock)$/;
+/** How far after a count its painkiller may be named ("12 of my nan's co-codamol"). */
+const COUNT_REACH_TOKENS = 6;
+/** Taken, not asked about: a verb of taking before the count, in the same sentence. */
+const TOOK =
+  /\b(?:took|taken|tooken|had|necked|popped|downed|swallowed|been taking|been having|gone through|got through|used|i take|im taking|i'm taking|i am taking)\b/i;
+/** "if I took 12...": asked, not done. */
+const ASKED = /\b(?:if|can|could|should|would|may|might|safe to|ok to|okay to|how many)\s+(?:\S+\s+){0,2}$/i;
+
+/** Over how many days the tablets were taken, as said ("since yesterday", "over 3 days"). */
+function daysSaid(text: string): number {
+  const t = text.toLowerCase();
+  if (/\bmonths?\b/.test(t)) return 30;
+  if (/\bfortnight\b/.test(t)) return 14;
+  if (/\bweeks?\b|\bwk\b/.test(t)) return 7;
+  const n = /\b(\d+|two|three|four|five|six|seven)\s+days?\b/.exec(t);
+  if (n) return Number(n[1]) || COUNT_WORDS[n[1]!] || 1;
+  // From yesterday to now is at most a day and a half of waking hours.
+  if (/\byesterday\b|\blast night\b/.test(t)) return 1.5;
+  return 1;
+}
+
+/** The text from `from` to the end of its sentence. */
+function sentenceAfter(text: string, from: number): string {
+  const rest = text.slice(from);
+  const end = rest.search(/[.!?](?:\s|$)/);
+  return end < 0 ? rest : rest.slice(0, end);
+}
+
+interface TabletName {
+  limits: DoseLimit[];
+  mg: Map<DoseLimit, number>;
+}
+const tabletNamesCompiled = new WeakMap<Knowledge, Map<string, TabletName>>();
+function tabletNames(knowledge: Knowledge): Map<string, TabletName> {
+  let names = tabletNamesCompiled.get(knowledge);
+  if (!names) {
+    names = new Map();
+    for (const [limit] of limitsOf(knowledge))
+      for (const t of limit.tablets)
+        for (const n of t.names) {
+          const word = tokenize(n).map(fold).join(' ');
+          const entry: TabletName = names.get(word) ?? { limits: [], mg: new Map() };
+          if (!entry.mg.has(limit)) entry.limits.push(limit);
+          entry.mg.set(limit, t.mg);
+          names.set(word, entry);
+        }
+    tabletNamesCompiled.set(knowledge, names);
+  }
+  return names;
+}
+
+/**
+ * "so i took like 12 of my nan's co-codamol", "I have taken around 10-11 Dolo 650 since yesterday",
+ * "ive had about twenty nurofen today": tablets already taken, counted, against the most in 24
+ * hours (NHS: more than 8 paracetamol tablets in 24 hours is A&E, even if you feel well). The
+ * limits whose most a day the tablets went over.
+ */
+export function tabletsOverADay(read: ReadAmounts, knowledge: Knowledge): DoseLimit[] {
+  const names = tabletNames(knowledge);
+  if (names.size === 0 || !TOOK.test(read.text)) return [];
+  const amountAt = new Map(read.at.map((at, i) => [at, read.amounts[i]!]));
+  const perDay = new Map<DoseLimit, number>();
+  const { folded } = read;
+  for (let i = 0; i < folded.length; i++) {
+    const amount = amountAt.get(i);
+    const count = amount
+      ? amount.bare && Number.isInteger(amount.value)
+        ? amount.value
+        : null
+      : COUNT_WORDS[folded[i]!];
+    if (!count || count < 2 || count > 200) continue;
+    const before = amount ? read.text.slice(0, amount.start) : null;
+    if (before !== null && (!TOOK.test(before) || ASKED.test(before))) continue;
+    for (let j = i + 1; j <= i + COUNT_REACH_TOKENS && j < folded.length; j++) {
+      const w = folded[j]!;
+      if (w === SEP_TOKEN || NOT_TABLETS.test(w)) break;
+      const named = names.get(w) ?? names.get(`${w} ${folded[j + 1] ?? ''}`);
+      if (!named) continue;
+      for (const limit of named.limits) {
+        // "12 500mg paracetamol": the strength said wins over the usual tablet's.
+        const strength = read.amounts[read.at.indexOf(i + 1)];
+        const mg =
+          strength && !strength.bare && strength.value !== null && strength.unit === 'mg'
+            ? strength.value
+            : named.mg.get(limit)!;
+        // "4 paracetamol every 4 hours": a count taken each time, so already a day's worth.
+        const taken = amount ? takenOf(read.text, amount) : null;
+        const times = taken ? timesADay(taken) : null;
+        // "since yesterday", "over 3 days", read after the count in its sentence: "pain since 3
+        // days. I took 10 Dolo since yesterday" is 10 tablets in a day and a half.
+        const days = times !== null ? 1 : daysSaid(amount ? sentenceAfter(read.text, amount.end) : read.text);
+        perDay.set(limit, (perDay.get(limit) ?? 0) + (count * mg * (times ?? 1)) / days);
+      }
+      // "10-11 Dolo": the range's second number is the same tablets.
+      i = j;
+      break;
+    }
+  }
+  return [...perDay].filter(([limit, mg]) => mg > limit.most_a_day_mg).map(([limit]) => limit);
 }

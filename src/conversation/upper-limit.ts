@@ -33,6 +33,8 @@ export interface ReadAmounts {
 const placeholder = (i: number) => `qty${i}x`;
 const PLACEHOLDER = /^qty\d+x$/;
 const SEP = 'sepx';
+/** The token a , ; : ( ) ! or ? becomes in `folded`. */
+export const SEP_TOKEN = SEP;
 
 export function readAmounts(text: string): ReadAmounts {
   const amounts = amountsIn(text);

@@ -309,6 +309,11 @@ export const doseLimitSchema = z.strictObject({
    * today"): paracetamol's is the poisoning finding, whose rule says 999 now.
    */
   overdose_finding: id.optional(),
+  /**
+   * Tablets counted, not weighed ("I took 12 of my nan's co-codamol", "10 Dolo 650"): what one
+   * usual tablet of each name holds of this medicine, in mg. Names are single words, as in `names`.
+   */
+  tablets: z.array(z.strictObject({ names: z.array(text).min(1), mg: z.number().positive() })).default([]),
   /** Said, after the amount is said back, when it is over any of the three. */
   over: z.array(claimSchema).min(1),
 });

@@ -64,7 +64,9 @@ const isLongCramp = (text: string): boolean => {
   const cramp = CRAMP_WORD.exec(text);
   if (!cramp) return false;
   // The duration belongs to the cramp: it follows it closely ("danced all day ... calves seize" does not).
-  const after = text.slice(cramp.index, cramp.index + cramp[0].length + 40);
+  // ... and in its own sentence: "cramps mostly at night. obvs weeing all day" is not (holdout 20).
+  const near = text.slice(cramp.index, cramp.index + cramp[0].length + 40);
+  const after = near.slice(0, near.search(/[.!?\n]|$/));
   const m = LONG_CRAMP.exec(after);
   return m !== null && (m[1] === undefined || Number(m[1]) > 10);
 };
