@@ -14,6 +14,7 @@ describe('R1, R2: tablets already taken, counted', () => {
     "i've been taking 4 paracetamol every 4 hours for my calf",
     'necked a whole strip of ibuprofen for my calf',
     'i took twelve paracetamol, calf still sore',
+    'pulled my calf at 5 a side sat and its killing me. been taking co-codamol 30/500, 2 every 3 hours since yesterday morning so about 14 so far, plus a couple of lemsip last night. is that ok or should i switch to nurofen',
   ])('%s → 999, take the packet', async (text) => {
     const { assessment, text: reply } = await playNoneThenAsk('UK', text);
     expect(assessment.triage).toBe('emergency');
@@ -38,6 +39,8 @@ describe('R1, R2: tablets already taken, counted', () => {
     'i take 2 paracetamol 4 times a day for my sore calves',
     'how many ibuprofen can i take for a pulled calf',
     'can i take 10 paracetamol a day for calf pain?',
+    'took paracetamol at 10 and 2 for my sore calves',
+    'took 2 nurofen 6 hours ago, calves still sore from the run',
   ])('%s is within the most, or asked, not taken: no poisoning line', async (text) => {
     const { assessment, text: reply } = await playNoneThenAsk('UK', text);
     expect(assessment.triage).not.toBe('emergency');
@@ -102,6 +105,29 @@ describe('R7: a fall on a blood thinner', () => {
 
   it('"fell asleep" is not a fall', () => {
     expect(readFindings('fell asleep on the sofa, on warfarin, calf aches').had_a_fall).toBeUndefined();
+  });
+});
+
+describe('holdout 20: misreadings that over-triaged', () => {
+  it.each([
+    ['is it normal or something torn?', 'sudden_pop_injury'],
+    [
+      'backs of both calves are bright red, hot and stinging, cant stand my jeans touching them',
+      'child_cannot_bear_weight',
+    ],
+    ['fell asleep on my stomach at bondi yesterday', 'night_cramps'],
+    ['horsefly got me on the calf, theres an itchy raised lump', 'lump_in_calf'],
+  ])('"%s" is not %s', (text, finding) => {
+    expect(readFindings(text)[finding]).toBeUndefined();
+  });
+
+  it.each([
+    ['aloe isnt doing much, backs of my calves are red and hot', 'sunburn', 'yes'],
+    ['whacked the side of my calf on the coffee table corner', 'knock_or_bruise', 'yes'],
+    ['took a hockey stick to the calf, the bruise is going green', 'knock_or_bruise', 'yes'],
+    ['36 weeks pregnant, my rings wont go on and my head is pounding', 'pregnancy_warning_signs', 'yes'],
+  ])('"%s" is %s', (text, finding, choice) => {
+    expect(readFindings(text)[finding]).toBe(choice);
   });
 });
 

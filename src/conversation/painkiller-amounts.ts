@@ -188,6 +188,41 @@ function daysSaid(text: string): number {
   return 1;
 }
 
+/** "at 10", "since 8": a time, not a count. */
+const TIME_BEFORE = new Set(['at', 'by', 'since', 'until', 'till', 'til', 'from', 'before', 'after', 'past']);
+/** After a count whose painkiller was named before it: "co-codamol, 2 every 3 hours", "about 14 so far". */
+const COUNT_FOLLOWER =
+  /^(?:so|altogether|total|tablet|pill|caplet|capsule|every|each|a|per|x|more|today|now|of)$/;
+/** How far before a count its painkiller may be named ("co-codamol 30/500 ... so about 14 so far"). */
+const NAME_BEFORE_TOKENS = 12;
+
+interface NameFound {
+  named: TabletName;
+  at: number;
+}
+
+/** The painkiller named just after the count at `i` ("12 of my nan's co-codamol"). */
+function nameAfter(folded: string[], i: number, names: Map<string, TabletName>): NameFound | null {
+  for (let j = i + 1; j <= i + COUNT_REACH_TOKENS && j < folded.length; j++) {
+    const w = folded[j]!;
+    if (w === SEP_TOKEN || NOT_TABLETS.test(w)) return null;
+    const named = names.get(w) ?? names.get(`${w} ${folded[j + 1] ?? ''}`);
+    if (named) return { named, at: j };
+  }
+  return null;
+}
+
+/** The painkiller named before a count said as tablets ("co-codamol, 2 every 3 hours ... 14 so far"). */
+function nameBefore(folded: string[], i: number, names: Map<string, TabletName>): NameFound | null {
+  const next = folded[i + 1];
+  if (next === undefined || !COUNT_FOLLOWER.test(next)) return null;
+  for (let j = i - 1; j >= 0 && j >= i - NAME_BEFORE_TOKENS; j--) {
+    const named = names.get(folded[j]!);
+    if (named) return { named, at: j };
+  }
+  return null;
+}
+
 /** The text from `from` to the end of its sentence. */
 function sentenceAfter(text: string, from: number): string {
   const rest = text.slice(from);
@@ -240,30 +275,29 @@ export function tabletsOverADay(read: ReadAmounts, knowledge: Knowledge): DoseLi
     if (!count || count < 2 || count > 200) continue;
     const before = amount ? read.text.slice(0, amount.start) : null;
     if (before !== null && (!TOOK.test(before) || ASKED.test(before))) continue;
-    for (let j = i + 1; j <= i + COUNT_REACH_TOKENS && j < folded.length; j++) {
-      const w = folded[j]!;
-      if (w === SEP_TOKEN || NOT_TABLETS.test(w)) break;
-      const named = names.get(w) ?? names.get(`${w} ${folded[j + 1] ?? ''}`);
-      if (!named) continue;
-      for (const limit of named.limits) {
-        // "12 500mg paracetamol": the strength said wins over the usual tablet's.
-        const strength = read.amounts[read.at.indexOf(i + 1)];
-        const mg =
-          strength && !strength.bare && strength.value !== null && strength.unit === 'mg'
-            ? strength.value
-            : named.mg.get(limit)!;
-        // "4 paracetamol every 4 hours": a count taken each time, so already a day's worth.
-        const taken = amount ? takenOf(read.text, amount) : null;
-        const times = taken ? timesADay(taken) : null;
-        // "since yesterday", "over 3 days", read after the count in its sentence: "pain since 3
-        // days. I took 10 Dolo since yesterday" is 10 tablets in a day and a half.
-        const days = times !== null ? 1 : daysSaid(amount ? sentenceAfter(read.text, amount.end) : read.text);
-        perDay.set(limit, (perDay.get(limit) ?? 0) + (count * mg * (times ?? 1)) / days);
-      }
-      // "10-11 Dolo": the range's second number is the same tablets.
-      i = j;
-      break;
+    // "30/500" is a strength; "at 10", "since 8" are times.
+    if (amount && (read.text[amount.end] === '/' || read.text[amount.start - 1] === '/')) continue;
+    if (TIME_BEFORE.has(folded[i - 1] ?? '')) continue;
+    const found = nameAfter(folded, i, names) ?? nameBefore(folded, i, names);
+    if (!found) continue;
+    const { named, at } = found;
+    for (const limit of named.limits) {
+      // "12 500mg paracetamol": the strength said wins over the usual tablet's.
+      const strength = at > i ? read.amounts[read.at.indexOf(i + 1)] : undefined;
+      const mg =
+        strength && !strength.bare && strength.value !== null && strength.unit === 'mg'
+          ? strength.value
+          : named.mg.get(limit)!;
+      // "4 paracetamol every 4 hours": a count taken each time, so already a day's worth.
+      const taken = amount ? takenOf(read.text, amount) : null;
+      const times = taken ? timesADay(taken) : null;
+      // "since yesterday", "over 3 days", read after the count in its sentence: "pain since 3
+      // days. I took 10 Dolo since yesterday" is 10 tablets in a day and a half.
+      const days = times !== null ? 1 : daysSaid(amount ? sentenceAfter(read.text, amount.end) : read.text);
+      perDay.set(limit, (perDay.get(limit) ?? 0) + (count * mg * (times ?? 1)) / days);
     }
+    // "10-11 Dolo": the range's second number is the same tablets.
+    if (at > i) i = at;
   }
   return [...perDay].filter(([limit, mg]) => mg > limit.most_a_day_mg).map(([limit]) => limit);
 }
