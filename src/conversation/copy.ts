@@ -66,6 +66,8 @@ export const copy = {
   newInformation: 'Thank you for telling me. That changes my advice:',
   unsureMulti:
     'That is OK. Pick the ones that might apply (if you are not sure about one, pick it and I will take it seriously), or say "none of these".',
+  countedUnsure:
+    'That is OK. I will count all of those as "not sure" and take them seriously. You can change an answer later with "go back".',
   noPending: "There's no question waiting for an answer right now.",
   staleAnswer:
     'That question is from an earlier point in our conversation, so I did not change anything. Please answer the latest question, or type "restart".',

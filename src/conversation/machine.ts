@@ -495,7 +495,19 @@ function answerPending(
     );
     return askAgainWith(s, ctx, copy.didYouMean(numbered));
   }
-  if (selection?.kind === 'unsure') return askAgainWith(s, ctx, copy.unsureMulti);
+  if (selection?.kind === 'unsure') {
+    // "idk" twice to the same question: every option is counted as not sure (a red flag not
+    // sure of still fires its rule, never below urgent: red-flags.ts) and the check goes on.
+    if (!pending.unsureOnce) {
+      pending.unsureOnce = true;
+      return askAgainWith(s, ctx, copy.unsureMulti);
+    }
+    const result = applySelection(pending, [], pending.findings, knowledge);
+    if (!('error' in result)) {
+      record(s, pending, result);
+      return advance(s, ctx, [...noted, { kind: 'text', text: copy.countedUnsure }]);
+    }
+  }
   return ownQuestion(s, ctx, text, held) ?? askAgainWith(s, ctx, copy.nudgeMulti);
 }
 

@@ -43,6 +43,8 @@ export interface PendingQuestion {
   findings: string[];
   /** Question group id (multi) or finding id (yes_no). */
   topic: string;
+  /** A multi question already answered "not sure" once: a second "not sure" moves on. */
+  unsureOnce?: boolean;
 }
 
 /** A finished step of the interview, kept so "go back" can undo it. */
