@@ -115,6 +115,11 @@ describe.each([
   ['eighteenth holdout (a fourth normal week, written blind in session 6)', 'holdout18.natural.json'],
   // Written blind at the start of session 7; six readings fixed after its first run (README).
   ['nineteenth holdout (a fifth normal week, written blind in session 7)', 'holdout19.natural.json'],
+  // Written blind at the start of session 10; its first run's misreadings fixed (README).
+  [
+    'twentieth holdout (overdoses, long lies, falls, mimics; written blind in session 10)',
+    'holdout20.natural.json',
+  ],
 ])('%s vignettes', (_name, file) => {
   const vignettes = load(file);
   const natural = vignettes.some((v) => v.say !== undefined);
